@@ -1,0 +1,607 @@
+"""The command line: parse, load, query, render, write. No formatting here."""
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from briefing import __version__, load, query
+from briefing.model import KINDS, STATUSES, Knowledge
+from briefing.render import Format, Options, Unsupported, render, resolve_format
+from briefing.views import View
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="briefing",
+    help=(
+        "Briefings on diplomatic meetings from a human-edited knowledge file.\n\n"
+        "Data comes from --data PATH (a file or a directory of *.yaml files), else\n"
+        "$BRIEFING_DATA, else the bundled 18th India-Japan Strategic Dialogue.\n\n"
+        "Output is Rich in a terminal and plain text in a pipe; choose with --format."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# --------------------------------------------------------------------------
+# Errors and output
+
+
+def fail(message: str, code: int = EXIT_DATA) -> NoReturn:
+    sys.stderr.write(f"briefing: error: {message}\n")
+    raise typer.Exit(code)
+
+
+def _show_problems(exc: load.DataError) -> NoReturn:
+    sys.stderr.write("".join(f"{p}\n" for p in exc.problems))
+    raise typer.Exit(EXIT_DATA)
+
+
+def _color(flag: bool | None, is_tty: bool) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return is_tty
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_output(text: str, output: Path | None, protected: tuple[str, ...]) -> None:
+    """Write TEXT to stdout, or atomically to OUTPUT (never onto a knowledge file)."""
+    if output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (| head): stop quietly, and keep Python from
+            # complaining when it flushes stdout at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        return
+    for known in protected:
+        if _same_file(output, Path(known)) or os.path.realpath(output) == os.path.realpath(known):
+            fail(f"{output}: refusing to overwrite the knowledge file {known}", EXIT_USAGE)
+    directory = output.parent
+    try:
+        mode = os.stat(output).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, output)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
+        raise
+
+
+class _ProgressBar:
+    """A bar on stderr for cold loads that take more than a second (terminals only)."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown and time.monotonic() - self.start < 1.0:
+            return
+        self.shown = True
+        filled = 30 * done // max(total, 1)
+        sys.stderr.write(f"\rloading [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} files")
+        if done == total:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+        sys.stderr.flush()
+
+
+@dataclass(frozen=True)
+class Common:
+    data: Path | None
+    fmt: Format
+    output: Path | None
+    width: int | None
+    color: bool | None
+    no_cache: bool
+    dialogue: str | None
+    max_file_size: float | None
+
+
+def load_data(common: Common) -> Knowledge:
+    path = load.resolve_data(common.data)
+    progress = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        return load.load_knowledge(
+            path,
+            use_cache=not common.no_cache,
+            max_bytes=load.max_file_bytes(common.max_file_size),
+            progress=progress,
+        )
+    except load.DataError as exc:
+        _show_problems(exc)
+
+
+def run(common: Common, build: Callable[[Knowledge], View]) -> None:
+    """Load, build the view, render it, write it: the path every command takes."""
+    is_tty = common.output is None and sys.stdout.isatty()
+    fmt = resolve_format(common.fmt, is_tty=is_tty, output=common.output)
+    try:
+        knowledge = load_data(common)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nbriefing: interrupted\n")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    try:
+        view = build(knowledge)
+    except query.LookupProblem as exc:
+        fail(str(exc))
+    if fmt is Format.RICH:
+        width = common.width or shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 80 if common.width is None else common.width
+    options = Options(width=width, color=_color(common.color, is_tty))
+    try:
+        text = render(view, fmt, options)
+    except Unsupported as exc:
+        supported = ", ".join(f for f in Format if f not in (Format.AUTO, Format.CSV))
+        fail(f"{exc}; --format csv is not available here (use one of: {supported})", EXIT_USAGE)
+    write_output(text, common.output, tuple(d.path for d in knowledge.dialogues))
+
+
+# --------------------------------------------------------------------------
+# Shell completion from the loaded data
+
+
+def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
+    data = ctx.params.get("data")
+    try:
+        return load.load_knowledge(load.resolve_data(data))
+    except (load.DataError, OSError):
+        return None
+
+
+def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _complete_knowledge(ctx)
+    names = {p.aliases[0] if p.aliases else p.id for d in k.dialogues for p in d.participants} if k else set()
+    return sorted(n for n in names if n.lower().startswith(incomplete.lower()))
+
+
+def complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _complete_knowledge(ctx)
+    ids = {t.id for d in k.dialogues for t in d.topics} if k else set()
+    return sorted(i for i in ids if i.startswith(incomplete.lower()))
+
+
+def complete_dialogue(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _complete_knowledge(ctx)
+    ids = {d.id for d in k.dialogues} if k else set()
+    return sorted(i for i in ids if i.startswith(incomplete))
+
+
+# --------------------------------------------------------------------------
+# Options shared by every command
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        "-d",
+        metavar="PATH",
+        help="Knowledge file or directory of *.yaml files [default: $BRIEFING_DATA, else bundled].",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="auto: rich on a terminal, text otherwise (or from the -o file's extension).",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically); the format follows its extension (.md .txt .json .csv .html).",
+        show_default=False,
+    ),
+]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=0,
+        metavar="N",
+        help="Wrap text at N columns; 0 means no wrapping [default: 80; rich: the terminal].",
+        show_default=False,
+    ),
+]
+ColorOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Force colour on or off [default: on in a terminal unless NO_COLOR or TERM=dumb].",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Parse the knowledge files; neither read nor write the cache.")
+]
+DialogueOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dialogue",
+        metavar="ID",
+        help="Only this dialogue (see 'briefing dialogues').",
+        autocompletion=complete_dialogue,
+        show_default=False,
+    ),
+]
+MaxSizeOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-file-size",
+        metavar="MIB",
+        min=0,
+        help=f"Refuse knowledge files larger than this [default: {load.DEFAULT_MAX_FILE_MIB}].",
+        show_default=False,
+    ),
+]
+TopicFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--topic",
+        "-t",
+        metavar="TOPIC",
+        help="Topic id or name (a unique prefix is enough).",
+        autocompletion=complete_topic,
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"briefing {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Briefings on diplomatic meetings."""
+
+
+# --------------------------------------------------------------------------
+# Commands
+
+
+@app.command()
+def topics(
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """List the topics, most material first, with counts and a one-line summary.
+
+    \b
+    Examples:
+      briefing topics
+      briefing topics --format csv > topics.csv
+    """
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(common, lambda k: query.topics_view(query.select_dialogues(k, dialogue)))
+
+
+@app.command()
+def topic(
+    name: Annotated[
+        str,
+        typer.Argument(help="Topic id or name; a unique prefix is enough.", autocompletion=complete_topic),
+    ],
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """Show one topic: its summary, commitments, what was discussed, quotes and people.
+
+    \b
+    Examples:
+      briefing topic minerals
+      briefing topic ai --format markdown
+    """
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(common, lambda k: query.topic_view(query.select_dialogues(k, dialogue), name))
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            "-s",
+            metavar="NAME",
+            help="Id, name, surname or alias; case and accents do not matter.",
+            autocompletion=complete_speaker,
+            show_default=False,
+        ),
+    ] = None,
+    topic: TopicFilter = None,
+    contains: Annotated[
+        str | None,
+        typer.Option("--contains", "-c", metavar="TEXT", help="Only quotes containing TEXT.", show_default=False),
+    ] = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """Show quotes verbatim, with speaker, role, topic, context and source.
+
+    \b
+    Examples:
+      briefing quotes --speaker Jaishankar
+      briefing quotes --topic quad --format markdown >> report.md
+    """
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(
+        common,
+        lambda k: query.quotes_view(
+            query.select_dialogues(k, dialogue), speaker=speaker, topic=topic, contains=contains
+        ),
+    )
+
+
+@app.command()
+def commitments(
+    topic: TopicFilter = None,
+    party: Annotated[
+        str | None,
+        typer.Option("--party", "-p", metavar="PARTY", help="Party id or name (india, Japan, ...).", show_default=False),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="One of: " + ", ".join(KINDS) + " ('interest' is not a commitment).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", metavar="STATUS", help="One of: " + ", ".join(STATUSES) + ".", show_default=False),
+    ] = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """List commitments with who made them, their kind, timeline and status.
+
+    \b
+    Examples:
+      briefing commitments --party japan
+      briefing commitments --kind plan --format csv
+    """
+    if kind is not None and kind not in KINDS:
+        fail(f"--kind: '{kind}' is not one of: {', '.join(KINDS)}", EXIT_USAGE)
+    if status is not None and status not in STATUSES:
+        fail(f"--status: '{status}' is not one of: {', '.join(STATUSES)}", EXIT_USAGE)
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(
+        common,
+        lambda k: query.commitments_view(
+            query.select_dialogues(k, dialogue), topic=topic, party=party, kind=kind, status=status
+        ),
+    )
+
+
+@app.command()
+def people(
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """List participants with role, country, and how many quotes and commitments each has.
+
+    \b
+    Example:
+      briefing people
+    """
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(common, lambda k: query.people_view(query.select_dialogues(k, dialogue)))
+
+
+@app.command()
+def summary(
+    topic: TopicFilter = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """Write the whole briefing note: outcomes, discussions, quotes, follow-ups, sources.
+
+    \b
+    Examples:
+      briefing summary > brief.txt
+      briefing summary --format markdown | pandoc -o brief.docx
+      briefing summary -o brief.html
+    """
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(common, lambda k: query.summary_view(query.select_dialogues(k, dialogue), topic))
+
+
+@app.command()
+def search(
+    words: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find; every word must match.")],
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    dialogue: DialogueOpt = None,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """Find topics, commitments, discussions, quotes and events containing every word.
+
+    \b
+    Examples:
+      briefing search shinkansen
+      briefing search "economic security" --format json
+    """
+    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    run(common, lambda k: query.search_view(query.select_dialogues(k, dialogue), words))
+
+
+@app.command()
+def dialogues(
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.AUTO,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    color: ColorOpt = None,
+    no_cache: NoCacheOpt = False,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """List the dialogues in the data: id, date, place, title and counts.
+
+    \b
+    Example:
+      briefing dialogues --data archive/
+    """
+    common = Common(data, fmt, output, width, color, no_cache, None, max_file_size)
+    run(common, query.dialogues_view)
+
+
+@app.command()
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(metavar="[PATH]", help="File or directory to check [default: as for --data].", show_default=False),
+    ] = None,
+    data: DataOpt = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="text, or json for a list of errors (editors, CI)."),
+    ] = "text",
+    no_cache: NoCacheOpt = False,
+    max_file_size: MaxSizeOpt = None,
+) -> None:
+    """Check knowledge files and report every problem as FILE:LINE:COL.
+
+    Exits 0 and prints the counts when the data is valid; otherwise prints every
+    problem on stderr and exits 1.
+
+    \b
+    Examples:
+      briefing validate
+      briefing validate data/ --format json
+    """
+    if fmt not in ("text", "json"):
+        fail(f"--format: validate writes 'text' or 'json', not '{fmt}'", EXIT_USAGE)
+    location = load.resolve_data(path or data)
+    try:
+        knowledge = load.load_knowledge(
+            location, use_cache=not no_cache, max_bytes=load.max_file_bytes(max_file_size)
+        )
+    except load.DataError as exc:
+        if fmt == "json":
+            import json
+
+            errors = [
+                {"file": p.file, "line": p.line, "column": p.column, "path": p.path, "message": p.message, "hint": p.hint}
+                for p in exc.problems
+            ]
+            sys.stdout.write(json.dumps(errors, ensure_ascii=False, indent=2) + "\n")
+            raise typer.Exit(EXIT_DATA) from None
+        _show_problems(exc)
+    if fmt == "json":
+        write_output("[]\n", None, ())
+    else:
+        view = query.validate_view(knowledge, str(location))
+        write_output(render(view, Format.TEXT, Options(width=0)), None, ())
+
+
+def main() -> None:
+    """Entry point of the `briefing` script."""
+    try:
+        app(prog_name="briefing")
+    except KeyboardInterrupt:
+        sys.stderr.write("briefing: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, no traceback
+        sys.stderr.write(
+            f"briefing: internal error ({type(exc).__name__}); this is a bug,"
+            " please report it with the command you ran\n"
+        )
+        sys.exit(EXIT_DATA)

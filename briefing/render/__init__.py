@@ -1,0 +1,104 @@
+"""Output formats: the Format enum, the one registry of renderers, and format resolution.
+
+Every renderer is a module with `render(view, options) -> str`. Adding a format
+is one module plus one entry in `_MODULES`. Modules are imported on first use,
+so piped text output never imports Rich.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Protocol
+
+if TYPE_CHECKING:
+    from briefing.views import View
+
+
+class Format(enum.StrEnum):
+    AUTO = "auto"
+    RICH = "rich"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+
+
+_MODULES: Final = {
+    Format.RICH: "briefing.render.rich_view",
+    Format.TEXT: "briefing.render.text",
+    Format.MARKDOWN: "briefing.render.markdown",
+    Format.JSON: "briefing.render.json",
+    Format.CSV: "briefing.render.csv",
+    Format.HTML: "briefing.render.html",
+}
+
+SUFFIXES: Final = {
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".json": Format.JSON,
+    ".csv": Format.CSV,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: Wrap width for text; 0 means no wrapping. Rich uses it as the console width.
+    width: int = 80
+    color: bool = False
+
+
+class Renderer(Protocol):
+    def __call__(self, view: View, options: Options) -> str: ...
+
+
+class Unsupported(Exception):
+    """The view cannot be shown in the requested format (a usage error)."""
+
+
+def resolve_format(requested: Format, *, is_tty: bool, output: Path | None = None) -> Format:
+    """The concrete format: `auto` is rich on a terminal, else taken from -o's suffix, else text."""
+    if requested is not Format.AUTO:
+        return requested
+    if output is not None:
+        return SUFFIXES.get(output.suffix.lower(), Format.TEXT)
+    return Format.RICH if is_tty else Format.TEXT
+
+
+def renderer(fmt: Format) -> Renderer:
+    module = importlib.import_module(_MODULES[fmt])
+    render: Renderer = module.render
+    return render
+
+
+def render(view: View, fmt: Format, options: Options) -> str:
+    return renderer(fmt)(view, options)
+
+
+# Characters that must never reach a terminal raw: C0 and C1 controls (ESC
+# sequences, OSC hyperlinks and clipboard writes, CSI) and bidi overrides and
+# isolates, which can reorder what a reader sees.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str) -> str:
+    """TEXT with every control character shown as a visible escape such as \\x1b."""
+    return _UNSAFE.sub(_visible, text)
+
+
+def oneline(text: str) -> str:
+    """TEXT made safe and folded to one line of single spaces."""
+    return " ".join(inert(text).split())

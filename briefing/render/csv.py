@@ -1,0 +1,28 @@
+"""RFC 4180 CSV for the tabular commands, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from briefing.render import Options, Unsupported, inert
+from briefing.views import View
+
+# A cell starting with one of these runs as a formula in Excel, LibreOffice and
+# Google Sheets; a leading apostrophe makes the spreadsheet show it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    cell = inert(cell)
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all formats
+    if view.table is None:
+        raise Unsupported(f"'{view.command}' is not tabular")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.header for c in view.table.columns])
+    writer.writerows([neutralise(cell) for cell in row] for row in view.table.rows)
+    return out.getvalue()

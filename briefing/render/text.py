@@ -1,0 +1,136 @@
+"""Plain UTF-8 text for pipes, files, e-mail and reports: no escape codes, no box drawing."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+
+from briefing.render import Options, inert, oneline
+from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
+
+_GAP = "  "
+_MIN_WRAP = 24
+
+
+def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    lead = indent if first is None else first
+    if width <= 0:
+        return [lead + text]
+    return textwrap.wrap(
+        text,
+        width=max(width, len(lead) + 8),
+        initial_indent=lead,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [lead.rstrip()]
+
+
+def _heading(block: Heading) -> list[str]:
+    text = oneline(block.text)
+    if block.level == 1:
+        return [text, "=" * len(text)]
+    if block.level == 2:
+        return [text, "-" * len(text)]
+    return [text + ":"]
+
+
+def _quote(q: QuoteBlock, width: int) -> list[str]:
+    lines = _wrap(f"\u201c{oneline(q.text)}\u201d", width, "  ", "  ")
+    lines += _wrap(f"-- {oneline(q.attribution)}", width, "       ", "    ")
+    detail = oneline(q.context)
+    if q.topics:
+        detail += f" Topic: {oneline('; '.join(q.topics))}."
+    lines += _wrap(detail, width, "       ")
+    lines += _wrap(f"Source: {oneline(q.source)}", width, "       ")
+    return lines
+
+
+def _widths(table: Table, width: int) -> list[int] | None:
+    """Column widths that fit WIDTH, wrapping text columns; None if it cannot fit."""
+    natural = [
+        max([len(c.header)] + [len(oneline(row[i])) for row in table.rows])
+        for i, c in enumerate(table.columns)
+    ]
+    if width <= 0:
+        return natural
+    room = width - len(_GAP) * (len(natural) - 1)
+    if sum(natural) <= room:
+        return natural
+    wrap = [i for i, c in enumerate(table.columns) if c.kind == "text"]
+    fixed = sum(n for i, n in enumerate(natural) if i not in wrap)
+    spare = room - fixed
+    if not wrap or any(spare // len(wrap) < min(natural[i], _MIN_WRAP) for i in wrap):
+        return None
+    widths = list(natural)
+    # Share the spare room, giving short columns what they need first.
+    pending = sorted(wrap, key=lambda i: natural[i])
+    while pending:
+        share = spare // len(pending)
+        i = pending.pop(0)
+        widths[i] = min(natural[i], max(share, _MIN_WRAP))
+        spare -= widths[i]
+    return widths
+
+
+def _table(table: Table, width: int) -> list[str]:
+    table = table.for_display()
+    out = [*_heading(Heading(table.title, 2))]
+    if not table.rows:
+        return [*out, *_wrap(table.empty, width)]
+    widths = _widths(table, width)
+    if widths is None:
+        return out + list(_records(table, width))
+    right = [c.kind in ("number", "bar") for c in table.columns]
+
+    def line(cells: list[list[str]]) -> Iterator[str]:
+        for k in range(max(len(c) for c in cells)):
+            parts = []
+            for i, cell in enumerate(cells):
+                part = cell[k] if k < len(cell) else ""
+                parts.append(part.rjust(widths[i]) if right[i] else part.ljust(widths[i]))
+            yield _GAP.join(parts).rstrip()
+
+    out += line([[c.header] for c in table.columns])
+    out.append(_GAP.join("-" * w for w in widths))
+    for row in table.rows:
+        cells = [
+            textwrap.wrap(oneline(v), w, break_long_words=False, break_on_hyphens=False) or [""]
+            if width > 0
+            else [oneline(v)]
+            for v, w in zip(row, widths, strict=True)
+        ]
+        out += line(cells)
+    return out
+
+
+def _records(table: Table, width: int) -> Iterator[str]:
+    """A table too wide for the page, as one short paragraph per row."""
+    for n, row in enumerate(table.rows):
+        if n:
+            yield ""
+        yield from _wrap(oneline(row[0]), width)
+        pairs = list(zip(table.columns[1:], row[1:], strict=True))
+        short = [f"{c.header}: {oneline(v)}" for c, v in pairs if c.kind != "text" and v]
+        if short:
+            yield from _wrap(", ".join(short), width, "    ", "  ")
+        for column, value in pairs:
+            if column.kind == "text" and value:
+                yield from _wrap(f"{column.header}: {oneline(value)}", width, "    ", "  ")
+
+
+def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Heading):
+        return _heading(block)
+    if isinstance(block, Paragraph):
+        return _wrap(oneline(block.text), width)
+    if isinstance(block, Bullets):
+        return [line for item in block.items for line in _wrap(oneline(item), width, "  ", "- ")]
+    if isinstance(block, QuoteBlock):
+        return _quote(block, width)
+    return _table(block, width)
+
+
+def render(view: View, options: Options) -> str:
+    chunks = ["\n".join(_block(b, options.width)) for b in view.blocks]
+    return inert("\n\n".join(chunks)) + "\n"

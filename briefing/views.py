@@ -1,0 +1,95 @@
+"""View objects: what a command shows, independent of any output format.
+
+`query` builds them from the model; every renderer in `render/` takes them.
+A view is a short document of blocks (headings, paragraphs, tables, quotes,
+bullet lists), plus the one table that stands for it in CSV, plus the JSON
+document with its documented shape (docs/json.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    #: "text" wraps; "number" aligns right; "bar" is a small weight bar in a terminal;
+    #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one.
+    kind: Literal["text", "number", "bar", "id", "dialogue"] = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    empty: str = "Nothing to show."
+
+    def for_display(self) -> Table:
+        """The table without its dialogue column when every row is from one dialogue."""
+        keep = [
+            i
+            for i, c in enumerate(self.columns)
+            if c.kind != "dialogue" or len({row[i] for row in self.rows}) > 1
+        ]
+        if len(keep) == len(self.columns):
+            return self
+        return Table(
+            self.title,
+            tuple(self.columns[i] for i in keep),
+            tuple(tuple(row[i] for i in keep) for row in self.rows),
+            self.empty,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    #: "note" is secondary text (sources, interpretations), shown dimmed.
+    style: Literal["body", "note", "meta"] = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteBlock:
+    id: str
+    dialogue: str
+    speaker_id: str
+    speaker: str
+    role: str
+    country: str
+    text: str
+    topics: tuple[str, ...]
+    context: str
+    source: str
+
+    @property
+    def attribution(self) -> str:
+        return f"{self.speaker}, {self.role}, {self.country}"
+
+
+Block = Heading | Paragraph | Bullets | Table | QuoteBlock
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What one command shows."""
+
+    command: str
+    blocks: tuple[Block, ...]
+    data: dict[str, Any]
+    table: Table | None = None
+    #: Words to highlight where the format can (search results).
+    highlight: tuple[str, ...] = field(default=())
