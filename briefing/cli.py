@@ -15,7 +15,7 @@ import typer
 
 from briefing import __version__, load, query
 from briefing.model import KINDS, STATUSES, Knowledge
-from briefing.render import Format, Options, Unsupported, render, resolve_format
+from briefing.render import Format, Options, UnsupportedFormatError, render, resolve_format
 from briefing.views import View
 
 EXIT_DATA = 1
@@ -163,7 +163,7 @@ def run(common: Common, build: Callable[[Knowledge], View]) -> None:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     try:
         view = build(knowledge)
-    except query.LookupProblem as exc:
+    except query.NotFoundError as exc:
         fail(str(exc))
     if fmt is Format.RICH:
         width = common.width or shutil.get_terminal_size((100, 24)).columns
@@ -172,7 +172,7 @@ def run(common: Common, build: Callable[[Knowledge], View]) -> None:
     options = Options(width=width, color=_color(common.color, is_tty))
     try:
         text = render(view, fmt, options)
-    except Unsupported as exc:
+    except UnsupportedFormatError as exc:
         supported = ", ".join(f for f in Format if f not in (Format.AUTO, Format.CSV))
         fail(f"{exc}; --format csv is not available here (use one of: {supported})", EXIT_USAGE)
     write_output(text, common.output, tuple(d.path for d in knowledge.dialogues))
@@ -192,7 +192,11 @@ def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
 
 def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
     k = _complete_knowledge(ctx)
-    names = {p.aliases[0] if p.aliases else p.id for d in k.dialogues for p in d.participants} if k else set()
+    names = (
+        {p.aliases[0] if p.aliases else p.id for d in k.dialogues for p in d.participants}
+        if k
+        else set()
+    )
     return sorted(n for n in names if n.lower().startswith(incomplete.lower()))
 
 
@@ -236,7 +240,7 @@ OutputOpt = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write to FILE (atomically); the format follows its extension (.md .txt .json .csv .html).",
+        help="Write to FILE atomically; its suffix picks the format (.md .txt .json .csv .html).",
         show_default=False,
     ),
 ]
@@ -259,7 +263,8 @@ ColorOpt = Annotated[
     ),
 ]
 NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Parse the knowledge files; neither read nor write the cache.")
+    bool,
+    typer.Option("--no-cache", help="Parse the knowledge files; neither read nor write the cache."),
 ]
 DialogueOpt = Annotated[
     str | None,
@@ -304,7 +309,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True),
+        typer.Option(
+            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Briefings on diplomatic meetings."""
@@ -340,7 +347,9 @@ def topics(
 def topic(
     name: Annotated[
         str,
-        typer.Argument(help="Topic id or name; a unique prefix is enough.", autocompletion=complete_topic),
+        typer.Argument(
+            help="Topic id or name; a unique prefix is enough.", autocompletion=complete_topic
+        ),
     ],
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
@@ -378,7 +387,13 @@ def quotes(
     topic: TopicFilter = None,
     contains: Annotated[
         str | None,
-        typer.Option("--contains", "-c", metavar="TEXT", help="Only quotes containing TEXT.", show_default=False),
+        typer.Option(
+            "--contains",
+            "-c",
+            metavar="TEXT",
+            help="Only quotes containing TEXT.",
+            show_default=False,
+        ),
     ] = None,
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
@@ -410,7 +425,13 @@ def commitments(
     topic: TopicFilter = None,
     party: Annotated[
         str | None,
-        typer.Option("--party", "-p", metavar="PARTY", help="Party id or name (india, Japan, ...).", show_default=False),
+        typer.Option(
+            "--party",
+            "-p",
+            metavar="PARTY",
+            help="Party id or name (india, Japan, ...).",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[
         str | None,
@@ -424,7 +445,12 @@ def commitments(
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option("--status", metavar="STATUS", help="One of: " + ", ".join(STATUSES) + ".", show_default=False),
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="One of: " + ", ".join(STATUSES) + ".",
+            show_default=False,
+        ),
     ] = None,
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
@@ -502,7 +528,9 @@ def summary(
 
 @app.command()
 def search(
-    words: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find; every word must match.")],
+    words: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words to find; every word must match.")
+    ],
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
     output: OutputOpt = None,
@@ -547,7 +575,11 @@ def dialogues(
 def validate(
     path: Annotated[
         Path | None,
-        typer.Argument(metavar="[PATH]", help="File or directory to check [default: as for --data].", show_default=False),
+        typer.Argument(
+            metavar="[PATH]",
+            help="File or directory to check [default: as for --data].",
+            show_default=False,
+        ),
     ] = None,
     data: DataOpt = None,
     fmt: Annotated[
@@ -579,7 +611,14 @@ def validate(
             import json
 
             errors = [
-                {"file": p.file, "line": p.line, "column": p.column, "path": p.path, "message": p.message, "hint": p.hint}
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column,
+                    "path": p.path,
+                    "message": p.message,
+                    "hint": p.hint,
+                }
                 for p in exc.problems
             ]
             sys.stdout.write(json.dumps(errors, ensure_ascii=False, indent=2) + "\n")
@@ -599,7 +638,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("briefing: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, no traceback
+    except Exception as exc:
         sys.stderr.write(
             f"briefing: internal error ({type(exc).__name__}); this is a bug,"
             " please report it with the command you ran\n"

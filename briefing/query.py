@@ -30,7 +30,7 @@ from briefing.views import (
 )
 
 
-class LookupProblem(Exception):
+class NotFoundError(Exception):
     """A name given on the command line matches nothing (exit 1)."""
 
 
@@ -73,7 +73,7 @@ class PersonMatch:
 
 
 def match_person(dialogues: Iterable[Dialogue], name: str) -> PersonMatch:
-    """The participants NAME stands for, across dialogues; LookupProblem if none."""
+    """The participants NAME stands for, across dialogues; NotFoundError if none."""
     wanted = _bare(fold(name))
     ids: set[tuple[str, str]] = set()
     names: list[str] = []
@@ -86,7 +86,7 @@ def match_person(dialogues: Iterable[Dialogue], name: str) -> PersonMatch:
                 if p.name not in names:
                     names.append(p.name)
     if not ids:
-        raise LookupProblem(
+        raise NotFoundError(
             f"no participant matches '{name}'" + _suggest(name, list(every), "participants")
         )
     return PersonMatch(frozenset(ids), tuple(names))
@@ -116,8 +116,7 @@ def match_topics(dialogues: Iterable[Dialogue], name: str) -> list[tuple[Dialogu
             if wanted in forms:
                 exact.append((d, t))
             elif wanted and any(
-                f.startswith(wanted) or any(w.startswith(wanted) for w in f.split())
-                for f in forms
+                f.startswith(wanted) or any(w.startswith(wanted) for w in f.split()) for f in forms
             ):
                 prefix.append((d, t))
     if exact:
@@ -126,10 +125,10 @@ def match_topics(dialogues: Iterable[Dialogue], name: str) -> list[tuple[Dialogu
     if len(ids) == 1:
         return prefix
     if len(ids) > 1:
-        raise LookupProblem(
+        raise NotFoundError(
             f"'{name}' matches several topics: {', '.join(ids)} (type more of the name)"
         )
-    raise LookupProblem(f"no topic matches '{name}'" + _suggest(name, sorted(known), "topics"))
+    raise NotFoundError(f"no topic matches '{name}'" + _suggest(name, sorted(known), "topics"))
 
 
 def select_dialogues(knowledge: Knowledge, dialogue_id: str | None) -> tuple[Dialogue, ...]:
@@ -138,7 +137,7 @@ def select_dialogues(knowledge: Knowledge, dialogue_id: str | None) -> tuple[Dia
     chosen = tuple(d for d in knowledge.dialogues if d.id == dialogue_id)
     if not chosen:
         known = [d.id for d in knowledge.dialogues]
-        raise LookupProblem(
+        raise NotFoundError(
             f"no dialogue with id '{dialogue_id}'" + _suggest(dialogue_id, known, "dialogues")
         )
     return chosen
@@ -492,7 +491,9 @@ def _match_party(dialogues: tuple[Dialogue, ...], party: str) -> set[tuple[str, 
             if wanted and wanted in person_names(person):
                 found.add((d.id, person.id))
     if not found:
-        raise LookupProblem(f"no party matches '{party}'" + _suggest(party, sorted(known), "parties"))
+        raise NotFoundError(
+            f"no party matches '{party}'" + _suggest(party, sorted(known), "parties")
+        )
     return found
 
 
@@ -538,8 +539,7 @@ def commitments_view(
     if any(c["window"] for c in data):
         blocks.append(
             Paragraph(
-                "Dates after 'read as' interpret a vague timeline; the source's words come"
-                " first.",
+                "Dates after 'read as' interpret a vague timeline; the source's words come first.",
                 "note",
             )
         )
@@ -598,9 +598,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
     notes = [f"{p.name}: {p.role_note}" for d in dialogues for p in d.participants if p.role_note]
     if notes:
         blocks.append(Paragraph(" ".join(" ".join(n.split()) for n in notes), "note"))
-    blocks.append(
-        Paragraph("Commitments counts those a person made or stated in person.", "note")
-    )
+    blocks.append(Paragraph("Commitments counts those a person made or stated in person.", "note"))
     return View("people", tuple(blocks), {"people": data}, table)
 
 
@@ -615,10 +613,10 @@ def _outcome(d: Dialogue, c: Commitment) -> str:
     if c.stated_by:
         who += f" (stated by {d.participant(c.stated_by).name})"
     text = " ".join(c.text.split())
-    line = f"{text} [{who}; {KIND_LABELS[c.kind]}"
+    line = f"{text} ({who}; {KIND_LABELS[c.kind]}"
     if c.timeline:
         line += f"; {c.timeline}"
-    return line + "]"
+    return line + ")"
 
 
 def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> View:

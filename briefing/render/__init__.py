@@ -60,7 +60,7 @@ class Renderer(Protocol):
     def __call__(self, view: View, options: Options) -> str: ...
 
 
-class Unsupported(Exception):
+class UnsupportedFormatError(Exception):
     """The view cannot be shown in the requested format (a usage error)."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from briefing.render import Options, Unsupported, inert
+from briefing.render import Options, UnsupportedFormatError, inert
 from briefing.views import View
 
 # A cell starting with one of these runs as a formula in Excel, LibreOffice and
@@ -20,7 +20,7 @@ def neutralise(cell: str) -> str:
 
 def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all formats
     if view.table is None:
-        raise Unsupported(f"'{view.command}' is not tabular")
+        raise UnsupportedFormatError(f"'{view.command}' is not tabular")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.header for c in view.table.columns])
