@@ -1,0 +1,451 @@
+"""The commands through CliRunner: exit codes, golden output per command and format, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from tests.conftest import ROOT, Golden
+
+runner = CliRunner()
+
+COMMANDS: dict[str, list[str]] = {
+    "topics": ["topics"],
+    "topic-minerals": ["topic", "minerals"],
+    "quotes": ["quotes"],
+    "quotes-jaishankar": ["quotes", "--speaker", "Jaishankar"],
+    "commitments": ["commitments"],
+    "people": ["people"],
+    "summary": ["summary"],
+    "search-shinkansen": ["search", "shinkansen"],
+    "dialogues": ["dialogues"],
+}
+TABULAR = {
+    "topics",
+    "quotes",
+    "quotes-jaishankar",
+    "commitments",
+    "people",
+    "search-shinkansen",
+    "dialogues",
+}
+EXTENSIONS = {
+    "rich": "rich.txt",
+    "text": "txt",
+    "markdown": "md",
+    "json": "json",
+    "csv": "csv",
+    "html": "html",
+}
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def cases() -> list[tuple[str, str]]:
+    return [
+        (name, fmt) for name in COMMANDS for fmt in EXTENSIONS if fmt != "csv" or name in TABULAR
+    ]
+
+
+@pytest.mark.parametrize(("name", "fmt"), cases())
+def test_golden(name: str, fmt: str, golden: Golden) -> None:
+    code, out, err = invoke(*COMMANDS[name], "--format", fmt)
+    assert (code, err) == (0, "")
+    golden.check(f"{name}.{EXTENSIONS[fmt]}", out)
+
+
+@pytest.mark.parametrize("name", [n for n in COMMANDS if n not in TABULAR])
+def test_csv_of_a_document_is_a_usage_error(name: str) -> None:
+    code, out, err = invoke(*COMMANDS[name], "--format", "csv")
+    assert code == 2
+    assert out == ""
+    assert "--format csv is not available" in err
+    assert "markdown" in err
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_same_result_with_and_without_cache(name: str) -> None:
+    cold = invoke(*COMMANDS[name], "--format", "json", "--no-cache")
+    filled = invoke(*COMMANDS[name], "--format", "json")
+    warm = invoke(*COMMANDS[name], "--format", "json")
+    assert cold == filled == warm
+    assert cold[0] == 0
+
+
+def test_auto_is_text_when_not_a_terminal() -> None:
+    assert invoke("topics") == invoke("topics", "--format", "text")
+
+
+# -- JSON shape ----------------------------------------------------------------------
+
+
+def json_of(*args: str) -> dict[str, object]:
+    code, out, _ = invoke(*args, "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert isinstance(document, dict)
+    return document
+
+
+def test_json_envelope_is_stable() -> None:
+    for name, args in COMMANDS.items():
+        document = json_of(*args)
+        assert document["shape"] == 1, name
+        assert document["command"] == args[0], name
+
+
+def test_json_quotes_shape() -> None:
+    document = json_of("quotes", "--speaker", "kitamura")
+    assert document["quotes"] == [
+        {
+            "dialogue": "india-japan-sd-18",
+            "id": "quad-important-framework",
+            "speaker": "kitamura",
+            "speaker_name": "Toshihiro Kitamura",
+            "role": "foreign ministry spokesperson",
+            "country": "Japan",
+            "text": "in order to have the engagement of the US in this region, we believe that"
+            " Quad is a very important framework to facilitate such cooperation.",
+            "topics": ["Quad"],
+            "context": "Highlighting the Quad's significance.",
+            "source": "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue",
+        }
+    ]
+
+
+def test_json_commitment_keeps_vague_timeline_and_marks_interpretation() -> None:
+    document = json_of("commitments", "--topic", "critical-minerals")
+    [item] = document["commitments"]  # type: ignore[misc]
+    assert item["timeline"] == "early this year"
+    assert item["window"] == {
+        "start": "2026-01-01",
+        "end": "2026-04-30",
+        "note": item["window"]["note"],
+        "interpretation": True,
+    }
+    assert item["kind"] == "plan"
+    assert item["evidence"]["source"] == "article"
+
+
+def test_json_is_utf8_not_escaped() -> None:
+    _, out, _ = invoke("quotes", "--format", "json")
+    assert "\u201c" not in out  # the text holds the source's plain quotes
+    assert "\\u" not in out
+
+
+def test_json_summary_sections() -> None:
+    [brief] = json_of("summary")["briefings"]  # type: ignore[misc]
+    assert brief["dialogue"]["date"] == "2026-01-16"
+    assert brief["dialogue"]["chairs"] == ["jaishankar", "motegi"]
+    assert [c["id"] for c in brief["interests"]] == ["radio-antenna-deal"]
+    assert {c["kind"] for c in brief["reaffirmations"]} == {"reaffirmation"}
+    assert len(brief["quotes"]) == 5
+    assert brief["sources"][0]["id"] == "article"
+
+
+# -- CSV and Markdown parse ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(TABULAR))
+def test_csv_parses(name: str) -> None:
+    code, out, _ = invoke(*COMMANDS[name], "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert len(rows) >= 2
+    assert all(len(r) == len(rows[0]) for r in rows)
+    assert rows[0][0] == "Dialogue" or name == "dialogues"
+
+
+def test_markdown_summary_structure() -> None:
+    _, out, _ = invoke("summary", "--format", "markdown")
+    tokens = MarkdownIt("commonmark").parse(out)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[0] == "18th India-Japan Strategic Dialogue"
+    for section in (
+        "Key outcomes",
+        "Reaffirmed",
+        "Interest expressed, not yet committed",
+        "Discussed without a commitment",
+        "Notable quotes",
+        "Follow-ups",
+        "Sources",
+    ):
+        assert section in headings
+    quotes = [t for t in tokens if t.type == "blockquote_open"]
+    assert len(quotes) == 5
+
+
+def test_markdown_table_parses_as_table() -> None:
+    _, out, _ = invoke("people", "--format", "markdown")
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
+    assert cells == ["Name", "Role", "Country", "Quotes", "Commitments"]
+    assert sum(t.type == "tr_open" for t in tokens) == 5
+
+
+# -- Speaker matching ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "jaishankar",
+        "Jaishankar",
+        "S Jaishankar",
+        "S. Jaishankar",
+        "Dr Jaishankar",
+        "JAISHANKAR",
+        "Subrahmanyam Jaishankar",
+        "jaíshankar",
+    ],
+)
+def test_speaker_forms(name: str) -> None:
+    quotes = json_of("quotes", "--speaker", name)["quotes"]
+    assert isinstance(quotes, list)
+    assert len(quotes) == 4
+    assert {q["speaker"] for q in quotes} == {"jaishankar"}
+
+
+def test_unknown_speaker_suggests_closest() -> None:
+    code, out, err = invoke("quotes", "--speaker", "Jaishenkar")
+    assert code == 1
+    assert out == ""
+    assert (
+        err
+        == "briefing: error: no participant matches 'Jaishenkar' (did you mean 'S Jaishankar'?)\n"
+    )
+
+
+def test_participant_without_quotes() -> None:
+    code, out, err = invoke("quotes", "--speaker", "Motegi", "--format", "text")
+    assert (code, err) == (0, "")
+    assert out == "Toshimitsu Motegi is not quoted in the source.\n"
+    assert json_of("quotes", "--speaker", "Motegi")["quotes"] == []
+
+
+def test_kitamura_has_one_quote() -> None:
+    quotes = json_of("quotes", "--speaker", "Kitamura")["quotes"]
+    assert [q["id"] for q in quotes] == ["quad-important-framework"]  # type: ignore[index]
+
+
+# -- Filters and lookups ---------------------------------------------------------------
+
+
+def test_topic_by_prefix_and_name() -> None:
+    by_id = json_of("topic", "ai")
+    by_name = json_of("topic", "Artificial Intelligence")
+    by_prefix = json_of("topic", "minerals")
+    assert by_id == by_name
+    assert by_prefix["topics"][0]["id"] == "critical-minerals"  # type: ignore[index]
+
+
+def test_ambiguous_topic_prefix() -> None:
+    code, _, err = invoke("topic", "m")
+    assert code == 1
+    assert "matches several topics" in err
+
+
+def test_unknown_topic() -> None:
+    code, _, err = invoke("topic", "weather")
+    assert code == 1
+    assert err.startswith("briefing: error: no topic matches 'weather'")
+
+
+def test_commitments_filters() -> None:
+    japan = json_of("commitments", "--party", "Japan")["commitments"]
+    assert {c["id"] for c in japan} == {  # type: ignore[union-attr]
+        "bullet-train-support",
+        "e10-shinkansen-supply",
+        "radio-antenna-deal",
+        "ai-strategic-dialogue",
+        "minerals-working-group",
+        "regional-engagement",
+        "northeast-development",
+        "startup-cooperation",
+        "private-sector-engagement",
+    }
+    interest = json_of("commitments", "--kind", "interest")["commitments"]
+    assert [c["is_commitment"] for c in interest] == [False]  # type: ignore[index]
+    planned = json_of("commitments", "--status", "planned")["commitments"]
+    assert len(planned) == 3  # type: ignore[arg-type]
+
+
+def test_bad_kind_is_usage_error() -> None:
+    code, out, err = invoke("commitments", "--kind", "promise")
+    assert (code, out) == (2, "")
+    assert "--kind" in err
+
+
+def test_unknown_party() -> None:
+    code, _, err = invoke("commitments", "--party", "Atlantis")
+    assert code == 1
+    assert "no party matches 'Atlantis'" in err
+
+
+def test_search_needs_every_word() -> None:
+    hits = json_of("search", "economic security private")["hits"]
+    assert [h["id"] for h in hits] == ["economic-security", "private-sector-engagement"]  # type: ignore[index]
+
+
+def test_search_finds_other_names() -> None:
+    hits = json_of("search", "unicorn")["hits"]
+    assert [h["id"] for h in hits] == ["radio-antenna-deal"]  # type: ignore[index]
+
+
+def test_unknown_dialogue() -> None:
+    code, _, err = invoke("topics", "--dialogue", "nope")
+    assert code == 1
+    assert "no dialogue with id 'nope'" in err
+
+
+# -- Several dialogues ---------------------------------------------------------------
+
+
+def test_directory_of_dialogues(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        text.replace("id: india-japan-sd-18", "id: india-japan-sd-19").replace(
+            "date: 2026-01-16", "date: 2027-01-15"
+        ),
+        encoding="utf-8",
+    )
+    dialogues = json_of("dialogues", "--data", str(tmp_path))["dialogues"]
+    assert [d["id"] for d in dialogues] == ["india-japan-sd-18", "india-japan-sd-19"]  # type: ignore[index]
+    quotes = json_of("quotes", "--speaker", "Kitamura", "--data", str(tmp_path))["quotes"]
+    assert [q["dialogue"] for q in quotes] == ["india-japan-sd-18", "india-japan-sd-19"]  # type: ignore[index]
+    one = json_of(
+        "quotes",
+        "--speaker",
+        "Kitamura",
+        "--data",
+        str(tmp_path),
+        "--dialogue",
+        "india-japan-sd-19",
+    )["quotes"]
+    assert len(one) == 1  # type: ignore[arg-type]
+    code, out, _ = invoke("topics", "--data", str(tmp_path), "--format", "csv")
+    assert code == 0
+    assert "india-japan-sd-19" in out
+    code, out, _ = invoke("people", "--data", str(tmp_path), "--format", "text", "--width", "0")
+    assert "india-japan-sd-19" in out
+
+
+def test_duplicate_dialogue_ids_across_files(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text + "\n", encoding="utf-8")
+    code, _, err = invoke("validate", str(tmp_path))
+    assert code == 1
+    assert "duplicate dialogue id 'india-japan-sd-18'" in err
+
+
+def test_data_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "x.yaml").write_text(
+        (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.setenv("BRIEFING_DATA", str(tmp_path))
+    document = json_of("dialogues")
+    assert document["dialogues"][0]["path"] == str(tmp_path / "x.yaml")  # type: ignore[index]
+
+
+# -- Output files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("suffix", "marker"),
+    [
+        (".md", "# "),
+        (".json", '"shape"'),
+        (".csv", "Dialogue,"),
+        (".html", "<!DOCTYPE html>"),
+        (".txt", "Topics\n"),
+    ],
+)
+def test_output_file_format_from_suffix(tmp_path: Path, suffix: str, marker: str) -> None:
+    target = tmp_path / f"out{suffix}"
+    code, out, _ = invoke("topics", "-o", str(target))
+    assert (code, out) == (0, "")
+    assert marker in target.read_text(encoding="utf-8")
+
+
+def test_output_refuses_knowledge_file(tmp_path: Path) -> None:
+    data = tmp_path / "k.yaml"
+    original = (ROOT / "data" / "dialogue.yaml").read_bytes()
+    data.write_bytes(original)
+    link = tmp_path / "link.txt"
+    link.symlink_to(data)
+    for target in (data, link):
+        code, _, err = invoke("summary", "--data", str(data), "-o", str(target))
+        assert code == 2
+        assert "refusing to overwrite the knowledge file" in err
+    assert data.read_bytes() == original
+    assert link.is_symlink()
+
+
+def test_output_replaces_existing_file_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "brief.txt"
+    target.write_text("old", encoding="utf-8")
+    code, _, _ = invoke("summary", "-o", str(target))
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("18th India-Japan Strategic Dialogue")
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.txt"]
+
+
+def test_output_into_missing_directory(tmp_path: Path) -> None:
+    code, _, err = invoke("summary", "-o", str(tmp_path / "no" / "such" / "x.txt"))
+    assert code == 1
+    assert "cannot write" in err
+
+
+# -- Help, version, text width -------------------------------------------------------
+
+
+def test_no_command_shows_command_list() -> None:
+    result = runner.invoke(app, [])
+    assert "topics" in result.output
+    assert "quotes" in result.output
+
+
+@pytest.mark.parametrize("command", [*sorted({a[0] for a in COMMANDS.values()}), "validate"])
+def test_every_command_has_help_with_example(command: str) -> None:
+    code, out, _ = invoke(command, "--help")
+    assert code == 0
+    assert "Example" in out
+    assert f"briefing {command}" in out
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"briefing {command}" in readme
+
+
+def test_version() -> None:
+    from briefing import __version__
+
+    assert invoke("--version") == (0, f"briefing {__version__}\n", "")
+
+
+def test_text_wraps_at_width_and_never_truncates() -> None:
+    _, out, _ = invoke("summary", "--format", "text", "--width", "60")
+    assert max(len(line) for line in out.splitlines()) <= 60
+    _, wide, _ = invoke("summary", "--format", "text", "--width", "0")
+    assert "it's even more important that we work closely towards shared strategic goals." in wide
+    assert "\u2026" not in out
+
+
+def test_rich_color_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, plain, _ = invoke("people", "--format", "rich")
+    assert "\x1b[" not in plain
+    _, coloured, _ = invoke("people", "--format", "rich", "--color")
+    assert "\x1b[" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, no_color, _ = invoke("people", "--format", "rich")
+    assert "\x1b[" not in no_color
