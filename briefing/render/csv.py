@@ -14,8 +14,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    cell = inert(cell)
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return ("'" if cell.startswith(_FORMULA_START) else "") + inert(cell)
 
 
 def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all formats
