@@ -7,9 +7,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NamedTuple, NoReturn
 
 import typer
 
@@ -22,19 +21,32 @@ EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-app = typer.Typer(
-    name="briefing",
-    help=(
-        "Briefings on diplomatic meetings from a human-edited knowledge file.\n\n"
-        "Data comes from --data PATH (a file or a directory of *.yaml files), else\n"
-        "$BRIEFING_DATA, else the bundled 18th India-Japan Strategic Dialogue.\n\n"
-        "Output is Rich in a terminal and plain text in a pipe; choose with --format."
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def new_app() -> typer.Typer:
+    return typer.Typer(
+        name="briefing",
+        help=(
+            "Briefings on diplomatic meetings from a human-edited knowledge file.\n\n"
+            "Data comes from --data PATH (a file or a directory of *.yaml files), else\n"
+            "$BRIEFING_DATA, else the bundled 18th India-Japan Strategic Dialogue.\n\n"
+            "Output is Rich in a terminal and plain text in a pipe; choose with --format."
+        ),
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = new_app()
+#: Every command's function by name, for building a one-command app at start-up.
+COMMANDS: dict[str, Callable[..., None]] = {}
+
+
+def command(func: Callable[..., None]) -> Callable[..., None]:
+    """Register FUNC as a command of `app` (and in COMMANDS)."""
+    COMMANDS[func.__name__] = func
+    return app.command()(func)
 
 
 # --------------------------------------------------------------------------
@@ -126,8 +138,7 @@ class _ProgressBar:
         sys.stderr.flush()
 
 
-@dataclass(frozen=True)
-class Common:
+class Common(NamedTuple):
     data: Path | None
     fmt: Format
     output: Path | None
@@ -321,7 +332,7 @@ def _root(
 # Commands
 
 
-@app.command()
+@command
 def topics(
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
@@ -343,7 +354,7 @@ def topics(
     run(common, lambda k: query.topics_view(query.select_dialogues(k, dialogue)))
 
 
-@app.command()
+@command
 def topic(
     name: Annotated[
         str,
@@ -371,7 +382,7 @@ def topic(
     run(common, lambda k: query.topic_view(query.select_dialogues(k, dialogue), name))
 
 
-@app.command()
+@command
 def quotes(
     speaker: Annotated[
         str | None,
@@ -420,7 +431,7 @@ def quotes(
     )
 
 
-@app.command()
+@command
 def commitments(
     topic: TopicFilter = None,
     party: Annotated[
@@ -481,7 +492,7 @@ def commitments(
     )
 
 
-@app.command()
+@command
 def people(
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
@@ -502,7 +513,7 @@ def people(
     run(common, lambda k: query.people_view(query.select_dialogues(k, dialogue)))
 
 
-@app.command()
+@command
 def summary(
     topic: TopicFilter = None,
     data: DataOpt = None,
@@ -526,7 +537,7 @@ def summary(
     run(common, lambda k: query.summary_view(query.select_dialogues(k, dialogue), topic))
 
 
-@app.command()
+@command
 def search(
     words: Annotated[
         str, typer.Argument(metavar="QUERY", help="Words to find; every word must match.")
@@ -551,7 +562,7 @@ def search(
     run(common, lambda k: query.search_view(query.select_dialogues(k, dialogue), words))
 
 
-@app.command()
+@command
 def dialogues(
     data: DataOpt = None,
     fmt: FormatOpt = Format.AUTO,
@@ -571,7 +582,7 @@ def dialogues(
     run(common, query.dialogues_view)
 
 
-@app.command()
+@command
 def validate(
     path: Annotated[
         Path | None,
@@ -631,10 +642,26 @@ def validate(
         write_output(render(view, Format.TEXT, Options(width=0)), None, ())
 
 
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app to run ARGV with: one holding just the command named, when it names one.
+
+    Typer builds the parser of every registered command before running any;
+    a run needs only one, and building the other eight would cost more than
+    everything else the command does.
+    """
+    func = COMMANDS.get(argv[0]) if argv else None
+    if func is None or any(k.endswith("_COMPLETE") for k in os.environ):
+        return app
+    single = new_app()
+    single.callback()(_root)
+    single.command()(func)
+    return single
+
+
 def main() -> None:
     """Entry point of the `briefing` script."""
     try:
-        app(prog_name="briefing")
+        app_for(sys.argv[1:])(prog_name="briefing")
     except KeyboardInterrupt:
         sys.stderr.write("briefing: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)

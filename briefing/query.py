@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.model import (
     KIND_LABELS,
@@ -66,8 +65,7 @@ def person_names(p: Participant) -> set[str]:
     return folded
 
 
-@dataclass(frozen=True, slots=True)
-class PersonMatch:
+class PersonMatch(NamedTuple):
     ids: frozenset[tuple[str, str]]  # (dialogue id, participant id)
     names: tuple[str, ...]
 
@@ -723,8 +721,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
     return View("summary", tuple(blocks), {"briefings": data})
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     kind: str
     dialogue: Dialogue
     id: str

@@ -8,20 +8,17 @@ document with its documented shape (docs/json.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     header: str
     #: "text" wraps; "number" aligns right; "bar" is a small weight bar in a terminal;
     #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one.
     kind: Literal["text", "number", "bar", "id", "dialogue"] = "text"
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -44,26 +41,22 @@ class Table:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     #: "note" is secondary text (sources, interpretations), shown dimmed.
     style: Literal["body", "note", "meta"] = "body"
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteBlock:
+class QuoteBlock(NamedTuple):
     id: str
     dialogue: str
     speaker_id: str
@@ -83,8 +76,7 @@ class QuoteBlock:
 Block = Heading | Paragraph | Bullets | Table | QuoteBlock
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """What one command shows."""
 
     command: str
@@ -92,4 +84,4 @@ class View:
     data: dict[str, Any]
     table: Table | None = None
     #: Words to highlight where the format can (search results).
-    highlight: tuple[str, ...] = field(default=())
+    highlight: tuple[str, ...] = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -450,3 +451,30 @@ def test_rich_color_flags(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     _, no_color, _ = invoke("people", "--format", "rich")
     assert "\x1b[" not in no_color
+
+
+# -- The one-command app that main() builds ------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_main_runs_like_the_full_app(
+    name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing import cli
+
+    for extra in (["--format", "json"], ["--help"]):
+        monkeypatch.setattr(sys, "argv", ["briefing", *COMMANDS[name], *extra])
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        assert exit_info.value.code in (0, None)
+        expected = invoke(*COMMANDS[name], *extra)[1]
+        # Help is wrapped to the terminal, which differs under the test runner.
+        assert capsys.readouterr().out.split() == expected.split()
+
+
+def test_app_for_picks_the_full_app_when_no_command_is_named() -> None:
+    from briefing import cli
+
+    assert cli.app_for([]) is cli.app
+    assert cli.app_for(["--help"]) is cli.app
+    assert cli.app_for(["topics"]) is not cli.app

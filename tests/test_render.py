@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import re
@@ -28,10 +27,9 @@ RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u206
 
 def with_text(text: str) -> Dialogue:
     """The bundled dialogue with TEXT as its first quote and its first commitment."""
-    quote = dataclasses.replace(BASE.quotes[0], text=text)
-    commitment = dataclasses.replace(BASE.commitments[0], text=text)
-    return dataclasses.replace(
-        BASE,
+    quote = BASE.quotes[0]._replace(text=text)
+    commitment = BASE.commitments[0]._replace(text=text)
+    return BASE._replace(
         quotes=(quote, *BASE.quotes[1:]),
         commitments=(commitment, *BASE.commitments[1:]),
     )

@@ -10,9 +10,8 @@ from __future__ import annotations
 import enum
 import importlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from briefing.views import View
@@ -49,8 +48,7 @@ SUFFIXES: Final = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     #: Wrap width for text; 0 means no wrapping. Rich uses it as the console width.
     width: int = 80
     color: bool = False
