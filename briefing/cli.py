@@ -63,7 +63,7 @@ def _show_problems(exc: load.DataError) -> NoReturn:
     raise typer.Exit(EXIT_DATA)
 
 
-def _color(flag: bool | None, is_tty: bool) -> bool:
+def color_enabled(flag: bool | None, *, is_tty: bool) -> bool:
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
@@ -180,7 +180,7 @@ def run(common: Common, build: Callable[[Knowledge], View]) -> None:
         width = common.width or shutil.get_terminal_size((100, 24)).columns
     else:
         width = 80 if common.width is None else common.width
-    options = Options(width=width, color=_color(common.color, is_tty))
+    options = Options(width=width, color=color_enabled(common.color, is_tty=is_tty))
     try:
         text = render(view, fmt, options)
     except UnsupportedFormatError as exc:

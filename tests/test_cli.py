@@ -478,3 +478,34 @@ def test_app_for_picks_the_full_app_when_no_command_is_named() -> None:
     assert cli.app_for([]) is cli.app
     assert cli.app_for(["--help"]) is cli.app
     assert cli.app_for(["topics"]) is not cli.app
+
+
+# -- Completion --------------------------------------------------------------------------
+
+
+class FakeContext:
+    def __init__(self, **params: object) -> None:
+        self.params = params
+
+
+def test_completion_from_loaded_data() -> None:
+    from briefing import cli
+
+    ctx: Any = FakeContext()
+    assert cli.complete_speaker(ctx, "ja") == ["Jaishankar"]
+    assert cli.complete_speaker(ctx, "") == ["Jaishankar", "Kitamura", "Modi", "Motegi"]
+    assert cli.complete_topic(ctx, "ec") == ["economic-security"]
+    assert cli.complete_dialogue(ctx, "") == ["india-japan-sd-18"]
+    broken: Any = FakeContext(data=Path("/no/such/file.yaml"))
+    assert cli.complete_topic(broken, "") == []
+
+
+def test_term_dumb_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import cli
+
+    monkeypatch.setenv("TERM", "dumb")
+    assert cli.color_enabled(None, is_tty=True) is False
+    assert cli.color_enabled(True, is_tty=True) is True
+    monkeypatch.delenv("TERM")
+    assert cli.color_enabled(None, is_tty=True) is True
+    assert cli.color_enabled(None, is_tty=False) is False
