@@ -145,7 +145,12 @@ def render(view: View, options: Options) -> str:
     buffer = io.StringIO()
     out = console(options, buffer)
     for n, block in enumerate(view.blocks):
-        if n and not (isinstance(block, Bullets) or isinstance(view.blocks[n - 1], Heading)):
+        # A blank line between blocks, except right under a heading.
+        if n and (isinstance(block, Heading) or not isinstance(view.blocks[n - 1], Heading)):
             out.print()
         out.print(_block(block, view.highlight))
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    if options.color:
+        return text
+    # Rich pads every line to the full width; plain output is easier to use without it.
+    return "\n".join(line.rstrip() for line in text.split("\n"))
