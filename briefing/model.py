@@ -144,23 +144,49 @@ class Dialogue(NamedTuple):
     path: str
 
     def participant(self, pid: str) -> Participant:
-        return next(p for p in self.participants if p.id == pid)
+        return _index(self).people[pid]
 
     def party_name(self, pid: str) -> str:
         """The display name of a party id, or of a participant id used as a party."""
-        for party in self.parties:
-            if party.id == pid:
-                return party.name
-        for person in self.participants:
-            if person.id == pid:
-                return person.name
-        return pid
+        index = _index(self)
+        party = index.parties.get(pid)
+        if party is not None:
+            return party.name
+        person = index.people.get(pid)
+        return person.name if person is not None else pid
 
     def topic(self, tid: str) -> Topic:
-        return next(t for t in self.topics if t.id == tid)
+        return _index(self).topics[tid]
 
     def source(self, sid: str) -> Source:
-        return next(s for s in self.sources if s.id == sid)
+        return _index(self).sources[sid]
+
+
+class _Index(NamedTuple):
+    dialogue: Dialogue
+    people: dict[str, Participant]
+    parties: dict[str, Party]
+    topics: dict[str, Topic]
+    sources: dict[str, Source]
+
+
+# Lookups by id are dictionary lookups, built once per dialogue on first use.
+# Keyed by identity (the entry keeps its dialogue alive, so the id stays valid).
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(d: Dialogue) -> _Index:
+    entry = _INDEXES.get(id(d))
+    if entry is None or entry.dialogue is not d:
+        entry = _Index(
+            d,
+            {p.id: p for p in d.participants},
+            {p.id: p for p in d.parties},
+            {t.id: t for t in d.topics},
+            {s.id: s for s in d.sources},
+        )
+        _INDEXES[id(d)] = entry
+    return entry
 
 
 class Knowledge(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from briefing.model import (
@@ -37,6 +38,7 @@ class NotFoundError(Exception):
 # Matching names
 
 
+@cache
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     import unicodedata
@@ -56,13 +58,14 @@ def _bare(folded: str) -> str:
     return " ".join(words)
 
 
-def person_names(p: Participant) -> set[str]:
+@cache
+def person_names(p: Participant) -> frozenset[str]:
     """Every folded form a user may type for a participant."""
     forms = {p.id, p.name, *p.aliases, *(o.name for o in p.other_names)}
     folded = {fold(f) for f in forms}
     folded |= {_bare(f) for f in folded}
     folded |= {f.split()[-1] for f in folded if f}
-    return folded
+    return frozenset(folded)
 
 
 class PersonMatch(NamedTuple):

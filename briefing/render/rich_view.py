@@ -10,8 +10,6 @@ import io
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
-from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -31,6 +29,8 @@ def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
 
 def _heading(block: Heading) -> RenderableType:
     if block.level == 1:
+        from rich.rule import Rule  # only documents have rules; keep tables' start-up lean
+
         return Rule(_text(block.text, "bold"), style=_ACCENT, align="left")
     style = f"bold {_ACCENT}" if block.level == 2 else "bold"
     return _text(block.text, style)
@@ -95,6 +95,7 @@ def _table(table: Table, words: tuple[str, ...]) -> RenderableType:
 
 
 def _quote(q: QuoteBlock) -> RenderableType:
+    from rich.panel import Panel
     body = Group(
         Text.assemble(("\u201c", _ACCENT), (oneline(q.text), "italic"), ("\u201d", _ACCENT)),
         Text(""),
