@@ -4,7 +4,6 @@ import contextlib
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +93,8 @@ def write_output(text: str, output: Path | None, protected: tuple[str, ...]) -> 
     for known in protected:
         if _same_file(output, Path(known)) or os.path.realpath(output) == os.path.realpath(known):
             fail(f"{output}: refusing to overwrite the knowledge file {known}", EXIT_USAGE)
+    import tempfile  # only writes need it; it is slow to import
+
     directory = output.parent
     try:
         mode = os.stat(output).st_mode & 0o777
