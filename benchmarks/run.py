@@ -1,0 +1,579 @@
+"""Time briefing as whole processes against floors measured in the same run.
+
+    python benchmarks/run.py [--quick] [--sizes 100,1000] [--runs K] [--seed S]
+
+Each measured command and its floor get one warm-up run each, then K runs,
+interleaved (command, floor, command, floor, ...) so that noise on the machine
+falls on both alike. Every process writes stdout and stderr to files, never to
+a terminal, and sees a temporary BRIEFING_CACHE_DIR, never the real cache.
+Wall time is taken around spawn and reap; peak memory is the child's ru_maxrss
+from os.wait4.
+
+Floors (scripts in benchmarks/floors/):
+  A  a minimal Typer app printing one line
+  B  the same app printing a two-row Rich table
+  C  Python parsing the same YAML files with yaml.CSafeLoader
+  D  Python json.load-ing one JSON dump of the same data
+
+"Cold" means briefing's cache is empty (the files themselves are in the OS page
+cache, as they are for the floors). The table lists medians, the min-max
+range, each ratio to its floor and whether the target is met. The cost of one
+edited file is the median of paired differences (edited run minus the warm run
+of the same round), since it is far smaller than the noise on a whole run.
+
+Exit status: 0 when every target is met (always 0 with --quick, which only
+proves the benchmark works); 1 when a target is missed; 2 when a command
+crashed or printed the wrong thing, so that the timings mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Final
+
+import generate
+import yaml
+
+HERE: Final = Path(__file__).resolve().parent
+FLOORS: Final = HERE / "floors"
+DEFAULT_SIZES: Final = (100, 1000)
+QUICK_SIZES: Final = (20, 50)
+DEFAULT_RUNS: Final = 3
+QUICK_RUNS: Final = 2
+TABLE_HEADER: Final = (
+    "| # | Measurement | Median | Range | Floor | Floor median | Ratio | Target | Result |"
+)
+
+Env = dict[str, str]
+#: An error line from `briefing validate`: FILE:LINE:COL: ...
+_LOCATED: Final = re.compile(r"(.+?\.ya?ml):\d+:\d+: ")
+
+
+class BenchmarkError(Exception):
+    """A measured process failed or printed the wrong thing."""
+
+
+# --------------------------------------------------------------------------
+# Running processes
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    seconds: float
+    max_rss_kib: int
+
+
+@dataclass(slots=True)
+class Job:
+    """One command to time; PREPARE runs untimed before each run and may add to its env."""
+
+    label: str
+    argv: list[str]
+    prepare: Callable[[], Env] | None = None
+    expect_code: int = 0
+    samples: list[Sample] = field(default_factory=list)
+    stdout: Path | None = None
+    stderr: Path | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def low(self) -> float:
+        return min(s.seconds for s in self.samples)
+
+    @property
+    def high(self) -> float:
+        return max(s.seconds for s in self.samples)
+
+    @property
+    def median_rss_mib(self) -> float:
+        return statistics.median(s.max_rss_kib for s in self.samples) / 1024
+
+
+class Runner:
+    def __init__(self, work: Path, env: Env, runs: int) -> None:
+        self.work = work
+        self.env = env
+        self.runs = runs
+        self.count = 0
+
+    def once(self, job: Job) -> Sample:
+        extra = job.prepare() if job.prepare is not None else {}
+        self.count += 1
+        for old in (job.stdout, job.stderr):
+            if old is not None:
+                old.unlink(missing_ok=True)
+        job.stdout = self.work / "out" / f"{self.count:05d}.stdout"
+        job.stderr = job.stdout.with_suffix(".stderr")
+        job.stdout.parent.mkdir(exist_ok=True)
+        with job.stdout.open("wb") as out, job.stderr.open("wb") as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                job.argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=self.env | extra
+            )
+            _, status, usage = os.wait4(proc.pid, 0)
+            seconds = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        if code != job.expect_code:
+            detail = job.stderr.read_text("utf-8", "replace").strip().splitlines()[-3:]
+            raise BenchmarkError(
+                f"{job.label}: exit status {code}, expected {job.expect_code}\n"
+                f"  command: {' '.join(job.argv)}\n  " + "\n  ".join(detail)
+            )
+        # Linux reports ru_maxrss in KiB.
+        return Sample(seconds, usage.ru_maxrss)
+
+    def measure(self, *jobs: Job, check: Callable[[], None] | None = None) -> None:
+        """A warm-up run of each job, then RUNS rounds running each job once, in turn."""
+        for job in jobs:
+            self.once(job)
+            if check is not None and job is jobs[0]:
+                check()
+        for _ in range(self.runs):
+            for job in jobs:
+                job.samples.append(self.once(job))
+
+
+# --------------------------------------------------------------------------
+# Results
+
+
+def fmt_seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.2f} s"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: str
+    what: str
+    median: str
+    spread: str
+    floor: str
+    floor_median: str
+    ratio: float | None
+    limit: float | None
+    ok: bool
+
+    def markdown(self) -> str:
+        ratio = f"{self.ratio:.2f}" if self.ratio is not None else "-"
+        target = f"<= {self.limit:g} x" if self.limit is not None else "-"
+        cells = (
+            self.number,
+            self.what,
+            self.median,
+            self.spread,
+            self.floor,
+            self.floor_median,
+            ratio,
+            target,
+            "PASS" if self.ok else "FAIL",
+        )
+        return "| " + " | ".join(cells) + " |"
+
+
+def timed_row(number: str, what: str, job: Job, floor: Job, limit: float) -> Row:
+    ratio = job.median / floor.median
+    return Row(
+        number,
+        what,
+        fmt_seconds(job.median),
+        f"{fmt_seconds(job.low)} - {fmt_seconds(job.high)}",
+        floor.label,
+        fmt_seconds(floor.median),
+        ratio,
+        limit,
+        ratio <= limit,
+    )
+
+
+# --------------------------------------------------------------------------
+# Set-up
+
+
+def machine() -> list[str]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return [
+        f"- CPU: {model}, {os.cpu_count()} cores ({usable} usable)",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()} ({sys.executable})",
+        f"- briefing {version('briefing')}, Typer {version('typer')}, Rich {version('rich')},"
+        f" PyYAML {version('pyyaml')}",
+        f"- yaml.CSafeLoader available: {'yes' if hasattr(yaml, 'CSafeLoader') else 'NO'}",
+    ]
+
+
+def briefing_script() -> str:
+    beside = Path(sys.executable).parent / "briefing"
+    found = str(beside) if beside.exists() else shutil.which("briefing")
+    if found is None:
+        raise BenchmarkError("the briefing script is not installed; activate the project's venv")
+    return found
+
+
+#: Variables that would change what or how the measured processes run.
+_DROPPED_ENV: Final = (
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "TTY_COMPATIBLE",
+    "BRIEFING_DATA",
+    "BRIEFING_MAX_FILE_SIZE",
+    "PYTHONDONTWRITEBYTECODE",
+    "PYTHONPROFILEIMPORTTIME",
+)
+
+
+def child_env(work: Path) -> Env:
+    """The environment of every measured process: a private cache and bytecode cache.
+
+    Bytecode goes to a private prefix so that every process, briefing and
+    floors alike, runs from compiled modules after its warm-up, whatever
+    PYTHONDONTWRITEBYTECODE says and without writing into the source tree.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
+    env.update(
+        COLUMNS="100",
+        BRIEFING_CACHE_DIR=str(work / "cache"),
+        PYTHONPYCACHEPREFIX=str(work / "pycache"),
+    )
+    return env
+
+
+def json_dump(corpus: Path, target: Path) -> None:
+    """One JSON file holding every dialogue of CORPUS, for floor D."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    documents = []
+    for file in sorted(corpus.glob("*.yaml")):
+        with file.open("rb") as fh:
+            documents.append(yaml.load(fh, Loader=loader))
+    with target.open("w", encoding="utf-8") as fh:
+        json.dump(documents, fh, ensure_ascii=False, default=str)
+
+
+class FreshCache:
+    """Before each run: a new, empty cache directory (the previous one is removed)."""
+
+    def __init__(self, parent: Path, name: str) -> None:
+        self.parent = parent
+        self.name = name
+        self.current: Path | None = None
+        self.made = 0
+
+    def __call__(self) -> Env:
+        if self.current is not None:
+            shutil.rmtree(self.current, ignore_errors=True)
+        self.made += 1
+        self.current = self.parent / f"cache-{self.name}-{self.made:04d}"
+        return {"BRIEFING_CACHE_DIR": str(self.current)}
+
+
+class EditOne:
+    """Before each run: append a numbered comment to one file, so its bytes change."""
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.edits = 0
+
+    def __call__(self) -> Env:
+        self.edits += 1
+        with self.file.open("a", encoding="utf-8") as fh:
+            fh.write(f"# benchmark edit {self.edits}\n")
+        return {}
+
+
+def imports_rich(argv: Sequence[str], env: Env, work: Path) -> list[str]:
+    """The rich modules imported by ARGV run under -X importtime (stdout to a file)."""
+    with (work / "importtime.stdout").open("wb") as out:
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+        )
+    if proc.returncode != 0:
+        raise BenchmarkError(f"importtime run of {' '.join(argv)} failed: {proc.stderr[-300:]!r}")
+    names = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.decode().splitlines()]
+    return [n for n in names if n == "rich" or n.startswith("rich.")]
+
+
+# --------------------------------------------------------------------------
+# The benchmark
+
+
+def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[Row | str]:
+    small, large = sizes
+    py = sys.executable
+    briefing = briefing_script()
+    env = child_env(work)
+    runner = Runner(work, env, runs)
+    results: list[Row | str] = []
+
+    def floor(label: str, script: str, *args: str) -> Job:
+        return Job(label, [py, str(FLOORS / script), *args])
+
+    # 1, 2: start-up on the bundled data, cache warm (the warm-up run fills it).
+    topics = Job("briefing topics", [briefing, "topics"])
+    floor_a = floor("A: Typer app", "typer_app.py", "topics")
+    runner.measure(topics, floor_a)
+    results.append(timed_row("1", "`briefing topics` (bundled, piped)", topics, floor_a, 1.15))
+    rich_modules = imports_rich(["-m", "briefing", "topics"], env, work)
+    results.append(
+        Row(
+            "1b",
+            "Rich imported by piped `briefing topics`",
+            f"{len(rich_modules)} modules" if rich_modules else "none",
+            "-",
+            "-",
+            "-",
+            None,
+            None,
+            not rich_modules,
+        )
+    )
+    rich = Job("briefing topics --format rich", [briefing, "topics", "--format", "rich"])
+    floor_b = floor("B: Typer + Rich table", "rich_app.py", "topics")
+    runner.measure(rich, floor_b)
+    results.append(timed_row("2", "`briefing topics --format rich`", rich, floor_b, 1.15))
+
+    # The corpora and floor D's JSON dump.
+    corpus = {n: work / f"corpus-{n}" for n in sizes}
+    for n, directory in corpus.items():
+        generate.generate(n, directory, seed)
+    broken = work / f"broken-{large}"
+    generate.generate(large, broken, seed, broken=True)
+    dump = work / f"dump-{large}.json"
+    json_dump(corpus[large], dump)
+    size_mb = sum(f.stat().st_size for f in corpus[large].iterdir()) / 1e6
+    results.append(
+        f"Corpus: {large} dialogues, {size_mb:.1f} MB of YAML ({size_mb * 1000 / large:.1f} KB"
+        f" per file); JSON dump {dump.stat().st_size / 1e6:.1f} MB."
+    )
+
+    def quotes(n: int, *extra: str) -> list[str]:
+        return [
+            briefing,
+            "quotes",
+            "--speaker",
+            generate.SPEAKER,
+            "--format",
+            "json",
+            "--data",
+            str(corpus[n]),
+            *extra,
+        ]
+
+    # 3a, 3b, 5: the cold paths on the large corpus share one floor C, interleaved
+    # with all three (a run of each takes seconds, so they are measured together).
+    cold = Job(f"quotes cold, N={large}", quotes(large), FreshCache(work, "cold"))
+    no_cache = Job(f"quotes --no-cache, N={large}", quotes(large, "--no-cache"))
+    validate = Job(
+        f"validate, every file broken, N={large}",
+        [briefing, "validate", str(broken)],
+        FreshCache(work, "validate"),
+        expect_code=1,
+    )
+    floor_c = floor(f"C: CSafeLoader, N={large}", "yaml_parse.py", str(corpus[large]))
+    runner.measure(cold, no_cache, validate, floor_c)
+    results.append(timed_row("3a", f"quotes, cold (empty cache), N={large}", cold, floor_c, 1.15))
+    results.append(timed_row("3b", f"quotes --no-cache, N={large}", no_cache, floor_c, 1.15))
+
+    warm = Job(f"quotes warm, N={large}", quotes(large))
+    floor_d = floor(f"D: json.load, N={large}", "json_load.py", str(dump))
+
+    def check_quotes() -> None:
+        assert warm.stdout is not None
+        found = {q["dialogue"] for q in json.loads(warm.stdout.read_bytes())["quotes"]}
+        if len(found) != large:
+            raise BenchmarkError(
+                f"quotes --speaker {generate.SPEAKER} found quotes in {len(found)} of"
+                f" {large} dialogues; the corpus should have them in every one"
+            )
+
+    runner.measure(warm, floor_d, check=check_quotes)
+    results.append(timed_row("3c", f"quotes, warm cache, N={large}", warm, floor_d, 3))
+    rss_ratio = warm.median_rss_mib / floor_d.median_rss_mib
+    results.append(
+        Row(
+            "3d",
+            f"peak RSS, quotes warm, N={large}",
+            f"{warm.median_rss_mib:.0f} MiB",
+            f"{min(s.max_rss_kib for s in warm.samples) / 1024:.0f} -"
+            f" {max(s.max_rss_kib for s in warm.samples) / 1024:.0f} MiB",
+            "D: peak RSS",
+            f"{floor_d.median_rss_mib:.0f} MiB",
+            rss_ratio,
+            2,
+            rss_ratio <= 2,
+        )
+    )
+
+    edited_file = sorted(corpus[large].glob("*.yaml"))[large // 2]
+    edited = Job(f"quotes, one file edited, N={large}", quotes(large), EditOne(edited_file))
+    warm2 = Job(f"quotes warm, N={large}", quotes(large))
+    one_file = floor("C: CSafeLoader, one file", "yaml_parse.py", str(edited_file))
+    start_up = floor("C: start-up only", "yaml_parse.py")
+    runner.measure(edited, warm2, one_file, start_up)
+    # Paired differences within each round cancel most of the noise that the
+    # separate medians of two multi-second commands would carry.
+    extra = [e.seconds - w.seconds for e, w in zip(edited.samples, warm2.samples, strict=True)]
+    parse = [f.seconds - s.seconds for f, s in zip(one_file.samples, start_up.samples, strict=True)]
+    extra_median = statistics.median(extra)
+    within_whole = extra_median <= 2 * one_file.median
+    allowed = 2 * max(statistics.median(parse), 0.0)
+    results.append(
+        Row(
+            "3e",
+            f"quotes after one edit, time over warm (paired), N={large}",
+            f"{extra_median * 1000:+.0f} ms",
+            f"{min(extra) * 1000:+.0f} - {max(extra) * 1000:+.0f} ms",
+            "2 x one-file parse (C)",
+            f"{allowed * 1000:.1f} ms",
+            extra_median / allowed if allowed > 0 else None,
+            1,
+            extra_median <= allowed,
+        )
+    )
+    results.append(
+        f"One edit: quotes {fmt_seconds(edited.median)} against warm {fmt_seconds(warm2.median)}"
+        f" in the same rounds; one-file parse = floor C on that file"
+        f" ({fmt_seconds(one_file.median)}) minus floor C start-up"
+        f" ({fmt_seconds(start_up.median)}), median of the paired differences"
+        f" {allowed * 500:.1f} ms. Against the whole"
+        f" single-file floor C instead, the budget would be warm +"
+        f" {fmt_seconds(2 * one_file.median)}: {'met' if within_whole else 'missed'}."
+    )
+
+    # 4: cold cost per dialogue, small against large corpus.
+    cold_small = Job(f"quotes cold, N={small}", quotes(small), FreshCache(work, "small"))
+    floor_c_small = floor(f"C: CSafeLoader, N={small}", "yaml_parse.py", str(corpus[small]))
+    runner.measure(cold_small, floor_c_small)
+    per_large = cold.median / large
+    per_small = cold_small.median / small
+    growth = per_large / per_small
+    results.append(
+        Row(
+            "4",
+            f"cold time per dialogue, N={large} vs N={small}",
+            f"{per_large * 1000:.2f} ms",
+            f"{cold.low / large * 1000:.2f} - {cold.high / large * 1000:.2f} ms",
+            f"cold per dialogue, N={small}",
+            f"{per_small * 1000:.2f} ms",
+            growth,
+            1.2,
+            growth <= 1.2,
+        )
+    )
+    results.append(
+        f"Cold quotes: N={small} {fmt_seconds(cold_small.median)}"
+        f" ({per_small * 1000:.2f} ms per dialogue, floor C {fmt_seconds(floor_c_small.median)});"
+        f" N={large} {fmt_seconds(cold.median)} ({per_large * 1000:.2f} ms per dialogue)."
+    )
+
+    # 5: validate, measured above with the cold runs.
+    assert validate.stderr is not None
+    located = [
+        m.group(1)
+        for m in map(_LOCATED.match, validate.stderr.read_text("utf-8").splitlines())
+        if m is not None
+    ]
+    complete = len(located) == large and len(set(located)) == large
+    row = timed_row("5", f"validate, every file broken, N={large}", validate, floor_c, 1.15)
+    results.append(replace(row, ok=row.ok and complete))
+    results.append(
+        f"Validate reported {len(located)} located errors in {len(set(located))} of {large}"
+        f" files ({'one per file, as expected' if complete else 'EXPECTED ONE PER FILE'});"
+        f" its floor C parsed the valid corpus of the same size."
+    )
+    return results
+
+
+def parse_sizes(text: str) -> tuple[int, int]:
+    try:
+        values = [int(v) for v in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give two whole numbers, e.g. 100,1000") from None
+    if len(values) != 2 or not 0 < values[0] < values[1]:
+        raise argparse.ArgumentTypeError("give two sizes, smaller first, e.g. 100,1000")
+    return values[0], values[1]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"sizes {QUICK_SIZES[0]},{QUICK_SIZES[1]}, {QUICK_RUNS} runs; never fails on timing",
+    )
+    parser.add_argument("--sizes", type=parse_sizes, help="small,large corpus sizes [100,1000]")
+    parser.add_argument("--runs", type=int, help=f"timed runs per command [{DEFAULT_RUNS}]")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="corpus seed")
+    args = parser.parse_args(argv)
+    sizes: tuple[int, int] = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    runs: int = args.runs or (QUICK_RUNS if args.quick else DEFAULT_RUNS)
+    if runs < 1:
+        parser.error("--runs must be at least 1")
+
+    print("# briefing benchmark\n")
+    print("\n".join(machine()))
+    print(f"- Sizes {sizes[0]} and {sizes[1]} dialogues; 1 warm-up + {runs} runs per command\n")
+    sys.stdout.flush()
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        try:
+            results = benchmark(sizes, runs, args.seed, Path(tmp))
+        except BenchmarkError as exc:
+            print(f"benchmark failed: {exc}", file=sys.stderr)
+            return 2
+    rows = [r for r in results if isinstance(r, Row)]
+    print(TABLE_HEADER)
+    print("|---|---|---:|---:|---|---:|---:|---|---|")
+    for row in rows:
+        print(row.markdown())
+    print()
+    for note in results:
+        if isinstance(note, str):
+            print(f"- {note}")
+    failed = [r.number for r in rows if not r.ok]
+    print(f"- Took {time.monotonic() - started:.0f} s.")
+    if failed:
+        print(
+            f"\nMissed targets: {', '.join(failed)}"
+            + (" (ignored with --quick)" if args.quick else "")
+        )
+    return 0 if args.quick or not failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
