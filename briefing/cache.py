@@ -1,15 +1,17 @@
 """A content-keyed cache of validated knowledge files, one JSON entry per file.
 
-Entries are keyed on a hash of the file's bytes, the schema version and the
-tool version, so an edit is seen even when it keeps the size and modification
-time. Entries are JSON (never pickle: loading a pickle runs code). Anything
-wrong with the cache costs speed, never a result: unreadable or corrupt
-entries are ignored, and a directory that cannot be written is skipped.
+Entries are keyed on a hash of the file's bytes, the schema version, the tool
+version and the loader's own code, so an edit is seen even when it keeps the
+size and modification time, and a changed loader never reads entries that an
+older one wrote. Entries are JSON (never pickle: loading a pickle runs code).
+Anything wrong with the cache costs speed, never a result: unreadable or
+corrupt entries are ignored, and a directory that cannot be written is skipped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import tempfile
@@ -24,32 +26,59 @@ CACHE_ENV: Final = "BRIEFING_CACHE_DIR"
 _FORMAT: Final = 1
 
 
-def cache_dir() -> Path:
-    """$BRIEFING_CACHE_DIR, else $XDG_CACHE_HOME/briefing, else ~/.cache/briefing."""
+def cache_dir() -> Path | None:
+    """$BRIEFING_CACHE_DIR, else $XDG_CACHE_HOME/briefing, else ~/.cache/briefing.
+
+    None when there is no home directory to put it in.
+    """
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "briefing"
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "briefing"
+    try:
+        return Path.home() / ".cache" / "briefing"
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+@functools.cache
+def _code_stamp() -> str:
+    # The size and modification time of the modules that decide what a valid
+    # file reads as: cheap to read, and different whenever they are edited.
+    here = Path(__file__).resolve().parent
+    digest = blake2b(digest_size=6)
+    for name in ("load.py", "model.py", "cache.py"):
+        try:
+            info = os.stat(here / name)
+        except OSError:  # pragma: no cover - only when installed without source files
+            continue
+        digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return digest.hexdigest()
 
 
 def key_for(data: bytes) -> str:
+    """The cache key of a knowledge file's bytes."""
     digest = blake2b(data, digest_size=20).hexdigest()
-    return f"{digest}-s{SCHEMA_VERSION}-v{__version__}-f{_FORMAT}"
+    return f"{digest}-s{SCHEMA_VERSION}-v{__version__}-f{_FORMAT}-c{_code_stamp()}"
 
 
 class Store:
     """Reads and writes entries in one cache directory."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.writable = True
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory or Path()
+        self.usable = directory is not None
+        self.writable = self.usable
+        self.made = False
 
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
+        if not self.usable:
+            return None
         try:
             with open(self._path(key), "rb") as fh:
                 entry = json.loads(fh.read())
@@ -64,14 +93,21 @@ class Store:
         if not self.writable:
             return
         try:
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not self.made:
+                # Owner-only: entries hold the text of the knowledge files.
+                self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self.made = True
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         except OSError:
             self.writable = False
             return
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": key, "plain": plain}, fh, ensure_ascii=False)
+            # dumps, not dump: dump encodes piece by piece in Python, several
+            # times slower than the one-shot C encoder. ASCII output (non-ASCII
+            # as \u escapes) turns into bytes without a second encoding pass.
+            text = json.dumps({"key": key, "plain": plain}, check_circular=False)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("ascii"))
             os.replace(tmp, self._path(key))
         except BaseException as exc:
             # Interrupted or failed: leave no half-written entry behind.
@@ -83,4 +119,5 @@ class Store:
 
 
 def open_store() -> Store:
+    """The store in the cache directory (one that does nothing when there is none)."""
     return Store(cache_dir())

@@ -2,18 +2,24 @@
 
 Reading goes in three steps. The raw bytes are checked (size, encoding, bytes
 YAML cannot hold, nesting depth) before any parser sees them. PyYAML's safe
-composer then builds the node tree, which keeps a mark on every node. Finally
+composer then builds the node tree, which keeps a mark on every node; a file
+that may hold anchors or aliases is also read as events, to find them. Finally
 one pass over the nodes validates them against schema 1 and builds a plain,
 JSON-ready form of the dialogue; that plain form is what the cache stores, so a
 cached load and a fresh load build the model through the same function.
+
+Every problem says what was expected and what was found, with a hint, and
+problems are reported in file order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,19 +46,26 @@ from briefing.model import (
 )
 
 if TYPE_CHECKING:
+    from yaml.error import Mark
     from yaml.nodes import Node
 
 DATA_ENV: Final = "BRIEFING_DATA"
 MAX_SIZE_ENV: Final = "BRIEFING_MAX_FILE_SIZE"
 #: Files larger than this (in MiB) are refused unless the limit is raised.
 DEFAULT_MAX_FILE_MIB: Final = 16
-#: Deepest nesting accepted; far beyond any real knowledge file, far below what
-#: would exhaust the parser's stack.
+#: Deepest bracket nesting accepted; far beyond any real knowledge file, far
+#: below what would exhaust a parser's stack.
 MAX_DEPTH: Final = 64
+#: Lines indented this far (counting '- ', '? ' and ': ' indicators) are refused.
+MAX_INDENT: Final = MAX_DEPTH * 4
 KNOWLEDGE_SUFFIXES: Final = (".yaml", ".yml")
 
 Plain = dict[str, Any]
 Progress = Callable[[int, int], None]
+#: A 1-based (line, column).
+Position = tuple[int, int]
+
+_MIB: Final = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,43 +110,77 @@ def resolve_data(option: Path | None) -> Path:
 
 
 def max_file_bytes(option_mib: float | None = None) -> int:
+    """The size limit in bytes: the option, else $BRIEFING_MAX_FILE_SIZE, else the default.
+
+    A value that is not a number of MiB (negative, NaN, text) falls back to the
+    default; an infinite one means no limit.
+    """
     if option_mib is None:
         env = os.environ.get(MAX_SIZE_ENV, "")
         try:
             option_mib = float(env) if env else DEFAULT_MAX_FILE_MIB
         except ValueError:
             option_mib = DEFAULT_MAX_FILE_MIB
-    return int(option_mib * 1024 * 1024)
+    if math.isnan(option_mib) or option_mib < 0:
+        option_mib = DEFAULT_MAX_FILE_MIB
+    if math.isinf(option_mib):
+        return sys.maxsize
+    return min(int(option_mib * _MIB), sys.maxsize)
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} byte" + ("" if n == 1 else "s")
+    if n < _MIB:
+        return f"{n / 1024:.1f} KiB"
+    return f"{n / _MIB:.1f} MiB"
 
 
 def _fail(path: Path | str, message: str, hint: str | None = None) -> NoReturn:
     raise DataError([Problem(str(path), 0, 0, "", message, hint)])
 
 
+def _unreadable(path: Path, exc: OSError) -> NoReturn:
+    if isinstance(exc, FileNotFoundError):
+        _fail(path, "no such file or directory", "check the path, or set --data / $BRIEFING_DATA")
+    if isinstance(exc, PermissionError):
+        _fail(path, "permission denied", "check its permissions")
+    _fail(path, f"cannot read: {exc.strerror or exc}", "check the path")
+
+
 def knowledge_files(path: Path) -> list[Path]:
     """The knowledge files at PATH: the file itself, or a directory's *.yaml files."""
     try:
         mode = path.stat().st_mode
-    except FileNotFoundError:
-        _fail(path, "no such file or directory", "check the path, or set --data / $BRIEFING_DATA")
-    except PermissionError:
-        _fail(path, "permission denied", "check the file's permissions")
     except OSError as exc:
-        _fail(path, f"cannot read: {exc.strerror or exc}")
+        _unreadable(path, exc)
     if stat.S_ISDIR(mode):
         try:
             files = sorted(
                 p for p in path.iterdir() if p.suffix in KNOWLEDGE_SUFFIXES and p.is_file()
             )
-        except PermissionError:
-            _fail(path, "permission denied", "check the directory's permissions")
+        except OSError as exc:
+            _unreadable(path, exc)
         if not files:
-            _fail(path, "no knowledge files (*.yaml, *.yml) in this directory")
+            _fail(
+                path,
+                "no knowledge files (*.yaml, *.yml) in this directory",
+                "give a knowledge file, or a directory that holds some",
+            )
         return files
     if not stat.S_ISREG(mode):
-        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or special file"
-        _fail(path, f"is {kind}, not a knowledge file", "give a .yaml file or a directory")
+        _fail(
+            path,
+            f"is {_special_kind(mode)}, not a knowledge file",
+            "give a .yaml file or a directory",
+        )
     return [path]
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a device or special file"
 
 
 def load_knowledge(
@@ -152,14 +199,14 @@ def load_knowledge(
     first_seen: dict[str, tuple[str, int, int]] = {}
     for n, file in enumerate(files, 1):
         try:
-            plain = _load_plain(file, limit, store)
+            dialogue, (line, col) = _load_one(file, limit, store)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
         finally:
             if progress is not None:
                 progress(n, len(files))
-        did, line, col = plain["dialogue"]["id"], *plain["id_mark"]
+        did = dialogue.id
         if did in first_seen:
             other = first_seen[did]
             problems.append(
@@ -168,13 +215,14 @@ def load_knowledge(
                     line,
                     col,
                     "dialogue.id",
-                    f"duplicate dialogue id '{did}' (also used at {other[0]}:{other[1]}:{other[2]})",
+                    f"duplicate dialogue id '{did}'"
+                    f" (also used at {other[0]}:{other[1]}:{other[2]})",
                     "each dialogue needs its own id",
                 )
             )
             continue
         first_seen[did] = (str(file), line, col)
-        dialogues.append(dialogue_from_plain(plain, str(file)))
+        dialogues.append(dialogue)
     if problems:
         raise DataError(problems)
     dialogues.sort(key=lambda d: (d.date, d.id))
@@ -182,62 +230,124 @@ def load_knowledge(
 
 
 def _read_bytes(file: Path, limit: int) -> bytes:
+    # Opened without blocking and checked after opening, so a FIFO or device
+    # swapped in for the file can neither hang the read nor be mistaken for it.
     try:
-        with file.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > limit:
-                _fail(
-                    file,
-                    f"file is {size / 1048576:.1f} MiB, over the {limit / 1048576:g} MiB limit",
-                    "raise it with --max-file-size MiB or $BRIEFING_MAX_FILE_SIZE",
-                )
-            return fh.read(limit + 1)
-    except FileNotFoundError:
-        _fail(file, "no such file")
-    except PermissionError:
-        _fail(file, "permission denied", "check the file's permissions")
-    except IsADirectoryError:
-        _fail(file, "is a directory")
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        _fail(file, f"cannot read: {exc.strerror or exc}")
-
-
-def _load_plain(file: Path, limit: int, store: cache.Store | None) -> Plain:
-    data = _read_bytes(file, limit)
+        _unreadable(file, exc)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            _fail(
+                file, f"is {_special_kind(info.st_mode)}, not a knowledge file", "give a .yaml file"
+            )
+        if info.st_size > limit:
+            _too_big(file, info.st_size, limit)
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
+            # One byte more than the limit shows a file that grew after fstat.
+            data = fh.read(limit + 1) if limit < sys.maxsize else fh.read()
+    except OSError as exc:
+        _unreadable(file, exc)
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > limit:
-        _fail(file, f"file is over the {limit / 1048576:g} MiB limit")
+        _too_big(file, len(data), limit)
+    return data
+
+
+def _too_big(file: Path, size: int, limit: int) -> NoReturn:
+    _fail(
+        file,
+        f"file is {_size(size)}, over the limit of {_size(limit)}",
+        "raise the limit with --max-file-size MIB or $BRIEFING_MAX_FILE_SIZE",
+    )
+
+
+def _from_plain(plain: Plain, file: Path) -> tuple[Dialogue, Position]:
+    line, col = plain["id_mark"]
+    return dialogue_from_plain(plain, str(file)), (int(line), int(col))
+
+
+def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialogue, Position]:
+    """One file's dialogue and the line and column of its id."""
+    data = _read_bytes(file, limit)
     key = cache.key_for(data) if store is not None else ""
     if store is not None:
         hit = store.get(key)
         if hit is not None:
-            return hit
+            try:
+                return _from_plain(hit, file)
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                pass  # an entry of the wrong shape: parse the file instead
     plain = parse_plain(data, str(file))
+    loaded = _from_plain(plain, file)
     if store is not None:
         store.put(key, plain)
-    return plain
+    return loaded
 
 
 # --------------------------------------------------------------------------
-# Text checks before parsing
+# Byte and text checks before parsing
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    # A lone CR is a line break to YAML (and to editors), as are CR LF and LF.
+    prefix = text[:index]
+    if "\r" in prefix:
+        prefix = prefix.replace("\r\n", "\n").replace("\r", "\n")
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
-_DEEP_INDENT = re.compile(rf"^[ \-?:]{{{MAX_DEPTH * 4},}}", re.MULTILINE)
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+_BOM: Final = b"\xef\xbb\xbf"
+# Characters YAML does not allow in a stream, and the three that it reads as
+# line breaks although editors mostly do not (NEL, LS, PS): they would put the
+# line numbers of every later message out of step with the editor's.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+_SEPARATOR_BYTES = re.compile(rb"\xe2\x80[\xa8\xa9]")
+_DEEP_INDENT = re.compile(rf"^[ \t\-?:]{{{MAX_INDENT},}}", re.MULTILINE)
 _FLOW = re.compile(r"[\[\]{}]")
+
+
+def _shape_table() -> bytes:
+    # One byte per input byte: 0 for a control byte, 1 for indentation-like
+    # bytes, '[' and ']' for any opening and closing bracket, line breaks kept.
+    table = bytearray(b"x" * 256)
+    for b in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F):
+        table[b] = 0
+    for b in b" \t-?:":
+        table[b] = 1
+    for b in b"\n\r":
+        table[b] = ord("\n")
+    for b in b"[{":
+        table[b] = ord("[")
+    for b in b"]}":
+        table[b] = ord("]")
+    return bytes(table)
+
+
+_SHAPE: Final = _shape_table()
+_NOT_BRACKETS: Final = bytes(b for b in range(256) if b not in b"[]")
+_DEEP_RUN: Final = b"\x01" * MAX_INDENT
 
 
 def decode(data: bytes, file: str) -> str:
     """UTF-8 text from bytes, with a located error for anything YAML cannot hold."""
+    body = data[len(_BOM) :] if data.startswith(_BOM) else data
     try:
-        text = data.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8", "replace")
+        good = body[: exc.start].decode("utf-8")
         line, col = _line_col(good, len(good))
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         raise DataError(
             [
                 Problem(
@@ -245,130 +355,119 @@ def decode(data: bytes, file: str) -> str:
                     line,
                     col,
                     "",
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02X})",
-                    "save the file as UTF-8",
+                    f"expected UTF-8 text, found byte 0x{body[exc.start]:02X},"
+                    " which is not valid UTF-8",
+                    "the file looks like UTF-16; save it as UTF-8"
+                    if utf16
+                    else "save the file as UTF-8",
                 )
             ]
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    bad = _CONTROL.search(text)
-    if bad is not None:
-        char = bad.group()
-        line, col = _line_col(text, bad.start())
-        name = {"\x00": "a NUL byte", "\x1b": "an ESC byte"}.get(char, "a control character")
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    "",
-                    f"{name} (U+{ord(char):04X}) is not allowed in a knowledge file",
-                    'write it as an escape inside double quotes, e.g. "\\e", or remove it'
-                    if char != "\x00"
-                    else "the file looks binary or corrupted",
-                )
-            ]
+    # All byte-level checks run on one translated copy: C loops, no Python loop.
+    shape = body.translate(_SHAPE)
+    if (
+        b"\x00" in shape
+        or (b"\xc2" in body and _C1_BYTES.search(body) is not None)
+        or _SEPARATOR_BYTES.search(body) is not None
+        or b"\xef\xbf\xbe" in body
+        or b"\xef\xbf\xbf" in body
+    ):
+        _control_problem(text, file)
+    if shape.startswith(_DEEP_RUN) or (b"\n" + _DEEP_RUN) in shape:
+        deep = _DEEP_INDENT.search(text)
+        line, col = _line_col(text, deep.start() if deep is not None else 0)
+        _fail_at(
+            file,
+            line,
+            col,
+            f"nesting is too deep: expected indentation under {MAX_INDENT} columns",
+            f"the limit is {MAX_DEPTH} levels; a knowledge file needs about 6",
         )
-    _check_depth(text, file)
+    brackets = shape.translate(None, _NOT_BRACKETS)
+    if brackets.count(b"[") > MAX_DEPTH and _too_deep(brackets):
+        _depth_problem(text, file)
     return text
 
 
-def _check_depth(text: str, file: str) -> None:
-    deep = _DEEP_INDENT.search(text)
-    if deep is not None:
-        line, col = _line_col(text, deep.start())
-        raise DataError(
-            [Problem(file, line, col, "", "nesting is too deep", f"the limit is {MAX_DEPTH} levels")]
+def _too_deep(brackets: bytes) -> bool:
+    """Whether brackets nest deeper than MAX_DEPTH (given only '[' and ']' bytes)."""
+    # Each round removes the innermost pairs, so at most one level: the depth is
+    # at most the rounds done plus the openers left. That settles almost every
+    # file in a few C-speed passes; the rest are counted exactly.
+    reduced = brackets
+    for rounds in range(1, MAX_DEPTH + 1):
+        smaller = reduced.replace(b"[]", b"")
+        if smaller == reduced:
+            break
+        reduced = smaller
+        if rounds + reduced.count(b"[") <= MAX_DEPTH:
+            return False
+    depth = 0
+    for b in brackets:
+        if b == 0x5B:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif depth:
+            depth -= 1
+    return False
+
+
+def _control_problem(text: str, file: str) -> NoReturn:
+    bad = _CONTROL.search(text)
+    assert bad is not None
+    char = bad.group()
+    line, col = _line_col(text, bad.start())
+    breaks = {
+        "\x85": "a next-line character",
+        "\u2028": "a line separator",
+        "\u2029": "a paragraph separator",
+    }
+    if char in breaks:
+        _fail_at(
+            file,
+            line,
+            col,
+            f"expected text, found {breaks[char]} (U+{ord(char):04X}), which YAML reads as a"
+            " line break",
+            "replace it with a space, or with a real line break",
         )
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
+    name = {"\x00": "a NUL byte", "\x1b": "an ESC byte", "\ufffe": "a noncharacter"}.get(
+        char, "a noncharacter" if char == "\uffff" else "a control character"
+    )
+    if char == "\x00":
+        hint = "the file looks binary or corrupted; a knowledge file is plain UTF-8 text"
+    elif ord(char) < 0x100:
+        escape = "\\e" if char == "\x1b" else f"\\x{ord(char):02x}"
+        hint = f'write it as an escape inside double quotes, e.g. "{escape}", or remove it'
+    else:
+        hint = "remove it"
+    _fail_at(
+        file,
+        line,
+        col,
+        f"expected text, found {name} (U+{ord(char):04X}), which YAML does not allow",
+        hint,
+    )
+
+
+def _depth_problem(text: str, file: str) -> NoReturn:
     depth = 0
     for match in _FLOW.finditer(text):
         if match.group() in "[{":
             depth += 1
             if depth > MAX_DEPTH:
                 line, col = _line_col(text, match.start())
-                raise DataError(
-                    [
-                        Problem(
-                            file,
-                            line,
-                            col,
-                            "",
-                            "nesting is too deep",
-                            f"the limit is {MAX_DEPTH} levels",
-                        )
-                    ]
+                _fail_at(
+                    file,
+                    line,
+                    col,
+                    f"nesting is too deep: expected at most {MAX_DEPTH} levels of brackets",
+                    "a knowledge file needs about 6 levels; check for unclosed '[' or '{'",
                 )
         elif depth:
             depth -= 1
-
-
-# --------------------------------------------------------------------------
-# Parsing
-
-
-def compose(text: str, file: str) -> Node | None:
-    """The YAML node tree of TEXT, read with a safe loader (the C one when available)."""
-    import yaml
-
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_class(text)
-    try:
-        node: Node | None = loader.get_single_node()
-        return node
-    except yaml.MarkedYAMLError as exc:
-        raise DataError([_yaml_problem(exc, text, file)]) from None
-    except yaml.reader.ReaderError as exc:
-        prefix = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
-        line, col = _line_col(prefix, len(prefix))
-        raise DataError(
-            [Problem(file, line, col, "", f"character U+{exc.character:04X} is not allowed")]
-        ) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
-        raise DataError([Problem(file, 0, 0, "", f"cannot parse YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
-
-
-def _yaml_problem(exc: Any, text: str, file: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    problem = str(exc.problem or exc.context or "invalid YAML")
-    hint: str | None = None
-    lines = text.split("\n")
-    here = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in here[: len(here) - len(here.lstrip())] or (
-        "cannot start any token" in problem and "\t" in here
-    ):
-        col = here.index("\t") + 1
-        problem, hint = "tab character used for indentation", "indent with spaces only"
-    elif "expected a single document" in str(exc.context or ""):
-        problem = "more than one YAML document (---) in one file"
-        hint = "put each dialogue in its own file"
-    elif "found undefined alias" in problem:
-        hint = "aliases (*name) are not supported; write the value out"
-    elif "found unhashable key" in problem:
-        hint = "keys must be plain text"
-    else:
-        hint = "check the indentation and quoting around here"
-    return Problem(file, line, col, "", problem, hint)
-
-
-def parse_plain(data: bytes, file: str) -> Plain:
-    """Validate one knowledge file; return its plain form or raise DataError."""
-    text = decode(data, file)
-    node = compose(text, file)
-    if node is None:
-        _fail_at(file, 1, 1, "empty file", "a knowledge file starts with 'schema: 1'")
-    reader = _Reader(file, check_aliases="*" in text)
-    plain = reader.document(node)
-    if reader.problems:
-        raise DataError(reader.problems)
-    assert plain is not None
-    return plain
+    raise AssertionError("unreachable: the bracket count said too deep")  # pragma: no cover
 
 
 def _fail_at(file: str, line: int, col: int, message: str, hint: str) -> NoReturn:
@@ -376,20 +475,371 @@ def _fail_at(file: str, line: int, col: int, message: str, hint: str) -> NoRetur
 
 
 # --------------------------------------------------------------------------
+# Parsing
+
+
+def _loader_class() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose(text: str, file: str) -> Node | None:
+    """The YAML node tree of TEXT, read with a safe loader (the C one when available)."""
+    import yaml
+
+    loader = _loader_class()(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    except yaml.MarkedYAMLError as exc:
+        raise DataError([_yaml_problem(exc, text, file)]) from None
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - decode() refuses these first
+        prefix = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+        line, col = _line_col(prefix, len(prefix))
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "",
+                    f"expected text, found character U+{exc.character:04X}, which YAML does"
+                    " not allow",
+                    "remove it",
+                )
+            ]
+        ) from None
+    except RecursionError:  # pragma: no cover - only the pure-Python parser recurses
+        raise DataError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "",
+                    "nesting is too deep for the parser",
+                    f"the limit is {MAX_DEPTH} levels; a knowledge file needs about 6",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
+        raise DataError(
+            [Problem(file, 0, 0, "", f"cannot parse YAML: {exc}", "see docs/schema.md")]
+        ) from None
+    finally:
+        loader.dispose()
+
+
+_QUOTE_HINT: Final = "put the text in quotes"
+
+
+def _yaml_problem(exc: Any, text: str, file: str) -> Problem:
+    """A parser error as a located problem that says what was expected."""
+    problem_mark: Mark | None = exc.problem_mark
+    context_mark: Mark | None = exc.context_mark
+    mark = problem_mark or context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    lines = _lines(text)
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    at = here[col - 1 : col]
+    at_end = mark is not None and mark.index >= len(text.rstrip())
+    found = (
+        f"'{at}', which cannot start unquoted text"
+        if at
+        else f"the end of the {'file' if at_end else 'line'}"
+    )
+    indent = here[: len(here) - len(here.lstrip(" \t"))]
+    opened = (
+        f"line {context_mark.line + 1}, column {context_mark.column + 1}"
+        if context_mark is not None
+        else "above"
+    )
+
+    def located(message: str, hint: str, where: Mark | None = None) -> Problem:
+        if where is not None:
+            return Problem(file, where.line + 1, where.column + 1, "", message, hint)
+        return Problem(file, line, col, "", message, hint)
+
+    if "tab" in problem or (at == "\t" and "cannot start any token" in problem):
+        tab_col = indent.index("\t") + 1 if "\t" in indent else col
+        return Problem(
+            file,
+            line,
+            tab_col,
+            "",
+            "expected spaces, found a tab used for indentation",
+            "indent with spaces only",
+        )
+    if "expected a single document" in context:
+        return located(
+            "expected one YAML document, found a second one (---)",
+            "a knowledge file holds one dialogue; put each in its own file",
+        )
+    if "expected <document start>" in problem:
+        return located(
+            "expected the end of the file, found more content",
+            "remove what follows the end of the document: a '...' line or an extra closing"
+            " bracket ends it early",
+        )
+    if "found undefined alias" in problem:
+        name = re.match(r"\*[^\s,\[\]{}]*", here[col - 1 :])
+        shown = name.group() if name else "*"
+        return located(
+            f"expected a value, found the alias '{shown}'; aliases are not allowed",
+            "write the value out in full, or put text starting with '*' in quotes",
+        )
+    if "duplicate anchor" in context or "duplicate anchor" in problem:
+        return located(
+            "expected a plain value, found a second anchor of the same name;"
+            " anchors and aliases are not allowed",
+            "remove each '&name' anchor and write each value out in full",
+        )
+    if "scanning an alias" in context or "scanning an anchor" in context:
+        sign = "*" if "alias" in context else "&"
+        return located(
+            f"expected a value, found '{sign}', which starts an "
+            + ("alias" if sign == "*" else "anchor"),
+            _QUOTE_HINT + f": YAML reads a value starting with '{sign}' specially",
+            context_mark,
+        )
+    if "scanning a tag" in context:
+        return located(
+            "expected a value, found a malformed tag ('!')",
+            _QUOTE_HINT + ": YAML reads a value starting with '!' as a tag",
+            context_mark,
+        )
+    if "cannot start any token" in problem:
+        return located(
+            f"expected a value, found '{at}', which cannot start unquoted text",
+            _QUOTE_HINT,
+        )
+    if "mapping values are not allowed" in problem:
+        return located(
+            "expected a value, found ': ' inside unquoted text",
+            _QUOTE_HINT + ", or if this is a key, line it up with the keys above it",
+        )
+    if "block sequence entries are not allowed" in problem:
+        return located(
+            "expected a value, found a '- ' list item on the same line as its key",
+            "start the list on the next line, indented, or put the text in quotes",
+        )
+    if "scanning a quoted scalar" in context and "end of stream" in problem:
+        return located(
+            f"expected a closing quote for the text quoted at {opened}, found the end of the file",
+            'close the quote; inside double quotes write \\" for a quote character',
+            context_mark,
+        )
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        return located(
+            "expected a valid escape after '\\' in double-quoted text",
+            "write a backslash as \\\\, or use single quotes",
+        )
+    if "could not find expected ':'" in problem:
+        return located(
+            "expected 'key: value', found a line without ': '",
+            "indent a continued value further than its key, or put it in quotes",
+            context_mark,
+        )
+    if "did not find expected key" in problem:
+        return located(
+            "expected a key at this indentation",
+            "line this up with the other keys of the mapping, or indent it under its key",
+        )
+    if "did not find expected '-' indicator" in problem:
+        return located(
+            "expected a '- ' list item at this indentation",
+            "line this up with the other items of the list, or indent it under its key",
+        )
+    if "did not find expected ',' or ']'" in problem:
+        return located(
+            f"expected ',' or ']' in the list opened at {opened}",
+            "close the list with ']', and quote items that contain ',', '[' or ']'",
+        )
+    if "did not find expected ',' or '}'" in problem:
+        return located(
+            f"expected ',' or '}}' in the mapping opened at {opened}",
+            "close the mapping with '}', and quote values that contain ',', '{' or '}'",
+        )
+    if "expected node content" in problem:
+        return located(
+            f"expected a value, found {found}",
+            _QUOTE_HINT if at else "finish the value, or close the '[' or '{' left open",
+        )
+    if "directive" in context or "directive" in problem:
+        return located(
+            "expected content, found a '%' directive that is not supported here",
+            "remove the '%' line; knowledge files need no directives",
+        )
+    if "tag handle" in problem:
+        return located(
+            "expected a value, found a tag with an undefined handle",
+            "remove the tag; knowledge files use no tags",
+        )
+    if "scanning a block scalar" in context:
+        return located(
+            "expected a line break after the '|' or '>' that starts a block of text",
+            "start the text on the next line, indented; only '-', '+' or a digit may follow",
+        )
+    if "maximum nesting depth" in problem:  # pragma: no cover - our limit is far lower
+        return located(
+            "nesting is too deep for the parser",
+            f"the limit is {MAX_DEPTH} levels; a knowledge file needs about 6",
+        )
+    message = problem or "invalid YAML"
+    if context and context_mark is not None:
+        message += f" ({context} at {opened})"
+    return located(message, "check the indentation and quoting here and on the line above")
+
+
+# --------------------------------------------------------------------------
+# Anchors and aliases
+
+
+def _may_share(text: str) -> bool:
+    """Whether TEXT might hold an anchor or an alias (cheap; no false negatives).
+
+    A '&' or '*' can start a token only after a non-alphanumeric character.
+    """
+    for sign in "&*":
+        i = text.find(sign)
+        while i != -1:
+            if i == 0 or not text[i - 1].isalnum():
+                return True
+            i = text.find(sign, i + 1)
+    return False
+
+
+def _sharing_problems(text: str, file: str) -> tuple[list[Problem], bool]:
+    """One problem per anchor, naming its aliases; and whether any alias exists."""
+    import yaml
+
+    anchors: dict[str, tuple[Any, str]] = {}
+    uses: dict[str, list[Any]] = {}
+    # Each frame: [path, is_mapping, next index, expecting a key, current key]
+    stack: list[list[Any]] = []
+    loader = _loader_class()(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            path = ""
+            if stack:
+                frame = stack[-1]
+                if not frame[1]:
+                    path = f"{frame[0]}[{frame[2]}]"
+                    frame[2] += 1
+                elif frame[3]:
+                    path = frame[0]
+                    frame[4] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                    frame[3] = False
+                else:
+                    path = f"{frame[0]}.{frame[4]}" if frame[0] else str(frame[4])
+                    frame[3] = True
+            if isinstance(event, yaml.AliasEvent):
+                uses.setdefault(str(event.anchor), []).append(event.start_mark)
+            elif event.anchor is not None:
+                anchors.setdefault(event.anchor, (event.start_mark, path))
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([path, isinstance(event, yaml.MappingStartEvent), 0, True, ""])
+    except yaml.YAMLError:  # pragma: no cover - the composer has already accepted the text
+        pass
+    finally:
+        loader.dispose()
+    problems = []
+    for name, (mark, path) in anchors.items():
+        marks = uses.get(name, [])
+        if not marks:
+            hint = f"remove '&{name}'"
+        elif len(marks) == 1:
+            hint = (
+                f"remove '&{name}' and write the value out in place of '*{name}'"
+                f" at line {marks[0].line + 1}, column {marks[0].column + 1}"
+            )
+        else:
+            lines = sorted({m.line + 1 for m in marks})
+            shown = [str(n) for n in lines[:3]]
+            if len(lines) > 3:
+                shown.append(f"{len(lines) - 3} more")
+            where = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+            hint = (
+                f"remove '&{name}' and write the value out in place of the {len(marks)}"
+                f" uses of '*{name}', on line{'s' if len(lines) > 1 else ''} {where}"
+            )
+        problems.append(
+            Problem(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                path,
+                f"expected a plain value, found the anchor '&{name}';"
+                " anchors and aliases are not allowed",
+                hint,
+            )
+        )
+    return problems, bool(uses)
+
+
+def parse_plain(data: bytes, file: str) -> Plain:
+    """Validate one knowledge file; return its plain form or raise DataError."""
+    text = decode(data, file)
+    node = compose(text, file)
+    if node is None:
+        _fail_at(
+            file,
+            1,
+            1,
+            "expected a knowledge file, found no content",
+            "start with 'schema: 1', then 'dialogue:'; see docs/schema.md",
+        )
+    problems: list[Problem] = []
+    shared = False
+    if _may_share(text):
+        problems, shared = _sharing_problems(text, file)
+    reader = _Reader(file, shared=shared)
+    plain = reader.document(node)
+    problems.extend(reader.problems)
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise DataError(problems)
+    assert plain is not None
+    return plain
+
+
+# --------------------------------------------------------------------------
 # Validation: nodes to the plain form
 
-STR: Final = "tag:yaml.org,2002:str"
+_TAG: Final = "tag:yaml.org,2002:"
+STR: Final = _TAG + "str"
+MAP: Final = _TAG + "map"
+SEQ: Final = _TAG + "seq"
+NULL: Final = _TAG + "null"
+INT: Final = _TAG + "int"
 _TAG_NAMES: Final = {
-    "tag:yaml.org,2002:bool": "a boolean (true/false)",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:null": "nothing (null)",
-    "tag:yaml.org,2002:timestamp": "a date",
-    "tag:yaml.org,2002:map": "a mapping",
-    "tag:yaml.org,2002:seq": "a list",
+    _TAG + "bool": "a boolean",
+    INT: "a number",
+    _TAG + "float": "a number",
+    NULL: "nothing (null)",
+    _TAG + "timestamp": "a date",
+    _TAG + "value": "a special value",
+    _TAG + "merge": "a merge key",
+    MAP: "a mapping",
+    SEQ: "a list",
     STR: "text",
 }
+# The node kind each allowed tag belongs on.
+_TAG_KIND: Final = dict.fromkeys(_TAG_NAMES, "scalar") | {MAP: "mapping", SEQ: "sequence"}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_DIGITS = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z")
 
 # The fields of each record: name -> required?
 _FIELDS: Final[dict[str, dict[str, bool]]] = {
@@ -469,6 +919,21 @@ _FIELDS: Final[dict[str, dict[str, bool]]] = {
         "evidence": True,
     },
 }
+_RECORD_NAMES: Final = {
+    "document": "the file",
+    "dialogue": "the dialogue",
+    "source": "a source",
+    "party": "a party",
+    "participant": "a participant",
+    "other_name": "an other_names entry",
+    "topic": "a topic",
+    "commitment": "a commitment",
+    "window": "a window",
+    "evidence": "an evidence block",
+    "discussion": "a discussion",
+    "quote": "a quote",
+    "event": "an event",
+}
 _SECTION_RECORD: Final = {
     "parties": "party",
     "participants": "participant",
@@ -478,12 +943,18 @@ _SECTION_RECORD: Final = {
     "quotes": "quote",
     "events": "event",
 }
+_TABLE_NAMES: Final = {
+    "participants": "participant",
+    "parties": "party",
+    "topics": "topic",
+    "sources": "source",
+}
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     import difflib
 
-    options = list(choices)
+    options = list(dict.fromkeys(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
@@ -491,15 +962,70 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean '{lowered[word.lower()]}'?" if word.lower() in lowered else None
 
 
+def _kind(node: Node) -> str:
+    """'scalar', 'sequence' or 'mapping' (a class attribute the type stubs omit)."""
+    kind: str = node.id  # type: ignore[attr-defined]
+    return kind
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def _explicit(node: Node) -> bool:
+    """Whether a scalar's tag is written out (like '!!int') rather than read from its form."""
+    import yaml
+
+    plain = getattr(node, "style", None) in (None, "")
+    resolver: Any = yaml.resolver.Resolver()
+    return bool(resolver.resolve(yaml.ScalarNode, node.value, (plain, not plain)) != node.tag)
+
+
+def _reading(node: Node) -> str:
+    """What YAML 1.1 makes of a scalar that is not text, for messages."""
+    import yaml
+
+    name = _TAG_NAMES[node.tag]
+    if _explicit(node):
+        return f"{_shown(node.value)}, tagged '{_short_tag(node.tag)}'"
+    if node.tag == NULL:
+        if not node.value:
+            return "nothing (null)"
+        return f"{_shown(node.value)}, which YAML reads as nothing (null)"
+    try:
+        value = yaml.constructor.SafeConstructor().construct_object(node)
+    except Exception:  # only for a friendlier message; any failure keeps the plain one
+        value = None
+    if isinstance(value, bool):
+        name = f"the boolean {'true' if value else 'false'}"
+    elif isinstance(value, float) and math.isnan(value):
+        name = "a number (not-a-number)"
+    elif isinstance(value, float) and math.isinf(value):
+        name = "a number (infinity)"
+    elif isinstance(value, int | float) and str(value) != node.value:
+        name = f"the number {value}"
+    elif isinstance(value, dt.datetime):
+        name = "a date and time"
+    return f"{_shown(node.value)}, which YAML reads as {name}"
+
+
+def _shown(value: str) -> str:
+    return f"'{value}'" if len(value) <= 40 else f"'{value[:37]}...'"
+
+
 class _Reader:
     """One pass over a document's nodes, collecting the plain form and problems."""
 
-    def __init__(self, file: str, *, check_aliases: bool) -> None:
+    def __init__(self, file: str, *, shared: bool) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self.check_aliases = check_aliases
+        # With aliases in the file one node can sit in several places; each is
+        # read once (aliases are reported separately), so a "billion laughs"
+        # file costs no more than its size.
+        self.shared = shared
         self.seen: set[int] = set()
-        self.ids: dict[str, dict[str, Node]] = {}
+        self.ids: dict[str, dict[str, tuple[Node, str]]] = {}
+        self.broken: set[str] = set()
         self.refs: list[tuple[tuple[str, ...], str, Node, str]] = []
 
     # -- reporting
@@ -510,66 +1036,76 @@ class _Reader:
             Problem(self.file, mark.line + 1, mark.column + 1, path, message, hint)
         )
 
-    def _aliased(self, node: Node, path: str) -> bool:
-        if not self.check_aliases:
+    def _again(self, node: Node) -> bool:
+        """Whether NODE was already read through another alias (then skip it)."""
+        if not self.shared:
             return False
         if id(node) in self.seen:
-            self.problem(
-                node,
-                path,
-                "a value reused through an alias (*name); aliases are not supported",
-                "write the value out where it is used",
-            )
             return True
         self.seen.add(id(node))
         return False
 
     def _tag_ok(self, node: Node, path: str) -> bool:
-        if node.tag in _TAG_NAMES:
+        kind = _TAG_KIND.get(node.tag)
+        if kind == _kind(node):
             return True
+        what = {"scalar": "a value", "sequence": "a list", "mapping": "a mapping"}[_kind(node)]
         self.problem(
             node,
             path,
-            f"tag '{node.tag}' is not allowed",
-            "knowledge files hold only plain text, numbers, dates, lists and mappings",
+            f"expected plain text, numbers, dates, lists or mappings, found {what} tagged"
+            f" '{_short_tag(node.tag)}'",
+            "remove the tag; knowledge files use no tags"
+            if kind is None
+            else f"remove the tag '{_short_tag(node.tag)}'",
         )
         return False
 
-    def _unexpected(self, node: Node, path: str, expected: str) -> None:
-        if not self._tag_ok(node, path):
+    def _unexpected(self, node: Node, path: str, expected: str, hint: str | None = None) -> None:
+        if self._again(node) or not self._tag_ok(node, path):
             return
-        got = _TAG_NAMES[node.tag]
-        hint: str | None = None
-        if node.tag == "tag:yaml.org,2002:null":
-            hint = "write a value, or remove the key if it is optional"
-        elif node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-            got = f"'{node.value}', which YAML reads as {got}"
+        if _kind(node) != "scalar":
+            got = _TAG_NAMES[node.tag]
+        elif _explicit(node):
+            got = _reading(node)
+            hint = f"remove the tag '{_short_tag(node.tag)}'"
+        elif node.tag == NULL:
+            got = _reading(node)
+            hint = (
+                "write a value, or remove the empty item"
+                if path.endswith("]")
+                else "write a value after the colon; this field is required"
+            )
+        else:
+            got = _reading(node)
             if expected == "text":
-                hint = f"put it in quotes: \"{node.value}\""
+                hint = f'put it in quotes: "{node.value}"'
         self.problem(node, path, f"expected {expected}, got {got}", hint)
 
     # -- shapes
 
     def mapping(self, node: Node, path: str, record: str) -> dict[str, Node] | None:
-        if self._aliased(node, path):
+        if node.tag != MAP or _kind(node) != "mapping":
+            name = _RECORD_NAMES[record]
+            if node.tag == SEQ:
+                hint = f"{name} is one block of 'key: value' lines, not a list" + (
+                    "" if getattr(node, "flow_style", False) else "; remove the '- '"
+                )
+            else:
+                hint = f"write {name} as 'key: value' lines, indented below its key"
+            self._unexpected(node, path, "a mapping (key: value lines)", hint)
             return None
-        if node.tag != "tag:yaml.org,2002:map":
-            self._unexpected(node, path, "a mapping (key: value lines)")
+        if self._again(node):
             return None
         fields = _FIELDS[record]
         out: dict[str, Node] = {}
         key_nodes: dict[str, Node] = {}
         for knode, vnode in node.value:
+            if self.shared and self._again(knode):
+                continue  # a key reused through an alias, reported at its anchor
             if knode.tag != STR or not isinstance(knode.value, str):
-                shown = knode.value if isinstance(knode.value, str) else "a collection"
-                self.problem(
-                    knode,
-                    path,
-                    f"keys must be text, got {shown!r} ({_TAG_NAMES.get(knode.tag, knode.tag)})",
-                    "merge keys (<<) and complex keys are not supported"
-                    if knode.tag.endswith(":merge")
-                    else f'put the key in quotes: "{shown}"',
-                )
+                self._bad_key(knode, path)
+                self._scan(vnode, path)
                 continue
             key = knode.value
             where = f"{path}.{key}" if path else key
@@ -580,51 +1116,87 @@ class _Reader:
                     where,
                     f"duplicate key '{key}' (first at line {first.line + 1},"
                     f" column {first.column + 1})",
-                    "remove one of the two",
+                    "YAML would keep only one of them; remove or rename one",
                 )
+                self._scan(vnode, where)
                 continue
             key_nodes[key] = knode
-            if key not in fields:
+            required = fields.get(key)
+            if required is None:
                 guess = _did_you_mean(key, fields)
                 self.problem(
                     knode,
                     where,
-                    f"unknown key '{key}'",
+                    f"unknown key '{key}' in {_RECORD_NAMES[record]}",
                     guess or "expected one of: " + ", ".join(fields),
                 )
                 self._scan(vnode, where)
                 continue
+            if vnode.tag == NULL and not required and isinstance(vnode.value, str):
+                continue  # an optional field left empty is the same as no field
             out[key] = vnode
         missing = [k for k, required in fields.items() if required and k not in out]
         if missing:
+            keys = ", ".join(f"'{k}'" for k in missing)
+            if missing == ["schema"]:
+                hint = "start the file with 'schema: 1'"
+            else:
+                hint = f"add {keys}; docs/schema.md lists the fields of {_RECORD_NAMES[record]}"
             self.problem(
                 node,
                 path,
-                "missing required key" + ("s " if len(missing) > 1 else " ") + ", ".join(
-                    f"'{k}'" for k in missing
-                ),
-                "see docs/schema.md",
+                f"missing required key{'s' if len(missing) > 1 else ''} {keys}",
+                hint,
             )
         return out
 
+    def _bad_key(self, knode: Node, path: str) -> None:
+        if not self._tag_ok(knode, path):
+            return
+        if knode.tag.endswith(":merge"):
+            self.problem(
+                knode,
+                path,
+                "expected a field name, found a merge key (<<); merge keys are not allowed",
+                "write the fields out in full",
+            )
+        elif _kind(knode) != "scalar":
+            self.problem(
+                knode,
+                path,
+                f"expected a field name, found {_TAG_NAMES[knode.tag]} used as a key",
+                "complex keys such as '? ...' or '[a]: b' are not allowed; use a field name",
+            )
+        else:
+            self.problem(
+                knode,
+                path,
+                f"expected a field name, found {_reading(knode)}",
+                "keys are field names such as 'name'; see docs/schema.md",
+            )
+
     def _scan(self, node: Node, path: str) -> None:
-        """Report disallowed tags and aliases inside a value that is otherwise skipped."""
+        """Report disallowed tags inside a value that is otherwise skipped."""
         stack = [node]
         while stack:
             current = stack.pop()
-            if self._aliased(current, path) or not self._tag_ok(current, path):
+            if self._again(current) or not self._tag_ok(current, path):
                 continue
-            if current.tag == "tag:yaml.org,2002:map":
+            if _kind(current) == "mapping":
                 for k, v in current.value:
                     stack.extend((k, v))
-            elif current.tag == "tag:yaml.org,2002:seq":
+            elif _kind(current) == "sequence":
                 stack.extend(current.value)
 
     def sequence(self, node: Node, path: str) -> list[Node]:
-        if self._aliased(node, path):
+        if node.tag != SEQ or _kind(node) != "sequence":
+            if node.tag == STR and _kind(node) == "scalar" and _ID.match(node.value):
+                hint = f"write it as a list: [{node.value}]"
+            else:
+                hint = "write it as a list: [a, b], or one '- ' line per item"
+            self._unexpected(node, path, "a list", hint)
             return []
-        if node.tag != "tag:yaml.org,2002:seq":
-            self._unexpected(node, path, "a list")
+        if self._again(node):
             return []
         items: list[Node] = node.value
         return items
@@ -634,28 +1206,39 @@ class _Reader:
     def text(self, node: Node | None, path: str, *, required: bool = True) -> str | None:
         if node is None:
             return None
-        if node.tag == STR and isinstance(node.value, str) and not self._aliased(node, path):
+        if node.tag == STR and isinstance(node.value, str):
             value: str = node.value
-            if not value.strip():
-                if required:
-                    self.problem(node, path, "must not be empty", "write the text")
-                    return None
-                return None
-            return value
-        if node.tag == "tag:yaml.org,2002:null" and not required:
+            if value.strip():
+                return value
+            if required:
+                self.problem(
+                    node,
+                    path,
+                    "expected text, got an empty string",
+                    "write the text, or remove the empty item"
+                    if path.endswith("]")
+                    else "write the text; this field is required",
+                )
             return None
-        if node.tag != STR:
-            self._unexpected(node, path, "text")
+        if node.tag == MAP:
+            hint = "quote text that contains ': ' or starts with '{'"
+        elif node.tag == SEQ:
+            hint = "quote text that starts with '[' or '- ', or write it on one line"
+        else:
+            hint = None
+        self._unexpected(node, path, "text", hint)
         return None
 
     def ident(self, node: Node | None, path: str) -> str | None:
         value = self.text(node, path)
         if value is not None and node is not None and not _ID.match(value):
+            slug = re.sub(r"[^a-z0-9._-]+", "-", value.lower()).strip("-._")
+            example = f"'{slug}'" if slug and _ID.match(slug) else "'ai-dialogue'"
             self.problem(
                 node,
                 path,
-                f"'{value}' is not a valid id",
-                "ids use lowercase letters, digits, '-', '_' and '.', e.g. 'ai-dialogue'",
+                f"expected an id, got '{value}'",
+                f"ids use lowercase letters, digits, '-', '_' and '.', e.g. {example}",
             )
             return None
         return value
@@ -669,45 +1252,78 @@ class _Reader:
             self.problem(
                 node,
                 path,
-                f"unknown value '{value}'; expected one of: " + ", ".join(choices),
-                guess,
+                f"expected one of: {', '.join(choices)}; got '{value}'",
+                guess or "see docs/schema.md for what each one means",
             )
             return None
         return value
 
-    def integer(self, node: Node | None, path: str) -> int | None:
+    def integer(self, node: Node | None, path: str, example: str) -> int | None:
         if node is None:
             return None
-        if node.tag == "tag:yaml.org,2002:int" and node.value.isdigit():
+        if node.tag == INT and isinstance(node.value, str) and _DIGITS.match(node.value):
             return int(node.value)
-        if node.tag == "tag:yaml.org,2002:int":
-            self.problem(node, path, f"expected a whole number like 18, got '{node.value}'")
+        expected = f"a whole number like {example}"
+        if not self._tag_ok(node, path):
+            return None
+        if _kind(node) != "scalar":
+            self._unexpected(node, path, expected, f"write the number, e.g. {example}")
+        elif node.tag == STR:
+            if getattr(node, "style", None) in ("'", '"'):
+                hint = "remove the quotes"
+            elif node.value.isdigit():
+                hint = f"write it without leading zeros, e.g. {example}"
+            else:
+                hint = f"write the number in digits, e.g. {example}"
+            self.problem(
+                node,
+                path,
+                f"expected {expected}, got {_shown(node.value)}, which YAML reads as text",
+                hint,
+            )
+        elif node.tag == NULL:
+            self._unexpected(node, path, expected)
         else:
-            self._unexpected(node, path, "a whole number")
+            self.problem(
+                node,
+                path,
+                f"expected {expected}, got '{node.value}'",
+                f"write plain digits with no sign, point or leading zero, e.g. {example}",
+            )
         return None
 
     def date(self, node: Node | None, path: str) -> str | None:
         if node is None:
             return None
-        if node.tag not in ("tag:yaml.org,2002:timestamp", STR) or not isinstance(
-            node.value, str
-        ):
-            self._unexpected(node, path, "a date (YYYY-MM-DD)")
+        expected = "a date (YYYY-MM-DD)"
+        if node.tag not in (_TAG + "timestamp", STR) or not isinstance(node.value, str):
+            self._unexpected(node, path, expected, "write the date as YYYY-MM-DD, e.g. 2026-01-16")
             return None
         value: str = node.value
+        parts = _DATE.match(value)
+        if parts is None:
+            self.problem(
+                node,
+                path,
+                f"expected {expected}, got '{value}'",
+                "write the day only, with four-digit year and two-digit month and day,"
+                " e.g. 2026-01-16",
+            )
+            return None
         try:
-            if len(value) != 10:
-                raise ValueError
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                self.problem(
-                    node, path, f"impossible date '{value}'", "check the month and the day"
-                )
+            year, month, _ = (int(p) for p in parts.groups())
+            if not 1 <= month <= 12:
+                hint = "the month must be 01 to 12"
+            elif year < 1:
+                hint = "the year must be 0001 or later"
             else:
-                self.problem(
-                    node, path, f"expected a date (YYYY-MM-DD), got '{value}'", "e.g. 2026-01-16"
-                )
+                import calendar
+
+                days = calendar.monthrange(year, month)[1]
+                hint = f"{calendar.month_name[month]} {year} has {days} days"
+            self.problem(node, path, f"expected a real calendar date, got '{value}'", hint)
             return None
 
     # -- lists of scalars and references
@@ -734,8 +1350,14 @@ class _Reader:
         if node is None:
             return []
         items = self.sequence(node, path)
-        if required and not items and node.tag == "tag:yaml.org,2002:seq":
-            self.problem(node, path, "must not be empty", "name at least one")
+        if required and not items and _kind(node) == "sequence":
+            what = " or ".join(_TABLE_NAMES[t] for t in tables)
+            self.problem(
+                node,
+                path,
+                f"expected at least one {what} id, got an empty list",
+                "name at least one",
+            )
         out = []
         for i, item in enumerate(items):
             value = self.ref(item, f"{path}[{i}]", tables)
@@ -746,32 +1368,30 @@ class _Reader:
     def register(self, table: str, node: Node | None, path: str) -> str | None:
         value = self.ident(node, path)
         if value is None or node is None:
+            self.broken.add(table)
             return None
         seen = self.ids.setdefault(table, {})
         if value in seen:
-            first = seen[value].start_mark
+            first = seen[value][0].start_mark
             self.problem(
                 node,
                 path,
-                f"duplicate id '{value}' (first used at line {first.line + 1})",
-                "ids must be unique within their section",
+                f"duplicate {_TABLE_NAMES.get(table, table.rstrip('s'))} id '{value}' (first used"
+                f" at line {first.line + 1}, column {first.column + 1})",
+                f"ids must be unique within {table}; rename one",
             )
         else:
-            seen[value] = node
+            seen[value] = (node, path)
         return value
 
     def resolve_refs(self) -> None:
-        names = {
-            "participants": "participant",
-            "parties": "party",
-            "topics": "topic",
-            "sources": "source",
-        }
         for tables, value, node, path in self.refs:
             if any(value in self.ids.get(t, {}) for t in tables):
                 continue
-            known: list[str] = [k for t in tables for k in self.ids.get(t, {})]
-            what = " or ".join(names[t] for t in tables)
+            if any(t in self.broken for t in tables):
+                continue  # its definition has a problem of its own, already reported
+            known: list[str] = list(dict.fromkeys(k for t in tables for k in self.ids.get(t, {})))
+            what = " or ".join(_TABLE_NAMES[t] for t in tables)
             guess = _did_you_mean(value, known)
             self.problem(
                 node,
@@ -783,12 +1403,13 @@ class _Reader:
     # -- records
 
     def document(self, node: Node) -> Plain | None:
-        if node.tag != "tag:yaml.org,2002:map":
+        if node.tag != MAP or _kind(node) != "mapping":
             if self._tag_ok(node, ""):
+                got = _TAG_NAMES[node.tag] if _kind(node) != "scalar" else _reading(node)
                 self.problem(
                     node,
                     "",
-                    f"expected a mapping at the top of the file, got {_TAG_NAMES[node.tag]}",
+                    f"expected a mapping at the top of the file, got {got}",
                     "a knowledge file starts with 'schema: 1', then 'dialogue:'",
                 )
             return None
@@ -796,42 +1417,41 @@ class _Reader:
         assert top is not None
         schema = top.get("schema")
         if schema is not None:
-            version = self.integer(schema, "schema")
+            version = self.integer(schema, "schema", str(SCHEMA_VERSION))
             if version is not None and version != SCHEMA_VERSION:
                 self.problem(
                     schema,
                     "schema",
-                    f"unsupported schema version {version}; this briefing reads schema"
-                    f" {SCHEMA_VERSION}",
-                    "upgrade briefing, or check the number",
+                    f"expected schema version {SCHEMA_VERSION}, got {version}",
+                    f"this version of briefing reads schema {SCHEMA_VERSION}; upgrade briefing,"
+                    " or check the number",
                 )
                 return None
-        if "dialogue" not in top:
-            return None
         sections: Plain = {}
         for section, record in _SECTION_RECORD.items():
             items = []
             sec_node = top.get(section)
-            if sec_node is not None:
-                for i, item in enumerate(self.sequence(sec_node, section)):
+            if sec_node is None:
+                if _FIELDS["document"][section]:
+                    self.broken.add(section)
+            else:
+                seq = self.sequence(sec_node, section)
+                if _kind(sec_node) != "sequence":
+                    self.broken.add(section)
+                for i, item in enumerate(seq):
                     fields = self.mapping(item, f"{section}[{i}]", record)
-                    if fields is not None:
+                    if fields is None:
+                        self.broken.add(section)
+                    else:
                         items.append(getattr(self, record)(fields, f"{section}[{i}]"))
             sections[section] = items
-        dialogue_node = top["dialogue"]
-        dialogue = self.dialogue(dialogue_node)
-        for table in ("parties", "participants"):
-            other = "participants" if table == "parties" else "parties"
-            for pid, pnode in self.ids.get(table, {}).items():
-                if table == "participants" and pid in self.ids.get(other, {}):
-                    self.problem(
-                        pnode,
-                        "participants",
-                        f"id '{pid}' is used by both a party and a participant",
-                        "give them different ids",
-                    )
-        self.resolve_refs()
+        dialogue_node = top.get("dialogue")
+        dialogue = self.dialogue(dialogue_node) if dialogue_node is not None else None
         if dialogue is None:
+            self.broken.add("sources")
+        self._check_shared_ids()
+        self.resolve_refs()
+        if dialogue is None or self.problems:
             return None
         id_node = dialogue.pop("_id_node")
         return {
@@ -840,38 +1460,63 @@ class _Reader:
             "id_mark": [id_node.start_mark.line + 1, id_node.start_mark.column + 1],
         }
 
+    def _check_shared_ids(self) -> None:
+        # Parties and participants share one namespace: a `by` list names either.
+        parties = self.ids.get("parties", {})
+        for pid, (pnode, path) in self.ids.get("participants", {}).items():
+            if pid in parties:
+                first = parties[pid][0].start_mark
+                self.problem(
+                    pnode,
+                    path,
+                    f"id '{pid}' is used by both a party ({parties[pid][1]}, line"
+                    f" {first.line + 1}) and a participant",
+                    "a 'by' list can name either, so give them different ids",
+                )
+
     def dialogue(self, node: Node) -> Plain | None:
         fields = self.mapping(node, "dialogue", "dialogue")
         if fields is None:
             return None
         sources = []
         src_node = fields.get("sources")
-        if src_node is not None:
+        if src_node is None:
+            self.broken.add("sources")
+        else:
             items = self.sequence(src_node, "dialogue.sources")
-            if not items and src_node.tag == "tag:yaml.org,2002:seq":
-                self.problem(src_node, "dialogue.sources", "must not be empty", "cite a source")
+            if not items:
+                self.broken.add("sources")
+                if _kind(src_node) == "sequence":
+                    self.problem(
+                        src_node,
+                        "dialogue.sources",
+                        "expected at least one source, got an empty list",
+                        "cite the source the file is based on",
+                    )
             for i, item in enumerate(items):
                 path = f"dialogue.sources[{i}]"
                 f = self.mapping(item, path, "source")
-                if f is not None:
-                    sources.append(
-                        {
-                            "id": self.register("sources", f.get("id"), f"{path}.id"),
-                            "title": self.text(f.get("title"), f"{path}.title"),
-                            "publisher": self.text(
-                                f.get("publisher"), f"{path}.publisher", required=False
-                            ),
-                            "url": self.text(f.get("url"), f"{path}.url", required=False),
-                            "date": self.date(f.get("date"), f"{path}.date"),
-                            "file": self.text(f.get("file"), f"{path}.file", required=False),
-                        }
-                    )
+                if f is None:
+                    self.broken.add("sources")
+                    continue
+                sources.append(
+                    {
+                        "id": self.register("sources", f.get("id"), f"{path}.id"),
+                        "title": self.text(f.get("title"), f"{path}.title"),
+                        "publisher": self.text(
+                            f.get("publisher"), f"{path}.publisher", required=False
+                        ),
+                        "url": self.text(f.get("url"), f"{path}.url", required=False),
+                        "date": self.date(f.get("date"), f"{path}.date"),
+                        "file": self.text(f.get("file"), f"{path}.file", required=False),
+                    }
+                )
         id_node = fields.get("id")
         return {
             "id": self.ident(id_node, "dialogue.id"),
             "_id_node": id_node if id_node is not None else node,
             "title": self.text(fields.get("title"), "dialogue.title"),
-            "ordinal": self.integer(fields.get("ordinal"), "dialogue.ordinal"),
+            "ordinal": self.ordinal(fields.get("ordinal")),
             "date": self.date(fields.get("date"), "dialogue.date"),
             "date_as_written": self.text(
                 fields.get("date_as_written"), "dialogue.date_as_written", required=False
@@ -883,6 +1528,18 @@ class _Reader:
             ),
             "sources": sources,
         }
+
+    def ordinal(self, node: Node | None) -> int | None:
+        value = self.integer(node, "dialogue.ordinal", "18")
+        if value == 0 and node is not None:
+            self.problem(
+                node,
+                "dialogue.ordinal",
+                "expected a whole number of 1 or more, got 0",
+                "the ordinal counts meetings: 18 for the 18th; leave it out if unknown",
+            )
+            return None
+        return value
 
     def other_names(self, node: Node | None, path: str) -> list[Plain]:
         out = []
@@ -930,23 +1587,23 @@ class _Reader:
             "summary": self.text(f.get("summary"), f"{path}.summary"),
         }
 
+    def window(self, node: Node, path: str) -> Plain | None:
+        w = self.mapping(node, path, "window")
+        if w is None:
+            return None
+        start = self.date(w.get("start"), f"{path}.start")
+        end = self.date(w.get("end"), f"{path}.end")
+        if start and end and end < start:
+            self.problem(
+                w["end"],
+                f"{path}.end",
+                f"expected an end on or after the start ({start}), got {end}",
+                "swap start and end",
+            )
+        return {"start": start, "end": end, "note": self.text(w.get("note"), f"{path}.note")}
+
     def commitment(self, f: dict[str, Node], path: str) -> Plain:
-        window = None
         wnode = f.get("window")
-        if wnode is not None:
-            w = self.mapping(wnode, f"{path}.window", "window")
-            if w is not None:
-                start = self.date(w.get("start"), f"{path}.window.start")
-                end = self.date(w.get("end"), f"{path}.window.end")
-                if start and end and end < start:
-                    self.problem(
-                        wnode, f"{path}.window", f"window ends ({end}) before it starts ({start})"
-                    )
-                window = {
-                    "start": start,
-                    "end": end,
-                    "note": self.text(w.get("note"), f"{path}.window.note"),
-                }
         return {
             "id": self.register("commitments", f.get("id"), f"{path}.id"),
             "text": self.text(f.get("text"), f"{path}.text"),
@@ -957,10 +1614,8 @@ class _Reader:
             "topics": self.refs_list(f.get("topics"), f"{path}.topics", ("topics",)),
             "kind": self.choice(f.get("kind"), f"{path}.kind", KINDS),
             "timeline": self.text(f.get("timeline"), f"{path}.timeline", required=False),
-            "window": window,
-            "status": self.choice(f.get("status"), f"{path}.status", STATUSES)
-            if "status" in f
-            else None,
+            "window": self.window(wnode, f"{path}.window") if wnode is not None else None,
+            "status": self.choice(f.get("status"), f"{path}.status", STATUSES),
             "note": self.text(f.get("note"), f"{path}.note", required=False),
             "other_names": self.other_names(f.get("other_names"), f"{path}.other_names"),
             "evidence": self.evidence(f.get("evidence"), f"{path}.evidence"),
@@ -1035,6 +1690,7 @@ def _commitments(items: list[Plain]) -> Iterator[Commitment]:
 
 
 def dialogue_from_plain(plain: Plain, path: str) -> Dialogue:
+    """The model of one dialogue from its plain (validated, JSON-ready) form."""
     d = plain["dialogue"]
     return Dialogue(
         id=d["id"],
@@ -1069,9 +1725,7 @@ def dialogue_from_plain(plain: Plain, path: str) -> Dialogue:
             for x in plain["discussions"]
         ),
         quotes=tuple(
-            Quote(
-                q["id"], q["speaker"], q["text"], tuple(q["topics"]), q["context"], q["source"]
-            )
+            Quote(q["id"], q["speaker"], q["text"], tuple(q["topics"]), q["context"], q["source"])
             for q in plain["quotes"]
         ),
         events=tuple(

@@ -96,6 +96,7 @@ def _table(table: Table, words: tuple[str, ...]) -> RenderableType:
 
 def _quote(q: QuoteBlock) -> RenderableType:
     from rich.panel import Panel
+
     body = Group(
         Text.assemble(("\u201c", _ACCENT), (oneline(q.text), "italic"), ("\u201d", _ACCENT)),
         Text(""),
