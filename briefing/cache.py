@@ -14,8 +14,12 @@ import contextlib
 import functools
 import json
 import os
-import tempfile
-from hashlib import blake2b
+
+try:
+    # The same C code as hashlib.blake2b, without loading OpenSSL at start-up.
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - every CPython build has _blake2
+    from hashlib import blake2b
 from pathlib import Path
 from typing import Any, Final
 
@@ -49,7 +53,7 @@ def _code_stamp() -> str:
     # file reads as: cheap to read, and different whenever they are edited.
     here = Path(__file__).resolve().parent
     digest = blake2b(digest_size=6)
-    for name in ("load.py", "model.py", "cache.py"):
+    for name in ("load.py", "parse.py", "model.py", "cache.py"):
         try:
             info = os.stat(here / name)
         except OSError:  # pragma: no cover - only when installed without source files
@@ -97,7 +101,10 @@ class Store:
                 # Owner-only: entries hold the text of the knowledge files.
                 self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
                 self.made = True
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+            # A name of our own (no tempfile import on the start-up path);
+            # O_EXCL refuses an existing file or link, and 0o600 keeps it private.
+            tmp = str(self.directory / f".tmp-{os.getpid()}-{key}.json")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError:
             self.writable = False
             return
