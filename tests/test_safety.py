@@ -106,3 +106,25 @@ def test_hard_link_to_knowledge_file_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(cli.app, ["summary", "--data", str(data), "-o", str(link)])
     assert result.exit_code == 2
     assert data.read_bytes() == load.bundled_data().read_bytes()
+
+
+def test_progress_bar_waits_a_second_then_draws(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock = iter([100.0, 100.5, 101.5, 101.6])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    bar = cli._ProgressBar()
+    bar(1, 4)  # half a second in: nothing yet
+    assert capsys.readouterr().err == ""
+    bar(2, 4)
+    assert "2/4 files" in capsys.readouterr().err
+    bar(4, 4)
+    err = capsys.readouterr().err
+    assert "4/4 files" in err
+    assert err.endswith("\r")  # the line is cleared when loading is done
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    result = runner.invoke(cli.app, ["validate"])
+    assert result.exit_code == 0
+    assert "loading" not in result.stderr
