@@ -1,13 +1,15 @@
 """The command line: parse, load, query, render, write. No formatting here."""
 
 import contextlib
+import functools
+import inspect
 import os
 import shutil
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NamedTuple, NoReturn
+from typing import Annotated, Any, NamedTuple, NoReturn
 
 import typer
 
@@ -42,10 +44,32 @@ app = new_app()
 COMMANDS: dict[str, Callable[..., None]] = {}
 
 
-def command(func: Callable[..., None]) -> Callable[..., None]:
-    """Register FUNC as a command of `app` (and in COMMANDS)."""
-    COMMANDS[func.__name__] = func
-    return app.command()(func)
+def command(*, dialogue: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command of `app` that takes the options every command shares.
+
+    The function declares its own arguments and options, then `*, common: Common`;
+    the command gets --data, --format, --output, --width, --color, --no-cache,
+    --max-file-size (and --dialogue unless DIALOGUE is false), gathered in COMMON.
+    """
+
+    def decorate(func: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(func).parameters.values() if p.name != "common"]
+        shared = [p for p in SHARED if dialogue or p.name != "dialogue"]
+        names = [p.name for p in shared]
+
+        @functools.wraps(func)
+        def wrapper(**kwargs: Any) -> None:
+            values = {name: kwargs.pop(name) for name in names}
+            func(**kwargs, common=Common(**{"dialogue": None, **values}))
+
+        params = own + shared
+        # Typer reads the signature and the annotations of what it is given.
+        wrapper.__signature__ = inspect.Signature(params, return_annotation=None)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in params}
+        COMMANDS[func.__name__] = wrapper
+        return app.command()(wrapper)
+
+    return decorate
 
 
 # --------------------------------------------------------------------------
@@ -298,6 +322,20 @@ MaxSizeOpt = Annotated[
         show_default=False,
     ),
 ]
+#: The options every command takes, in the order --help lists them.
+SHARED = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
+    for name, kind, default in (
+        ("data", DataOpt, None),
+        ("fmt", FormatOpt, Format.AUTO),
+        ("output", OutputOpt, None),
+        ("width", WidthOpt, None),
+        ("color", ColorOpt, None),
+        ("no_cache", NoCacheOpt, False),
+        ("dialogue", DialogueOpt, None),
+        ("max_file_size", MaxSizeOpt, None),
+    )
+]
 TopicFilter = Annotated[
     str | None,
     typer.Option(
@@ -333,17 +371,8 @@ def _root(
 # Commands
 
 
-@command
-def topics(
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
-) -> None:
+@command()
+def topics(*, common: Common) -> None:
     """List the topics, most material first, with counts and a one-line summary.
 
     \b
@@ -351,11 +380,10 @@ def topics(
       briefing topics
       briefing topics --format csv > topics.csv
     """
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(common, lambda k: query.topics_view(query.select_dialogues(k, dialogue)))
+    run(common, lambda k: query.topics_view(query.select_dialogues(k, common.dialogue)))
 
 
-@command
+@command()
 def topic(
     name: Annotated[
         str,
@@ -363,14 +391,8 @@ def topic(
             help="Topic id or name; a unique prefix is enough.", autocompletion=complete_topic
         ),
     ],
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
+    *,
+    common: Common,
 ) -> None:
     """Show one topic: its summary, commitments, what was discussed, quotes and people.
 
@@ -379,11 +401,10 @@ def topic(
       briefing topic minerals
       briefing topic ai --format markdown
     """
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(common, lambda k: query.topic_view(query.select_dialogues(k, dialogue), name))
+    run(common, lambda k: query.topic_view(query.select_dialogues(k, common.dialogue), name))
 
 
-@command
+@command()
 def quotes(
     speaker: Annotated[
         str | None,
@@ -407,14 +428,8 @@ def quotes(
             show_default=False,
         ),
     ] = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
+    *,
+    common: Common,
 ) -> None:
     """Show quotes verbatim, with speaker, role, topic, context and source.
 
@@ -423,16 +438,15 @@ def quotes(
       briefing quotes --speaker Jaishankar
       briefing quotes --topic quad --format markdown >> report.md
     """
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(
-        common,
-        lambda k: query.quotes_view(
-            query.select_dialogues(k, dialogue), speaker=speaker, topic=topic, contains=contains
-        ),
-    )
+
+    def build(k: Knowledge) -> View:
+        chosen = query.select_dialogues(k, common.dialogue)
+        return query.quotes_view(chosen, speaker=speaker, topic=topic, contains=contains)
+
+    run(common, build)
 
 
-@command
+@command()
 def commitments(
     topic: TopicFilter = None,
     party: Annotated[
@@ -464,14 +478,8 @@ def commitments(
             show_default=False,
         ),
     ] = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
+    *,
+    common: Common,
 ) -> None:
     """List commitments with who made them, their kind, timeline and status.
 
@@ -484,47 +492,30 @@ def commitments(
         fail(f"--kind: '{kind}' is not one of: {', '.join(KINDS)}", EXIT_USAGE)
     if status is not None and status not in STATUSES:
         fail(f"--status: '{status}' is not one of: {', '.join(STATUSES)}", EXIT_USAGE)
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(
-        common,
-        lambda k: query.commitments_view(
-            query.select_dialogues(k, dialogue), topic=topic, party=party, kind=kind, status=status
-        ),
-    )
+
+    def build(k: Knowledge) -> View:
+        chosen = query.select_dialogues(k, common.dialogue)
+        return query.commitments_view(chosen, topic=topic, party=party, kind=kind, status=status)
+
+    run(common, build)
 
 
-@command
-def people(
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
-) -> None:
+@command()
+def people(*, common: Common) -> None:
     """List participants with role, country, and how many quotes and commitments each has.
 
     \b
     Example:
       briefing people
     """
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(common, lambda k: query.people_view(query.select_dialogues(k, dialogue)))
+    run(common, lambda k: query.people_view(query.select_dialogues(k, common.dialogue)))
 
 
-@command
+@command()
 def summary(
     topic: TopicFilter = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
+    *,
+    common: Common,
 ) -> None:
     """Write the whole briefing note: outcomes, discussions, quotes, follow-ups, sources.
 
@@ -534,23 +525,16 @@ def summary(
       briefing summary --format markdown | pandoc -o brief.docx
       briefing summary -o brief.html
     """
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(common, lambda k: query.summary_view(query.select_dialogues(k, dialogue), topic))
+    run(common, lambda k: query.summary_view(query.select_dialogues(k, common.dialogue), topic))
 
 
-@command
+@command()
 def search(
     words: Annotated[
         str, typer.Argument(metavar="QUERY", help="Words to find; every word must match.")
     ],
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    dialogue: DialogueOpt = None,
-    max_file_size: MaxSizeOpt = None,
+    *,
+    common: Common,
 ) -> None:
     """Find topics, commitments, discussions, quotes and events containing every word.
 
@@ -559,31 +543,21 @@ def search(
       briefing search shinkansen
       briefing search "economic security" --format json
     """
-    common = Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
-    run(common, lambda k: query.search_view(query.select_dialogues(k, dialogue), words))
+    run(common, lambda k: query.search_view(query.select_dialogues(k, common.dialogue), words))
 
 
-@command
-def dialogues(
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.AUTO,
-    output: OutputOpt = None,
-    width: WidthOpt = None,
-    color: ColorOpt = None,
-    no_cache: NoCacheOpt = False,
-    max_file_size: MaxSizeOpt = None,
-) -> None:
+@command(dialogue=False)
+def dialogues(*, common: Common) -> None:
     """List the dialogues in the data: id, date, place, title and counts.
 
     \b
     Example:
       briefing dialogues --data archive/
     """
-    common = Common(data, fmt, output, width, color, no_cache, None, max_file_size)
     run(common, query.dialogues_view)
 
 
-@command
+@app.command()
 def validate(
     path: Annotated[
         Path | None,
@@ -641,6 +615,9 @@ def validate(
     else:
         view = query.validate_view(knowledge, str(location))
         write_output(render(view, Format.TEXT, Options(width=0)), None, ())
+
+
+COMMANDS["validate"] = validate
 
 
 def app_for(argv: list[str]) -> typer.Typer:
