@@ -194,7 +194,11 @@ def load_knowledge(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
+        knowledge = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
+        # What was loaded lives until the command ends: keep later collections
+        # (while querying and rendering) from scanning it again and again.
+        gc.freeze()
+        return knowledge
     finally:
         if collecting:
             gc.enable()

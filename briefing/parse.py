@@ -13,6 +13,7 @@ problems are reported in file order.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -214,10 +215,39 @@ def _fail_at(file: str, line: int, col: int, message: str, hint: str) -> NoRetur
 # Parsing
 
 
+@functools.cache
 def _loader_class() -> Any:
-    import yaml
+    """The safe loader (the C one when available), with a leaner tag resolver.
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    The composer asks the resolver for the tag of every scalar. PyYAML's own
+    resolve() also walks the path resolvers, which a safe loader never has;
+    this one goes straight to the implicit resolvers for plain scalars, with
+    the same answers, and makes composing a large file noticeably faster.
+    """
+    import yaml
+    from yaml.nodes import MappingNode, ScalarNode
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    implicit = base.yaml_implicit_resolvers
+    if None in implicit:  # pragma: no cover - resolvers for any first character
+        return base
+    default_scalar, default_seq, default_map = (
+        base.DEFAULT_SCALAR_TAG,
+        base.DEFAULT_SEQUENCE_TAG,
+        base.DEFAULT_MAPPING_TAG,
+    )
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        def resolve(self, kind: type, value: Any, implicit_flags: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                if implicit_flags[0]:
+                    for tag, regexp in implicit.get(value[:1] if value else "", ()):
+                        if regexp.match(value):
+                            return str(tag)
+                return str(default_scalar)
+            return str(default_map if kind is MappingNode else default_seq)
+
+    return Loader
 
 
 def compose(text: str, file: str) -> Node | None:
