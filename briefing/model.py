@@ -6,8 +6,6 @@ is on every command's start-up path) and an instance is smaller and faster
 to build, which matters when a cached archive of thousands of dialogues loads.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Final, Literal, NamedTuple
 
@@ -163,7 +161,7 @@ class Dialogue(NamedTuple):
 
 
 class _Index(NamedTuple):
-    dialogue: Dialogue
+    dialogue: "Dialogue"
     people: dict[str, Participant]
     parties: dict[str, Party]
     topics: dict[str, Topic]

@@ -6,8 +6,6 @@ bullet lists), plus the one table that stands for it in CSV, plus the JSON
 document with its documented shape (docs/json.md).
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal, NamedTuple
 
 
@@ -24,7 +22,7 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     empty: str = "Nothing to show."
 
-    def for_display(self) -> Table:
+    def for_display(self) -> "Table":
         """The table without its dialogue column when every row is from one dialogue."""
         keep = [
             i
