@@ -685,6 +685,10 @@ _FIELDS: Final[dict[str, dict[str, bool]]] = {
         "evidence": True,
     },
 }
+_REQUIRED: Final = {
+    record: frozenset(k for k, required in fields.items() if required)
+    for record, fields in _FIELDS.items()
+}
 _RECORD_NAMES: Final = {
     "document": "the file",
     "dialogue": "the dialogue",
@@ -851,7 +855,8 @@ class _Reader:
     # -- shapes
 
     def mapping(self, node: Node, path: str, record: str) -> dict[str, Node] | None:
-        if node.tag != MAP or _kind(node) != "mapping":
+        # The hot path of every load: keep the common case free of calls and strings.
+        if node.tag != MAP or node.id != "mapping":  # type: ignore[attr-defined]
             name = _RECORD_NAMES[record]
             if node.tag == SEQ:
                 hint = f"{name} is one block of 'key: value' lines, not a list" + (
@@ -861,21 +866,22 @@ class _Reader:
                 hint = f"write {name} as 'key: value' lines, indented below its key"
             self._unexpected(node, path, "a mapping (key: value lines)", hint)
             return None
-        if self._again(node):
+        shared = self.shared
+        if shared and self._again(node):
             return None
         fields = _FIELDS[record]
         out: dict[str, Node] = {}
         key_nodes: dict[str, Node] = {}
         for knode, vnode in node.value:
-            if self.shared and self._again(knode):
+            if shared and self._again(knode):
                 continue  # a key reused through an alias, reported at its anchor
             if knode.tag != STR or not isinstance(knode.value, str):
                 self._bad_key(knode, path)
                 self._scan(vnode, path)
                 continue
             key = knode.value
-            where = f"{path}.{key}" if path else key
             if key in key_nodes:
+                where = f"{path}.{key}" if path else key
                 first = key_nodes[key].start_mark
                 self.problem(
                     knode,
@@ -889,6 +895,7 @@ class _Reader:
             key_nodes[key] = knode
             required = fields.get(key)
             if required is None:
+                where = f"{path}.{key}" if path else key
                 guess = _did_you_mean(key, fields)
                 self.problem(
                     knode,
@@ -901,6 +908,8 @@ class _Reader:
             if vnode.tag == NULL and not required and isinstance(vnode.value, str):
                 continue  # an optional field left empty is the same as no field
             out[key] = vnode
+        if _REQUIRED[record] <= out.keys():
+            return out
         missing = [k for k, required in fields.items() if required and k not in out]
         if missing:
             keys = ", ".join(f"'{k}'" for k in missing)
