@@ -5,6 +5,7 @@ import functools
 import inspect
 import os
 import shutil
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -15,12 +16,21 @@ import typer
 
 from briefing import __version__, load, query
 from briefing.model import KINDS, STATUSES, Knowledge
-from briefing.render import Format, Options, UnsupportedFormatError, render, resolve_format
+from briefing.render import (
+    SUFFIXES,
+    Format,
+    Options,
+    UnsupportedFormatError,
+    render,
+    resolve_format,
+)
 from briefing.views import View
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+#: Narrower text cannot hold a word and its indentation.
+MIN_WIDTH = 20
 
 
 def new_app() -> typer.Typer:
@@ -44,6 +54,18 @@ app = new_app()
 COMMANDS: dict[str, Callable[..., None]] = {}
 
 
+def _require_text(param: inspect.Parameter, value: object) -> None:
+    """A name or filter given as blank text is a usage error, not "no filter"."""
+    if isinstance(value, str) and not value.strip():
+        if param.default is inspect.Parameter.empty:
+            metadata = getattr(param.annotation, "__metadata__", ())
+            metavars = [getattr(m, "metavar", None) for m in metadata]
+            shown = next((m for m in metavars if m), param.name.upper())
+        else:
+            shown = "--" + param.name.replace("_", "-")
+        fail(f"{shown}: expected a value, got an empty string", EXIT_USAGE)
+
+
 def command(*, dialogue: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a command of `app` that takes the options every command shares.
 
@@ -60,6 +82,10 @@ def command(*, dialogue: bool = True) -> Callable[[Callable[..., None]], Callabl
         @functools.wraps(func)
         def wrapper(**kwargs: Any) -> None:
             values = {name: kwargs.pop(name) for name in names}
+            for param in own:
+                _require_text(param, kwargs[param.name])
+            if values.get("dialogue") is not None:
+                _require_text(DIALOGUE_PARAM, values["dialogue"])
             func(**kwargs, common=Common(**{"dialogue": None, **values}))
 
         params = own + shared
@@ -113,21 +139,49 @@ def write_output(text: str, output: Path | None, protected: tuple[str, ...]) -> 
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
+        except OSError as exc:
+            fail(f"standard output: {exc.strerror or exc}")
         return
+    _refuse_knowledge_file(output, protected)
+    # Through a symlink, replace the file it points to, not the link.
+    target = Path(os.path.realpath(output))
+    try:
+        info = os.stat(target)
+    except OSError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_special(text, output, info.st_mode)
+        return
+    _write_atomically(text, output, target, info.st_mode & 0o777 if info else None)
+
+
+def _refuse_knowledge_file(output: Path, protected: tuple[str, ...]) -> None:
     for known in protected:
         if _same_file(output, Path(known)) or os.path.realpath(output) == os.path.realpath(known):
             fail(f"{output}: refusing to overwrite the knowledge file {known}", EXIT_USAGE)
+
+
+def _write_special(text: str, output: Path, mode: int) -> None:
+    """Write to a device or FIFO in place: renaming over it would destroy it."""
+    if stat.S_ISDIR(mode):
+        fail(f"{output}: is a directory; give a file name", EXIT_USAGE)
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
+
+
+def _write_atomically(text: str, output: Path, target: Path, mode: int | None) -> None:
+    """A temporary file beside TARGET, flushed and synced, then renamed over it."""
     import tempfile  # only writes need it; it is slow to import
 
-    directory = output.parent
-    try:
-        mode = os.stat(output).st_mode & 0o777
-    except OSError:
+    if mode is None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         fail(f"{output}: cannot write: {exc.strerror or exc}")
     try:
@@ -136,7 +190,7 @@ def write_output(text: str, output: Path | None, protected: tuple[str, ...]) -> 
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, output)
+        os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -188,8 +242,30 @@ def load_data(common: Common) -> Knowledge:
         _show_problems(exc)
 
 
+def _check_output_options(common: Common) -> None:
+    if common.width is not None and 0 < common.width < MIN_WIDTH:
+        fail(f"--width: use 0 (no wrapping) or at least {MIN_WIDTH} columns", EXIT_USAGE)
+
+
+def _check_output_target(common: Common, protected: tuple[str, ...]) -> None:
+    output = common.output
+    if output is None:
+        return
+    _refuse_knowledge_file(output, protected)
+    if not output.name:
+        fail("--output: expected a file name", EXIT_USAGE)
+    if common.fmt is Format.AUTO and output.suffix.lower() not in SUFFIXES:
+        known = " ".join(sorted(SUFFIXES))
+        fail(
+            f"--output: cannot tell the format from '{output.name}'"
+            f" (give --format, or a file ending in one of: {known})",
+            EXIT_USAGE,
+        )
+
+
 def run(common: Common, build: Callable[[Knowledge], View]) -> None:
     """Load, build the view, render it, write it: the path every command takes."""
+    _check_output_options(common)
     is_tty = common.output is None and sys.stdout.isatty()
     fmt = resolve_format(common.fmt, is_tty=is_tty, output=common.output)
     try:
@@ -197,6 +273,8 @@ def run(common: Common, build: Callable[[Knowledge], View]) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\nbriefing: interrupted\n")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    protected = tuple(d.path for d in knowledge.dialogues)
+    _check_output_target(common, protected)
     try:
         view = build(knowledge)
     except query.NotFoundError as exc:
@@ -211,7 +289,7 @@ def run(common: Common, build: Callable[[Knowledge], View]) -> None:
     except UnsupportedFormatError as exc:
         supported = ", ".join(f for f in Format if f not in (Format.AUTO, Format.CSV))
         fail(f"{exc}; --format csv is not available here (use one of: {supported})", EXIT_USAGE)
-    write_output(text, common.output, tuple(d.path for d in knowledge.dialogues))
+    write_output(text, common.output, protected)
 
 
 # --------------------------------------------------------------------------
@@ -286,7 +364,10 @@ WidthOpt = Annotated[
         "--width",
         min=0,
         metavar="N",
-        help="Wrap text at N columns; 0 means no wrapping [default: 80; rich: the terminal].",
+        help=(
+            "Wrap text at N columns (at least 20); 0 means no wrapping, or the terminal's"
+            " width for rich [default: 80; rich: the terminal]."
+        ),
         show_default=False,
     ),
 ]
@@ -336,6 +417,7 @@ SHARED = [
         ("max_file_size", MaxSizeOpt, None),
     )
 ]
+DIALOGUE_PARAM = next(p for p in SHARED if p.name == "dialogue")
 TopicFilter = Annotated[
     str | None,
     typer.Option(
@@ -488,6 +570,8 @@ def commitments(
       briefing commitments --party japan
       briefing commitments --kind plan --format csv
     """
+    kind = kind.lower() if kind is not None else None
+    status = status.lower() if status is not None else None
     if kind is not None and kind not in KINDS:
         fail(f"--kind: '{kind}' is not one of: {', '.join(KINDS)}", EXIT_USAGE)
     if status is not None and status not in STATUSES:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from briefing import cli, load, query
@@ -112,7 +114,7 @@ def test_progress_bar_waits_a_second_then_draws(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     clock = iter([100.0, 100.5, 101.5, 101.6])
-    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
     bar = cli._ProgressBar()
     bar(1, 4)  # half a second in: nothing yet
     assert capsys.readouterr().err == ""
@@ -128,3 +130,89 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
     result = runner.invoke(cli.app, ["validate"])
     assert result.exit_code == 0
     assert "loading" not in result.stderr
+
+
+# -- Usage checks and unusual output targets -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["quotes", "--speaker", ""], "--speaker: expected a value, got an empty string"),
+        (["quotes", "--topic", " "], "--topic: expected a value, got an empty string"),
+        (["quotes", "--contains", ""], "--contains: expected a value, got an empty string"),
+        (["commitments", "--party", ""], "--party: expected a value, got an empty string"),
+        (["search", " "], "QUERY: expected a value, got an empty string"),
+        (["topic", ""], "NAME: expected a value, got an empty string"),
+        (["topics", "--dialogue", ""], "--dialogue: expected a value, got an empty string"),
+        (["topics", "--width", "5"], "--width: use 0 (no wrapping) or at least 20 columns"),
+        (["commitments", "--kind", "promise"], "--kind: 'promise' is not one of"),
+        (["topics", "-o", "brief.pdf"], "--output: cannot tell the format from 'brief.pdf'"),
+    ],
+)
+def test_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli.app, [a.replace("brief.pdf", str(tmp_path / "brief.pdf")) for a in args]
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("briefing: error: ")
+    assert message.replace("brief.pdf", "brief.pdf") in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_kind_and_status_ignore_case() -> None:
+    upper = runner.invoke(
+        cli.app, ["commitments", "--kind", "Plan", "--status", "PLANNED", "-f", "json"]
+    )
+    lower = runner.invoke(
+        cli.app, ["commitments", "--kind", "plan", "--status", "planned", "-f", "json"]
+    )
+    assert upper.exit_code == 0
+    assert upper.stdout == lower.stdout
+
+
+def test_output_to_a_device_writes_in_place() -> None:
+    before = os.stat(os.devnull)
+    result = runner.invoke(cli.app, ["topics", "--format", "text", "-o", os.devnull])
+    assert result.exit_code == 0
+    after = os.stat(os.devnull)
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (
+        before.st_mode,
+        before.st_ino,
+        before.st_rdev,
+    )
+
+
+def test_output_to_a_directory_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(cli.app, ["topics", "--format", "text", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_output_through_a_symlink_replaces_the_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = runner.invoke(cli.app, ["topics", "-o", str(link)])
+    assert result.exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("Topics")
+
+
+def test_full_standard_output_is_a_clean_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Full:
+        def write(self, _text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    with pytest.raises(typer.Exit) as exit_info:
+        cli.write_output("text", None, ())
+    assert exit_info.value.exit_code == 1
+    assert capsys.readouterr().err == "briefing: error: standard output: No space left on device\n"
