@@ -24,7 +24,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn
+from typing import Any, Final, NamedTuple, NoReturn
 
 from briefing import cache
 from briefing.model import (
@@ -42,9 +42,6 @@ from briefing.model import (
     Topic,
     Window,
 )
-
-if TYPE_CHECKING:
-    pass
 
 DATA_ENV: Final = "BRIEFING_DATA"
 MAX_SIZE_ENV: Final = "BRIEFING_MAX_FILE_SIZE"

@@ -225,7 +225,8 @@ def discussion_json(d: Dialogue, x: Discussion) -> dict[str, Any]:
     }
 
 
-def quote_block(d: Dialogue, q: Quote) -> QuoteBlock:
+def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
+    """The quote with its attribution; MANY names the meeting too (quotes from several)."""
     p = d.participant(q.speaker)
     return QuoteBlock(
         id=q.id,
@@ -238,6 +239,7 @@ def quote_block(d: Dialogue, q: Quote) -> QuoteBlock:
         topics=tuple(d.topic(t).name for t in q.topics),
         context=q.context,
         source=source_line(d, q.source),
+        occasion=f"{d.title}, {d.date.isoformat()}" if many else "",
     )
 
 
@@ -262,7 +264,7 @@ def dialogue_line(d: Dialogue) -> str:
 
 def _timeline(c: Commitment) -> str:
     if c.timeline and c.window:
-        return f"{c.timeline} (read as {c.window.start.isoformat()}..{c.window.end.isoformat()})"
+        return f"{c.timeline} (read as {c.window.start.isoformat()} to {c.window.end.isoformat()})"
     return c.timeline or ""
 
 
@@ -317,7 +319,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         rows.append(
             _with_dialogue(
                 d,
-                (t.name, str(-weight), str(c), str(q), str(x), _first_sentence(t.summary)),
+                (t.name, t.id, str(-weight), str(c), str(q), str(x), _first_sentence(t.summary)),
             )
         )
         data.append(
@@ -337,6 +339,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         _dialogue_column(
             (
                 Column("Topic"),
+                Column("Id", "key"),
                 Column("Weight", "bar"),
                 Column("Commitments", "number"),
                 Column("Quotes", "number"),
@@ -374,7 +377,7 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
     for d, t in match_topics(dialogues, name):
         commitments = [c for c in d.commitments if t.id in c.topics]
         discussed = [x for x in d.discussions if t.id in x.topics]
-        quotes = [quote_block(d, q) for q in d.quotes if t.id in q.topics]
+        quotes = [quote_block(d, q, many=len(dialogues) > 1) for q in d.quotes if t.id in q.topics]
         people = _people_in(d, t.id)
         blocks.append(Heading(t.name, 1))
         blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta"))
@@ -430,7 +433,7 @@ def quotes_view(
                 continue
             if needle and needle not in q.text.casefold():
                 continue
-            quotes.append(quote_block(d, q))
+            quotes.append(quote_block(d, q, many=len(dialogues) > 1))
     blocks: list[Block] = list(quotes)
     if not quotes:
         blocks.append(Paragraph(_no_quotes_message(person, topic, contains)))
@@ -609,15 +612,26 @@ def _chairs(d: Dialogue) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def _outcome(d: Dialogue, c: Commitment) -> str:
+def _who(d: Dialogue, c: Commitment) -> str:
     who = parties_text(d, c.by)
     if c.stated_by:
-        who += f" (stated by {d.participant(c.stated_by).name})"
-    text = " ".join(c.text.split())
-    line = f"{text} ({who}; {KIND_LABELS[c.kind]}"
-    if c.timeline:
-        line += f"; {c.timeline}"
-    return line + ")"
+        who += f", stated by {d.participant(c.stated_by).name}"
+    return who
+
+
+def _outcome(d: Dialogue, c: Commitment, *, with_kind: bool) -> str:
+    """One outcome as a briefing line: 'Plan (India and Japan; early this year): Convene ...'."""
+    label = KIND_LABELS[c.kind]
+    lead = f"{label[0].upper()}{label[1:]} ({_who(d, c)}" if with_kind else f"{_who(d, c)}"
+    if with_kind and c.timeline:
+        lead += f"; {c.timeline}"
+    lead += ")" if with_kind else ""
+    return f"{lead}: {' '.join(c.text.split())}"
+
+
+def _follow_up(d: Dialogue, c: Commitment) -> str:
+    when = _timeline(c) if c.timeline else "No timeline given"
+    return f"{when[0].upper()}{when[1:]}: {' '.join(c.text.split())} ({parties_text(d, c.by)})"
 
 
 def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> View:
@@ -645,36 +659,35 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         if new:
             blocks.append(Heading("Key outcomes", 2))
             for t in topics:
-                items = tuple(_outcome(d, c) for c in new if t.id in c.topics[:1])
+                # Each outcome once, under the first of its topics being shown.
+                items = tuple(
+                    _outcome(d, c, with_kind=True)
+                    for c in new
+                    if next(x for x in c.topics if x in ids) == t.id
+                )
                 if items:
                     blocks.append(Heading(t.name, 3))
+                    blocks.append(Paragraph(" ".join(t.summary.split())))
                     blocks.append(Bullets(items))
         if reaffirmed:
             blocks.append(Heading("Reaffirmed", 2))
-            blocks.append(Bullets(tuple(_outcome(d, c) for c in reaffirmed)))
+            blocks.append(Bullets(tuple(_outcome(d, c, with_kind=False) for c in reaffirmed)))
         if interest:
-            blocks.append(Heading("Interest expressed, not yet committed", 2))
-            blocks.append(Bullets(tuple(_outcome(d, c) for c in interest)))
+            blocks.append(Heading("Interest expressed (not a commitment)", 2))
+            blocks.append(Bullets(tuple(_outcome(d, c, with_kind=False) for c in interest)))
         discussed = [x for x in d.discussions if about(x.topics)]
         if discussed:
-            blocks.append(Heading("Discussed without a commitment", 2))
+            blocks.append(Heading("Also discussed", 2))
             blocks.append(Bullets(tuple(" ".join(x.text.split()) for x in discussed)))
-        quotes = [quote_block(d, q) for q in d.quotes if about(q.topics)]
-        if quotes:
+        # The sources are cited once, at the end, rather than under every quote.
+        cited = [quote_block(d, q) for q in d.quotes if about(q.topics)]
+        if cited:
             blocks.append(Heading("Notable quotes", 2))
-            blocks.extend(quotes)
+            blocks.extend(q._replace(source="") for q in cited)
         follow = [c for c in commitments if c.timeline or c.status == "planned"]
         if follow:
             blocks.append(Heading("Follow-ups", 2))
-            blocks.append(
-                Bullets(
-                    tuple(
-                        f"{' '.join(c.text.split())} ({parties_text(d, c.by)}): "
-                        + (_timeline(c) if c.timeline else "no timeline given")
-                        for c in follow
-                    )
-                )
-            )
+            blocks.append(Bullets(tuple(_follow_up(d, c) for c in follow)))
         events = [e for e in d.events if chosen is None or about(e.topics)]
         if events:
             blocks.append(Heading("Around the meeting", 2))
@@ -689,6 +702,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
                     "ordinal": d.ordinal,
                     "date": d.date.isoformat(),
                     "date_as_written": d.date_as_written,
+                    "date_note": d.date_note,
                     "location": d.location,
                     "chairs": list(d.chairs),
                 },
@@ -697,7 +711,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
                 "reaffirmations": [commitment_json(d, c) for c in reaffirmed],
                 "interests": [commitment_json(d, c) for c in interest],
                 "discussions": [discussion_json(d, x) for x in discussed],
-                "quotes": [quote_json(q) for q in quotes],
+                "quotes": [quote_json(q) for q in cited],
                 "follow_ups": [c.id for c in follow],
                 "events": [
                     {
@@ -742,23 +756,41 @@ def _searchable(d: Dialogue) -> Iterator[_Hit]:
     for x in d.discussions:
         yield _Hit("discussion", d, x.id, x.text, f"{x.text} {x.evidence.text}")
     for q in d.quotes:
-        speaker = d.participant(q.speaker).name
-        yield _Hit("quote", d, q.id, f"{q.text} ({speaker})", q.text)
+        p = d.participant(q.speaker)
+        yield _Hit("quote", d, q.id, f"{q.text} ({p.name})", f"{q.text} {_names_of(p)}")
     for e in d.events:
         yield _Hit("event", d, e.id, e.text, f"{e.text} {e.evidence.text}")
+    for p in d.participants:
+        yield _Hit(
+            "person", d, p.id, f"{p.name}, {p.role}, {p.country}", f"{_names_of(p)} {p.role}"
+        )
+
+
+def _names_of(p: Participant) -> str:
+    return " ".join([p.name, *p.aliases, *(o.name for o in p.other_names)])
+
+
+def word_patterns(query: str) -> list[re.Pattern[str]]:
+    """One pattern per word of QUERY, matching where a word starts, ignoring case."""
+    return [re.compile(r"(?<!\w)" + re.escape(w), re.IGNORECASE) for w in query.split()]
 
 
 def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
-    words = [w.casefold() for w in query.split()]
+    patterns = word_patterns(query)
     hits = [
         h
         for d in dialogues
         for h in _searchable(d)
-        if words and all(w in " ".join(h.haystack.split()).casefold() for w in words)
+        if patterns and all(p.search(h.haystack) for p in patterns)
     ]
     table = Table(
         f"Search: {query}",
-        (Column("Dialogue", "dialogue"), Column("Kind"), Column("Id", "id"), Column("Text")),
+        (
+            Column("Dialogue", "dialogue"),
+            Column("Kind"),
+            Column("Id", "id"),
+            Column("Text"),
+        ),
         tuple((h.dialogue.id, h.kind, h.id, " ".join(h.text.split())) for h in hits),
         f"Nothing matches '{query}'.",
     )
@@ -768,7 +800,7 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
             {"dialogue": h.dialogue.id, "kind": h.kind, "id": h.id, "text": h.text} for h in hits
         ],
     }
-    return View("search", (table,), data, table, tuple(words))
+    return View("search", (table,), data, table, tuple(query.split()))
 
 
 def dialogues_view(knowledge: Knowledge) -> View:
@@ -776,7 +808,7 @@ def dialogues_view(knowledge: Knowledge) -> View:
     data = []
     for d in knowledge.dialogues:
         counts = (len(d.participants), len(d.topics), len(d.commitments), len(d.quotes))
-        rows.append((d.id, d.date.isoformat(), d.location, d.title, *map(str, counts)))
+        rows.append((d.id, d.title, d.date.isoformat(), d.location, *map(str, counts)))
         data.append(
             {
                 "id": d.id,
@@ -794,9 +826,9 @@ def dialogues_view(knowledge: Knowledge) -> View:
         "Dialogues",
         (
             Column("Id", "id"),
-            Column("Date"),
-            Column("Place"),
             Column("Title"),
+            Column("Date", "id"),
+            Column("Place"),
             Column("People", "number"),
             Column("Topics", "number"),
             Column("Commitments", "number"),

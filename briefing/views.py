@@ -6,14 +6,16 @@ bullet lists), plus the one table that stands for it in CSV, plus the JSON
 document with its documented shape (docs/json.md).
 """
 
+import re
 from typing import Any, Literal, NamedTuple
 
 
 class Column(NamedTuple):
     header: str
     #: "text" wraps; "number" aligns right; "bar" is a small weight bar in a terminal;
-    #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one.
-    kind: Literal["text", "number", "bar", "id", "dialogue"] = "text"
+    #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one;
+    #: "key" is an id for machines (CSV), left out of tables meant for reading.
+    kind: Literal["text", "number", "bar", "id", "dialogue", "key"] = "text"
 
 
 class Table(NamedTuple):
@@ -23,11 +25,11 @@ class Table(NamedTuple):
     empty: str = "Nothing to show."
 
     def for_display(self) -> "Table":
-        """The table without its dialogue column when every row is from one dialogue."""
+        """The table for reading: no machine keys, no dialogue column for a single dialogue."""
         keep = [
             i
             for i, c in enumerate(self.columns)
-            if c.kind != "dialogue" or len({row[i] for row in self.rows}) > 1
+            if c.kind != "key" and (c.kind != "dialogue" or len({row[i] for row in self.rows}) > 1)
         ]
         if len(keep) == len(self.columns):
             return self
@@ -64,11 +66,22 @@ class QuoteBlock(NamedTuple):
     text: str
     topics: tuple[str, ...]
     context: str
+    #: The citation line; empty where the view cites its sources elsewhere.
     source: str
+    #: Which meeting, when quotes from several dialogues are shown together.
+    occasion: str = ""
 
     @property
     def attribution(self) -> str:
         return f"{self.speaker}, {self.role}, {self.country}"
+
+    @property
+    def detail(self) -> str:
+        """Where and how it was said, and its topics, in one line."""
+        parts = [f"{self.occasion}." if self.occasion else "", self.context]
+        if self.topics:
+            parts.append(f"Topic: {'; '.join(self.topics)}.")
+        return " ".join(p for p in parts if p)
 
 
 Block = Heading | Paragraph | Bullets | Table | QuoteBlock
@@ -83,3 +96,11 @@ class View(NamedTuple):
     table: Table | None = None
     #: Words to highlight where the format can (search results).
     highlight: tuple[str, ...] = ()
+
+
+def highlight_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Where any of WORDS starts a word, ignoring case (what search matched)."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)

@@ -114,7 +114,7 @@ def test_json_quotes_shape() -> None:
             "id": "quad-important-framework",
             "speaker": "kitamura",
             "speaker_name": "Toshihiro Kitamura",
-            "role": "foreign ministry spokesperson",
+            "role": "Foreign ministry spokesperson",
             "country": "Japan",
             "text": "in order to have the engagement of the US in this region, we believe that"
             " Quad is a very important framework to facilitate such cooperation.",
@@ -176,8 +176,8 @@ def test_markdown_summary_structure() -> None:
     for section in (
         "Key outcomes",
         "Reaffirmed",
-        "Interest expressed, not yet committed",
-        "Discussed without a commitment",
+        "Interest expressed (not a commitment)",
+        "Also discussed",
         "Notable quotes",
         "Follow-ups",
         "Sources",
@@ -509,3 +509,47 @@ def test_term_dumb_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TERM")
     assert cli.color_enabled(None, is_tty=True) is True
     assert cli.color_enabled(None, is_tty=False) is False
+
+
+# -- Review fixes ------------------------------------------------------------------------
+
+
+def test_summary_topic_keeps_outcomes_whose_first_topic_is_elsewhere() -> None:
+    _, out, _ = invoke(
+        "summary", "--topic", "economic-security", "--format", "text", "--width", "0"
+    )
+    key_outcomes = out.split("Key outcomes")[1].split("Reaffirmed")[0]
+    assert "Convene the joint working group on critical minerals" in key_outcomes
+
+
+def test_search_matches_word_starts_and_people() -> None:
+    hits = json_of("search", "ai")["hits"]
+    assert {h["id"] for h in hits} == {"ai", "ai-strategic-dialogue"}
+    quotes = [h for h in json_of("search", "jaishankar")["hits"] if h["kind"] == "quote"]
+    assert len(quotes) == 4
+    people = [h["id"] for h in json_of("search", "motegi")["hits"] if h["kind"] == "person"]
+    assert people == ["motegi"]
+
+
+def test_html_highlight_does_not_break_entities(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
+    data = tmp_path / "k.yaml"
+    data.write_text(text.replace("name: Startups", "name: Startups & R&D"), encoding="utf-8")
+    _, out, _ = invoke("search", "amp", "--data", str(data), "--format", "html")
+    assert "<mark>" not in out
+    _, out, _ = invoke("search", "startups", "--data", str(data), "--format", "html")
+    assert "<mark>Startups</mark> &amp; R&amp;D" in out
+
+
+def test_quotes_from_several_dialogues_name_their_meeting(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        text.replace("id: india-japan-sd-18", "id: india-japan-sd-19")
+        .replace("title: 18th India-Japan", "title: 19th India-Japan")
+        .replace("date: 2026-01-16", "date: 2027-01-15"),
+        encoding="utf-8",
+    )
+    _, out, _ = invoke("quotes", "-s", "kitamura", "--data", str(tmp_path), "--width", "0")
+    assert "18th India-Japan Strategic Dialogue, 2026-01-16." in out
+    assert "19th India-Japan Strategic Dialogue, 2027-01-15." in out

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import html
-import re
 
 from briefing.render import Options, oneline
-from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
+from briefing.views import (
+    Block,
+    Bullets,
+    Heading,
+    Paragraph,
+    QuoteBlock,
+    Table,
+    View,
+    highlight_pattern,
+)
 
 _STYLE = """
 :root { color-scheme: dark; }
@@ -35,11 +43,20 @@ ul { padding-left: 1.4rem; }
 
 
 def _esc(text: str, words: tuple[str, ...] = ()) -> str:
-    escaped = html.escape(oneline(text), quote=True)
-    if not words:
-        return escaped
-    pattern = re.compile("|".join(re.escape(html.escape(w, quote=True)) for w in words), re.I)
-    return pattern.sub(lambda m: f"<mark>{m.group()}</mark>", escaped)
+    line = oneline(text)
+    pattern = highlight_pattern(words)
+    if pattern is None:
+        return html.escape(line, quote=True)
+    # Match on the text itself, then escape each piece: matching escaped text
+    # would find words inside entities such as &amp;.
+    out = []
+    last = 0
+    for match in pattern.finditer(line):
+        out.append(html.escape(line[last : match.start()], quote=True))
+        out.append(f"<mark>{html.escape(match.group(), quote=True)}</mark>")
+        last = match.end()
+    out.append(html.escape(line[last:], quote=True))
+    return "".join(out)
 
 
 def _cell(value: str, kind: str, words: tuple[str, ...]) -> str:
@@ -67,13 +84,13 @@ def _table(table: Table, words: tuple[str, ...]) -> str:
 
 
 def _quote(q: QuoteBlock) -> str:
-    topic = f"Topic: {_esc('; '.join(q.topics))} &middot; " if q.topics else ""
+    source = f"<br>Source: {_esc(q.source)}" if q.source else ""
     return (
         '<figure class="quote">\n'
         f"<blockquote><p>&ldquo;{_esc(q.text)}&rdquo;</p></blockquote>\n"
         f'<figcaption>&mdash; <span class="who">{_esc(q.speaker)}</span>, {_esc(q.role)},'
         f" {_esc(q.country)}<br>\n"
-        f'<span class="detail">{_esc(q.context)}<br>{topic}Source: {_esc(q.source)}</span>'
+        f'<span class="detail">{_esc(q.detail)}{source}</span>'
         "</figcaption>\n</figure>"
     )
 

@@ -37,10 +37,9 @@ def _table(table: Table) -> str:
 
 
 def _quote(q: QuoteBlock) -> str:
-    detail = [escape(q.context)]
-    if q.topics:
-        detail.append(f"Topic: {escape('; '.join(q.topics))}.")
-    detail.append(f"Source: {escape(q.source)}.")
+    detail = [escape(q.detail)]
+    if q.source:
+        detail.append(f"Source: {escape(q.source)}.")
     return "\n".join(
         [
             f"> \u201c{escape(q.text)}\u201d",

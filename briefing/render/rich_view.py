@@ -14,16 +14,28 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from briefing.render import Options, oneline
-from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
+from briefing.views import (
+    Block,
+    Bullets,
+    Heading,
+    Paragraph,
+    QuoteBlock,
+    Table,
+    View,
+    highlight_pattern,
+)
 
 _ACCENT = "cyan"
 _BAR = "\u2588"
+#: Text up to this many characters is never wrapped in a table.
+_SHORT = 18
 
 
 def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
     text = Text(oneline(value), style=style)
-    if words:
-        text.highlight_words(words, style="bold reverse", case_sensitive=False)
+    pattern = highlight_pattern(words)
+    if pattern is not None:
+        text.highlight_regex(pattern, style="bold reverse")
     return text
 
 
@@ -58,10 +70,41 @@ def _cell(value: str, kind: str, peak: int, words: tuple[str, ...]) -> Text:
     return _text(value, "", words)
 
 
-def _table(table: Table, words: tuple[str, ...]) -> RenderableType:
+def _needed(table: Table) -> int:
+    """The narrowest width at which the table still reads: short columns whole, text >= 12."""
+    width = 1
+    for i, column in enumerate(table.columns):
+        longest = max([len(column.header)] + [len(oneline(row[i])) for row in table.rows])
+        wraps = column.kind == "text" and longest > _SHORT
+        width += (min(longest, 12) if wraps else longest) + 3
+    return width
+
+
+def _records(table: Table, words: tuple[str, ...]) -> RenderableType:
+    """A table too wide for the terminal, as one short block per row."""
+    head = next((i for i, c in enumerate(table.columns) if c.kind == "text"), 0)
+    parts: list[RenderableType] = [_text(table.title, f"bold {_ACCENT}")]
+    for row in table.rows:
+        parts.append(Text(""))
+        parts.append(_text(row[head], "bold", words))
+        others = [
+            (c, v) for i, (c, v) in enumerate(zip(table.columns, row, strict=True)) if i != head
+        ]
+        short = [f"{c.header}: {v}" for c, v in others if c.kind != "text" and v]
+        if short:
+            parts.append(_text(", ".join(short), "dim"))
+        parts.extend(
+            _text(f"{c.header}: {v}", "", words) for c, v in others if c.kind == "text" and v
+        )
+    return Group(*parts)
+
+
+def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
     table = table.for_display()
     if not table.rows:
         return Group(_text(table.title, f"bold {_ACCENT}"), _text(table.empty, "dim"))
+    if _needed(table) > width:
+        return _records(table, words)
     out = RichTable(
         title=_text(table.title, f"bold {_ACCENT}"),
         title_justify="left",
@@ -75,14 +118,14 @@ def _table(table: Table, words: tuple[str, ...]) -> RenderableType:
         if c.kind == "bar"
     }
     for i, column in enumerate(table.columns):
-        longest = max(len(row[i]) for row in table.rows)
+        longest = max(len(oneline(row[i])) for row in table.rows)
+        # Long text wraps to share out the width; short text keeps its own
+        # (so that "India and Japan" or a date is never split).
         out.add_column(
             _text(column.header),
             justify="right" if column.kind == "number" else "left",
-            no_wrap=column.kind in ("number", "bar", "id", "dialogue"),
+            no_wrap=not (column.kind == "text" and longest > _SHORT),
             overflow="fold",
-            # Long text gets the room; short text keeps to its natural width.
-            ratio=min(max(longest // 10, 1), 12) if column.kind == "text" else None,
         )
     for row in table.rows:
         out.add_row(
@@ -105,16 +148,13 @@ def _quote(q: QuoteBlock) -> RenderableType:
             (oneline(q.speaker), "bold"),
             f", {oneline(q.role)}, {oneline(q.country)}",
         ),
-        _text(q.context, "dim"),
-        _text(
-            (f"Topic: {'; '.join(q.topics)}  \u00b7  " if q.topics else "") + f"Source: {q.source}",
-            "dim",
-        ),
+        _text(q.detail, "dim"),
+        *([_text(f"Source: {q.source}", "dim")] if q.source else []),
     )
     return Panel(body, box=box.ROUNDED, border_style=_ACCENT, padding=(0, 1))
 
 
-def _block(block: Block, words: tuple[str, ...]) -> RenderableType:
+def _block(block: Block, words: tuple[str, ...], width: int) -> RenderableType:
     if isinstance(block, Heading):
         return _heading(block)
     if isinstance(block, Paragraph):
@@ -123,7 +163,7 @@ def _block(block: Block, words: tuple[str, ...]) -> RenderableType:
         return _bullets(block)
     if isinstance(block, QuoteBlock):
         return _quote(block)
-    return _table(block, words)
+    return _table(block, words, width)
 
 
 def console(options: Options, file: io.StringIO) -> Console:
@@ -150,7 +190,7 @@ def render(view: View, options: Options) -> str:
         # A blank line between blocks, except right under a heading.
         if n and (isinstance(block, Heading) or not isinstance(view.blocks[n - 1], Heading)):
             out.print()
-        out.print(_block(block, view.highlight))
+        out.print(_block(block, view.highlight, out.width))
     text = buffer.getvalue()
     if options.color:
         return text

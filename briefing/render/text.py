@@ -38,11 +38,9 @@ def _heading(block: Heading) -> list[str]:
 def _quote(q: QuoteBlock, width: int) -> list[str]:
     lines = _wrap(f"\u201c{oneline(q.text)}\u201d", width, "  ", "  ")
     lines += _wrap(f"-- {oneline(q.attribution)}", width, "       ", "    ")
-    detail = oneline(q.context)
-    if q.topics:
-        detail += f" Topic: {oneline('; '.join(q.topics))}."
-    lines += _wrap(detail, width, "       ")
-    lines += _wrap(f"Source: {oneline(q.source)}", width, "       ")
+    lines += _wrap(oneline(q.detail), width, "       ")
+    if q.source:
+        lines += _wrap(f"Source: {oneline(q.source)}", width, "       ")
     return lines
 
 
@@ -105,12 +103,19 @@ def _table(table: Table, width: int) -> list[str]:
 
 
 def _records(table: Table, width: int) -> Iterator[str]:
-    """A table too wide for the page, as one short paragraph per row."""
+    """A table too wide for the page, as one short paragraph per row.
+
+    The first text column heads the paragraph, the short values follow on one
+    line, and each long value gets a line of its own.
+    """
+    head = next((i for i, c in enumerate(table.columns) if c.kind == "text"), 0)
     for n, row in enumerate(table.rows):
         if n:
             yield ""
-        yield from _wrap(oneline(row[0]), width)
-        pairs = list(zip(table.columns[1:], row[1:], strict=True))
+        yield from _wrap(oneline(row[head]), width)
+        pairs = [
+            (c, v) for i, (c, v) in enumerate(zip(table.columns, row, strict=True)) if i != head
+        ]
         short = [f"{c.header}: {oneline(v)}" for c, v in pairs if c.kind != "text" and v]
         if short:
             yield from _wrap(", ".join(short), width, "    ", "  ")
