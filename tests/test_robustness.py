@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -107,3 +108,14 @@ def test_mutations_of_the_real_file(
         if not lines:
             break
     check(tmp_path, "".join(lines).encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize("fmt", ["rich", "text", "markdown", "json", "html"])
+def test_billion_laughs_ends_fast_in_every_format(fmt: str) -> None:
+    bomb = Path(__file__).parent / "bad" / "billion-laughs.yaml"
+    start = time.monotonic()
+    result = runner.invoke(app, ["summary", "--data", str(bomb), "--format", fmt])
+    assert time.monotonic() - start < 1
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "anchor" in result.stderr
