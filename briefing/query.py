@@ -362,7 +362,8 @@ def _people_in(d: Dialogue, topic_id: str) -> list[Participant]:
         if topic_id in c.topics and c.stated_by:
             ids.append(c.stated_by)
         if topic_id in c.topics:
-            ids.extend(i for i in c.by if any(p.id == i for p in d.participants))
+            people = {p.id for p in d.participants}
+            ids.extend(i for i in c.by if i in people)
     ids.extend(q.speaker for q in d.quotes if topic_id in q.topics)
     for e in d.events:
         if topic_id in e.topics:
@@ -469,17 +470,15 @@ def quotes_view(
 
 
 def _no_quotes_message(person: PersonMatch | None, topic: str | None, contains: str | None) -> str:
-    if person is not None:
-        who = " or ".join(person.names)
-        message = f"{who} is not quoted in the source"
-    else:
-        message = "No quotes"
     filters = []
     if topic:
         filters.append(f"on topic '{topic}'")
     if contains:
         filters.append(f"containing '{contains}'")
-    return message + (" " + " ".join(filters) if filters else "") + "."
+    if person is not None:
+        who = " or ".join(person.names)
+        return f"{who} is not quoted " + (" ".join(filters) or "in the source") + "."
+    return "No quotes " + (" ".join(filters) or "in the data") + "."
 
 
 def _match_party(dialogues: tuple[Dialogue, ...], party: str) -> set[tuple[str, str]]:

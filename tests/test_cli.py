@@ -553,3 +553,40 @@ def test_quotes_from_several_dialogues_name_their_meeting(tmp_path: Path) -> Non
     _, out, _ = invoke("quotes", "-s", "kitamura", "--data", str(tmp_path), "--width", "0")
     assert "18th India-Japan Strategic Dialogue, 2026-01-16." in out
     assert "19th India-Japan Strategic Dialogue, 2027-01-15." in out
+
+
+def test_topic_people_and_sections() -> None:
+    [quad] = json_of("topic", "quad")["topics"]
+    assert quad["people"] == ["jaishankar", "kitamura"]
+    _, out, _ = invoke("topic", "global-order", "--format", "text")
+    assert "Commitments\n" not in out
+    assert "Discussed\n" in out
+    assert "Quotes\n" in out
+
+
+def test_topic_people_from_events(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
+    data = tmp_path / "k.yaml"
+    data.write_text(
+        text.replace(
+            "    when: Before the strategic dialogue\n",
+            "    when: Before the strategic dialogue\n    topics: [quad]\n",
+        ),
+        encoding="utf-8",
+    )
+    [quad] = json_of("topic", "quad", "--data", str(data))["topics"]
+    assert quad["people"] == ["jaishankar", "kitamura", "motegi", "modi"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--speaker", "Jaishankar", "--topic", "quad"],
+            "S Jaishankar is not quoted on topic 'quad'.",
+        ),
+        (["--contains", "weather"], "No quotes containing 'weather'."),
+    ],
+)
+def test_no_quotes_messages(args: list[str], message: str) -> None:
+    assert invoke("quotes", *args, "--format", "text") == (0, message + "\n", "")
