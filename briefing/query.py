@@ -812,6 +812,7 @@ def dialogues_view(knowledge: Knowledge) -> View:
             {
                 "id": d.id,
                 "date": d.date.isoformat(),
+                "date_note": d.date_note,
                 "location": d.location,
                 "title": d.title,
                 "participants": counts[0],
