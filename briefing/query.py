@@ -357,12 +357,12 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
 
 
 def _people_in(d: Dialogue, topic_id: str) -> list[Participant]:
+    people = {p.id for p in d.participants}
     ids: list[str] = []
     for c in d.commitments:
         if topic_id in c.topics and c.stated_by:
             ids.append(c.stated_by)
         if topic_id in c.topics:
-            people = {p.id for p in d.participants}
             ids.extend(i for i in c.by if i in people)
     ids.extend(q.speaker for q in d.quotes if topic_id in q.topics)
     for e in d.events:
@@ -382,7 +382,7 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
         people = _people_in(d, t.id)
         blocks.append(Heading(t.name, 1))
         blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta"))
-        blocks.append(Paragraph(" ".join(t.summary.split())))
+        blocks.append(Paragraph(t.summary))
         if commitments:
             blocks.append(
                 Table(
@@ -600,7 +600,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
     blocks: list[Block] = [table]
     notes = [f"{p.name}: {p.role_note}" for d in dialogues for p in d.participants if p.role_note]
     if notes:
-        blocks.append(Paragraph(" ".join(" ".join(n.split()) for n in notes), "note"))
+        blocks.append(Paragraph(" ".join(notes), "note"))
     blocks.append(Paragraph("Commitments counts those a person made or stated in person.", "note"))
     return View("people", tuple(blocks), {"people": data}, table)
 
@@ -625,12 +625,12 @@ def _outcome(d: Dialogue, c: Commitment, *, with_kind: bool) -> str:
     if with_kind and c.timeline:
         lead += f"; {c.timeline}"
     lead += ")" if with_kind else ""
-    return f"{lead}: {' '.join(c.text.split())}"
+    return f"{lead}: {c.text}"
 
 
 def _follow_up(d: Dialogue, c: Commitment) -> str:
     when = _timeline(c) if c.timeline else "No timeline given"
-    return f"{when[0].upper()}{when[1:]}: {' '.join(c.text.split())} ({parties_text(d, c.by)})"
+    return f"{when[0].upper()}{when[1:]}: {c.text} ({parties_text(d, c.by)})"
 
 
 def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> View:
@@ -649,7 +649,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         blocks.append(Heading(d.title, 1))
         blocks.append(Paragraph(dialogue_line(d), "meta"))
         if d.date_note:
-            blocks.append(Paragraph(" ".join(d.date_note.split()), "note"))
+            blocks.append(Paragraph(d.date_note, "note"))
         blocks.append(Paragraph(f"Led by {_chairs(d)}."))
         commitments = [c for c in d.commitments if about(c.topics)]
         new = [c for c in commitments if c.kind in ("decision", "plan", "confirmation")]
@@ -666,7 +666,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
                 )
                 if items:
                     blocks.append(Heading(t.name, 3))
-                    blocks.append(Paragraph(" ".join(t.summary.split())))
+                    blocks.append(Paragraph(t.summary))
                     blocks.append(Bullets(items))
         if reaffirmed:
             blocks.append(Heading("Reaffirmed", 2))
@@ -677,7 +677,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         discussed = [x for x in d.discussions if about(x.topics)]
         if discussed:
             blocks.append(Heading("Also discussed", 2))
-            blocks.append(Bullets(tuple(" ".join(x.text.split()) for x in discussed)))
+            blocks.append(Bullets(tuple(x.text for x in discussed)))
         # The sources are cited once, at the end, rather than under every quote.
         cited = [quote_block(d, q) for q in d.quotes if about(q.topics)]
         if cited:
@@ -690,7 +690,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         events = [e for e in d.events if chosen is None or about(e.topics)]
         if events:
             blocks.append(Heading("Around the meeting", 2))
-            blocks.append(Bullets(tuple(" ".join(e.text.split()) for e in events)))
+            blocks.append(Bullets(tuple(e.text for e in events)))
         blocks.append(Heading("Sources", 2))
         blocks.append(Bullets(tuple(source_line(d, s.id) for s in d.sources)))
         data.append(

@@ -1,6 +1,8 @@
 """View objects: what a command shows, independent of any output format.
 
 `query` builds them from the model; every renderer in `render/` takes them.
+Block text is passed as the knowledge file holds it: each renderer folds white
+space and makes control characters visible itself (`render.oneline`).
 A view is a short document of blocks (headings, paragraphs, tables, quotes,
 bullet lists), plus the one table that stands for it in CSV, plus the JSON
 document with its documented shape (docs/json.md).
