@@ -24,9 +24,10 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Final, NamedTuple, NoReturn
+from typing import Any, Final, NoReturn
 
 from briefing import cache
+from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError, Problem, fail
 from briefing.model import (
     Commitment,
     Dialogue,
@@ -45,13 +46,6 @@ from briefing.model import (
 
 DATA_ENV: Final = "BRIEFING_DATA"
 MAX_SIZE_ENV: Final = "BRIEFING_MAX_FILE_SIZE"
-#: Files larger than this (in MiB) are refused unless the limit is raised.
-DEFAULT_MAX_FILE_MIB: Final = 16
-#: Deepest bracket nesting accepted; far beyond any real knowledge file, far
-#: below what would exhaust a parser's stack.
-MAX_DEPTH: Final = 64
-#: Lines indented this far (counting '- ', '? ' and ': ' indicators) are refused.
-MAX_INDENT: Final = MAX_DEPTH * 4
 KNOWLEDGE_SUFFIXES: Final = (".yaml", ".yml")
 
 Plain = dict[str, Any]
@@ -60,31 +54,6 @@ Progress = Callable[[int, int], None]
 Position = tuple[int, int]
 
 _MIB: Final = 1024 * 1024
-
-
-class Problem(NamedTuple):
-    """One located problem in a knowledge file (line and column are 1-based)."""
-
-    file: str
-    line: int
-    column: int
-    path: str
-    message: str
-    hint: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}: " if self.line else f"{self.file}: "
-        field = f"{self.path}: " if self.path else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{field}{self.message}{hint}"
-
-
-class DataError(Exception):
-    """The knowledge could not be loaded; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 def bundled_data() -> Path:
@@ -129,16 +98,12 @@ def _size(n: int) -> str:
     return f"{n / _MIB:.1f} MiB"
 
 
-def _fail(path: Path | str, message: str, hint: str | None = None) -> NoReturn:
-    raise DataError([Problem(str(path), 0, 0, "", message, hint)])
-
-
 def _unreadable(path: Path, exc: OSError) -> NoReturn:
     if isinstance(exc, FileNotFoundError):
-        _fail(path, "no such file or directory", "check the path, or set --data / $BRIEFING_DATA")
+        fail(path, "no such file or directory", "check the path, or set --data / $BRIEFING_DATA")
     if isinstance(exc, PermissionError):
-        _fail(path, "permission denied", "check its permissions")
-    _fail(path, f"cannot read: {exc.strerror or exc}", "check the path")
+        fail(path, "permission denied", "check its permissions")
+    fail(path, f"cannot read: {exc.strerror or exc}", "check the path")
 
 
 def knowledge_files(path: Path) -> list[Path]:
@@ -155,14 +120,14 @@ def knowledge_files(path: Path) -> list[Path]:
         except OSError as exc:
             _unreadable(path, exc)
         if not files:
-            _fail(
+            fail(
                 path,
                 "no knowledge files (*.yaml, *.yml) in this directory",
                 "give a knowledge file, or a directory that holds some",
             )
         return files
     if not stat.S_ISREG(mode):
-        _fail(
+        fail(
             path,
             f"is {_special_kind(mode)}, not a knowledge file",
             "give a .yaml file or a directory",
@@ -251,7 +216,7 @@ def _read_bytes(file: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            _fail(
+            fail(
                 file, f"is {_special_kind(info.st_mode)}, not a knowledge file", "give a .yaml file"
             )
         if info.st_size > limit:
@@ -271,7 +236,7 @@ def _read_bytes(file: Path, limit: int) -> bytes:
 
 
 def _too_big(file: Path, size: int, limit: int) -> NoReturn:
-    _fail(
+    fail(
         file,
         f"file is {_size(size)}, over the limit of {_size(limit)}",
         "raise the limit with --max-file-size MIB or $BRIEFING_MAX_FILE_SIZE",

@@ -16,11 +16,12 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from briefing.load import MAX_DEPTH, MAX_INDENT, DataError, Plain, Problem
+from briefing.errors import MAX_DEPTH, MAX_INDENT, DataError, Problem, did_you_mean, fail
 from briefing.model import KINDS, SCHEMA_VERSION, STATUSES
+
+Plain = dict[str, Any]
 
 if TYPE_CHECKING:
     from yaml.error import Mark
@@ -113,12 +114,12 @@ def decode(data: bytes, file: str) -> str:
     if shape.startswith(_DEEP_RUN) or (b"\n" + _DEEP_RUN) in shape:
         deep = _DEEP_INDENT.search(text)
         line, col = _line_col(text, deep.start() if deep is not None else 0)
-        _fail_at(
+        fail(
             file,
-            line,
-            col,
             f"nesting is too deep: expected indentation under {MAX_INDENT} columns",
             f"the limit is {MAX_DEPTH} levels; a knowledge file needs about 6",
+            line=line,
+            column=col,
         )
     brackets = shape.translate(None, _NOT_BRACKETS)
     if brackets.count(b"[") > MAX_DEPTH and _too_deep(brackets):
@@ -161,13 +162,13 @@ def _control_problem(text: str, file: str) -> NoReturn:
         "\u2029": "a paragraph separator",
     }
     if char in breaks:
-        _fail_at(
+        fail(
             file,
-            line,
-            col,
             f"expected text, found {breaks[char]} (U+{ord(char):04X}), which YAML reads as a"
             " line break",
             "replace it with a space, or with a real line break",
+            line=line,
+            column=col,
         )
     name = {"\x00": "a NUL byte", "\x1b": "an ESC byte", "\ufffe": "a noncharacter"}.get(
         char, "a noncharacter" if char == "\uffff" else "a control character"
@@ -179,12 +180,12 @@ def _control_problem(text: str, file: str) -> NoReturn:
         hint = f'write it as an escape inside double quotes, e.g. "{escape}", or remove it'
     else:
         hint = "remove it"
-    _fail_at(
+    fail(
         file,
-        line,
-        col,
         f"expected text, found {name} (U+{ord(char):04X}), which YAML does not allow",
         hint,
+        line=line,
+        column=col,
     )
 
 
@@ -195,20 +196,16 @@ def _depth_problem(text: str, file: str) -> NoReturn:
             depth += 1
             if depth > MAX_DEPTH:
                 line, col = _line_col(text, match.start())
-                _fail_at(
+                fail(
                     file,
-                    line,
-                    col,
                     f"nesting is too deep: expected at most {MAX_DEPTH} levels of brackets",
                     "a knowledge file needs about 6 levels; check for unclosed '[' or '{'",
+                    line=line,
+                    column=col,
                 )
         elif depth:
             depth -= 1
     raise AssertionError("unreachable: the bracket count said too deep")  # pragma: no cover
-
-
-def _fail_at(file: str, line: int, col: int, message: str, hint: str) -> NoReturn:
-    raise DataError([Problem(file, line, col, "", message, hint)])
 
 
 # --------------------------------------------------------------------------
@@ -559,12 +556,12 @@ def parse_plain(data: bytes, file: str) -> Plain:
     text = decode(data, file)
     node = compose(text, file)
     if node is None:
-        _fail_at(
+        fail(
             file,
-            1,
-            1,
             "expected a knowledge file, found no content",
             "start with 'schema: 1', then 'dialogue:'; see docs/schema.md",
+            line=1,
+            column=1,
         )
     problems: list[Problem] = []
     shared = False
@@ -719,17 +716,6 @@ _TABLE_NAMES: Final = {
     "topics": "topic",
     "sources": "source",
 }
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    import difflib
-
-    options = list(dict.fromkeys(choices))
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    lowered = {o.lower(): o for o in options}
-    return f"did you mean '{lowered[word.lower()]}'?" if word.lower() in lowered else None
 
 
 def _kind(node: Node) -> str:
@@ -896,7 +882,7 @@ class _Reader:
             required = fields.get(key)
             if required is None:
                 where = f"{path}.{key}" if path else key
-                guess = _did_you_mean(key, fields)
+                guess = did_you_mean(key, fields)
                 self.problem(
                     knode,
                     where,
@@ -1023,7 +1009,7 @@ class _Reader:
         if value is None or node is None:
             return None
         if value not in choices:
-            guess = _did_you_mean(value, choices)
+            guess = did_you_mean(value, choices)
             self.problem(
                 node,
                 path,
@@ -1167,7 +1153,7 @@ class _Reader:
                 continue  # its definition has a problem of its own, already reported
             known: list[str] = list(dict.fromkeys(k for t in tables for k in self.ids.get(t, {})))
             what = " or ".join(_TABLE_NAMES[t] for t in tables)
-            guess = _did_you_mean(value, known)
+            guess = did_you_mean(value, known)
             self.problem(
                 node,
                 path,

@@ -94,12 +94,11 @@ def match_person(dialogues: Iterable[Dialogue], name: str) -> PersonMatch:
 
 
 def _suggest(word: str, known: list[str], what: str) -> str:
-    import difflib
+    from briefing.errors import close_matches
 
-    folded = {fold(k): k for k in known}
-    close = difflib.get_close_matches(_bare(fold(word)), list(folded), n=3, cutoff=0.5)
+    close = close_matches(_bare(fold(word)), known, n=3, cutoff=0.5, key=fold)
     if close:
-        return " (did you mean " + " or ".join(f"'{folded[c]}'" for c in close) + "?)"
+        return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
     shown = ", ".join(sorted(known)[:8])
     return f" (known {what}: {shown})" if shown else ""
 
