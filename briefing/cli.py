@@ -15,6 +15,7 @@ from typing import Annotated, Any, NamedTuple, NoReturn
 import typer
 
 from briefing import __version__, load, query
+from briefing.errors import DataError
 from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.render import (
     SUFFIXES,
@@ -107,7 +108,7 @@ def fail(message: str, code: int = EXIT_DATA) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _show_problems(exc: load.DataError) -> NoReturn:
+def _show_problems(exc: DataError) -> NoReturn:
     sys.stderr.write("".join(f"{p}\n" for p in exc.problems))
     raise typer.Exit(EXIT_DATA)
 
@@ -238,7 +239,7 @@ def load_data(common: Common) -> Knowledge:
             max_bytes=load.max_file_bytes(common.max_file_size),
             progress=progress,
         )
-    except load.DataError as exc:
+    except DataError as exc:
         _show_problems(exc)
 
 
@@ -300,7 +301,7 @@ def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
     data = ctx.params.get("data")
     try:
         return load.load_knowledge(load.resolve_data(data))
-    except (load.DataError, OSError):
+    except (DataError, OSError):
         return None
 
 
@@ -676,7 +677,7 @@ def validate(
         knowledge = load.load_knowledge(
             location, use_cache=not no_cache, max_bytes=load.max_file_bytes(max_file_size)
         )
-    except load.DataError as exc:
+    except DataError as exc:
         if fmt == "json":
             import json
 

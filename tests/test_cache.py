@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from briefing import cache
 from briefing.cli import app
-from briefing.load import DataError, bundled_data, load_knowledge
+from briefing.errors import DataError
+from briefing.load import bundled_data, load_knowledge
 from briefing.model import Knowledge
 
 BAD = Path(__file__).parent / "bad"

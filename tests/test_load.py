@@ -23,7 +23,8 @@ from typer.testing import CliRunner, Result
 
 from briefing import load
 from briefing.cli import app
-from briefing.load import DataError, Problem, bundled_data, load_knowledge, parse_plain
+from briefing.errors import DataError, Problem
+from briefing.load import bundled_data, load_knowledge, parse_plain
 
 BAD = Path(__file__).parent / "bad"
 runner = CliRunner()
