@@ -17,7 +17,6 @@ problems are reported in file order.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import math
 import os
 import stat
@@ -150,20 +149,7 @@ def load_knowledge(
 ) -> Knowledge:
     """Load every dialogue at PATH; raise DataError listing all problems found."""
     files = knowledge_files(path)
-    # Loading builds many objects and frees none of them in cycles, so the
-    # cyclic collector only rescans a growing heap: on a large archive that
-    # costs a third of the load time. Reference counting still frees the rest.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        knowledge = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
-        # What was loaded lives until the command ends: keep later collections
-        # (while querying and rendering) from scanning it again and again.
-        gc.freeze()
-        return knowledge
-    finally:
-        if collecting:
-            gc.enable()
+    return _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
 
 
 def _load_files(
