@@ -27,7 +27,7 @@ from briefing import __version__
 from briefing.model import SCHEMA_VERSION
 
 CACHE_ENV: Final = "BRIEFING_CACHE_DIR"
-_FORMAT: Final = 1
+_FORMAT: Final = 2
 
 
 def cache_dir() -> Path | None:
@@ -49,16 +49,27 @@ def cache_dir() -> Path | None:
 
 @functools.cache
 def _code_stamp() -> str:
-    # The size and modification time of the modules that decide what a valid
-    # file reads as: cheap to read, and different whenever they are edited.
-    here = Path(__file__).resolve().parent
-    digest = blake2b(digest_size=6)
-    for name in ("load.py", "parse.py", "model.py", "cache.py"):
+    # The spec, and the size and modification time of every module of the
+    # package: cheap to read, different whenever the format or the code that
+    # reads it changes, and a new module is covered without being listed.
+    from briefing import schema
+
+    digest = blake2b(schema.fingerprint().encode(), digest_size=6)
+    package = Path(__file__).resolve().parent
+    stack = [package]
+    while stack:
+        folder = stack.pop()
         try:
-            info = os.stat(here / name)
-        except OSError:  # pragma: no cover - only when installed without source files
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:  # pragma: no cover - the package directory is always readable
             continue
-        digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns};".encode())
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and not entry.name.startswith((".", "_")):
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(".py"):
+                info = entry.stat()
+                name = os.path.relpath(entry.path, package)
+                digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns};".encode())
     return digest.hexdigest()
 
 
@@ -80,7 +91,8 @@ class Store:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> tuple[dict[str, Any], list[int]] | None:
+        """The plain form and id position stored under KEY, or None."""
         if not self.usable:
             return None
         try:
@@ -90,10 +102,12 @@ class Store:
             return None
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
-        plain = entry.get("plain")
-        return plain if isinstance(plain, dict) else None
+        plain, mark = entry.get("plain"), entry.get("mark")
+        if not isinstance(plain, dict) or not isinstance(mark, list):
+            return None
+        return plain, mark
 
-    def put(self, key: str, plain: dict[str, Any]) -> None:
+    def put(self, key: str, plain: dict[str, Any], mark: tuple[int, int]) -> None:
         if not self.writable:
             return
         try:
@@ -112,7 +126,7 @@ class Store:
             # dumps, not dump: dump encodes piece by piece in Python, several
             # times slower than the one-shot C encoder. ASCII output (non-ASCII
             # as \u escapes) turns into bytes without a second encoding pass.
-            text = json.dumps({"key": key, "plain": plain}, check_circular=False)
+            text = json.dumps({"key": key, "plain": plain, "mark": mark}, check_circular=False)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(text.encode("ascii"))
             os.replace(tmp, self._path(key))

@@ -1,47 +1,27 @@
-"""Knowledge files to model: where the data is, the cache, and the plain form to model.
+"""Knowledge files to the model: where the data is, reading files safely, and the cache.
 
-A file whose validated plain form is in the cache never reaches the parser;
+A file whose validated plain form is in the cache never reaches the parser:
 `briefing.parse` (and PyYAML with it) is imported only for files that are new
-or changed. Parsing goes in three steps. The raw bytes are checked (size, encoding, bytes
-YAML cannot hold, nesting depth) before any parser sees them. PyYAML's safe
-composer then builds the node tree, which keeps a mark on every node; a file
-that may hold anchors or aliases is also read as events, to find them. Finally
-one pass over the nodes validates them against schema 1 and builds a plain,
-JSON-ready form of the dialogue; that plain form is what the cache stores, so a
-cached load and a fresh load build the model through the same function.
-
-Every problem says what was expected and what was found, with a hint, and
-problems are reported in file order.
+or changed. The parser validates a file against the spec in `briefing.schema`
+and returns its plain, JSON-ready form; that form is what the cache stores, so a
+cached load and a fresh load build the model through the same function
+(`briefing.schema.build_dialogue`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, NoReturn
 
 from briefing import cache
 from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError, Problem, fail
-from briefing.model import (
-    Commitment,
-    Dialogue,
-    Discussion,
-    Event,
-    Evidence,
-    Knowledge,
-    OtherName,
-    Participant,
-    Party,
-    Quote,
-    Source,
-    Topic,
-    Window,
-)
+from briefing.model import Dialogue, Knowledge
+from briefing.schema import build_dialogue
 
 DATA_ENV: Final = "BRIEFING_DATA"
 MAX_SIZE_ENV: Final = "BRIEFING_MAX_FILE_SIZE"
@@ -229,11 +209,6 @@ def _too_big(file: Path, size: int, limit: int) -> NoReturn:
     )
 
 
-def _from_plain(plain: Plain, file: Path) -> tuple[Dialogue, Position]:
-    line, col = plain["id_mark"]
-    return dialogue_from_plain(plain, str(file)), (int(line), int(col))
-
-
 def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialogue, Position]:
     """One file's dialogue and the line and column of its id."""
     data = _read_bytes(file, limit)
@@ -242,109 +217,28 @@ def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialog
         hit = store.get(key)
         if hit is not None:
             try:
-                return _from_plain(hit, file)
+                plain, (line, col) = hit
+                return build_dialogue(plain, str(file)), (int(line), int(col))
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
                 pass  # an entry of the wrong shape: parse the file instead
-    plain = parse_plain(data, str(file))
-    loaded = _from_plain(plain, file)
+    plain, mark = parse_file(data, str(file))
+    dialogue = build_dialogue(plain, str(file))
     if store is not None:
-        store.put(key, plain)
-    return loaded
+        store.put(key, plain, mark)
+    return dialogue, mark
+
+
+def parse_file(data: bytes, file: str) -> tuple[Plain, Position]:
+    """Validate one knowledge file's bytes: its plain form and the position of its id.
+
+    Raises DataError listing every problem.
+    """
+    from briefing import parse  # only files missing from the cache need the parser
+
+    parsed = parse.parse(data, file)
+    return parsed.plain, parsed.id_mark
 
 
 def parse_plain(data: bytes, file: str) -> Plain:
-    """Validate one knowledge file's bytes: its plain form, or DataError listing every problem."""
-    from briefing import parse  # only files missing from the cache need the parser
-
-    return parse.parse_plain(data, file)
-
-
-# --------------------------------------------------------------------------
-# Plain form to model (shared by fresh and cached loads)
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _evidence(p: Plain) -> Evidence:
-    return Evidence(p["source"], p["text"])
-
-
-def _names(items: list[Plain]) -> tuple[OtherName, ...]:
-    return tuple(OtherName(o["name"], o["note"]) for o in items)
-
-
-def _commitments(items: list[Plain]) -> Iterator[Commitment]:
-    for c in items:
-        w = c["window"]
-        yield Commitment(
-            c["id"],
-            c["text"],
-            tuple(c["by"]),
-            c["stated_by"],
-            tuple(c["topics"]),
-            c["kind"],
-            c["timeline"],
-            Window(dt.date.fromisoformat(w["start"]), dt.date.fromisoformat(w["end"]), w["note"])
-            if w
-            else None,
-            c["status"],
-            c["note"],
-            _names(c["other_names"]),
-            _evidence(c["evidence"]),
-        )
-
-
-def dialogue_from_plain(plain: Plain, path: str) -> Dialogue:
-    """The model of one dialogue from its plain (validated, JSON-ready) form."""
-    d = plain["dialogue"]
-    return Dialogue(
-        id=d["id"],
-        title=d["title"],
-        ordinal=d["ordinal"],
-        date=dt.date.fromisoformat(d["date"]),
-        date_as_written=d["date_as_written"],
-        date_note=d["date_note"],
-        location=d["location"],
-        chairs=tuple(d["chairs"]),
-        sources=tuple(
-            Source(s["id"], s["title"], s["publisher"], s["url"], _date(s["date"]), s["file"])
-            for s in d["sources"]
-        ),
-        parties=tuple(Party(p["id"], p["name"]) for p in plain["parties"]),
-        participants=tuple(
-            Participant(
-                p["id"],
-                p["name"],
-                tuple(p["aliases"]),
-                _names(p["other_names"]),
-                p["role"],
-                p["role_note"],
-                p["country"],
-            )
-            for p in plain["participants"]
-        ),
-        topics=tuple(Topic(t["id"], t["name"], t["summary"]) for t in plain["topics"]),
-        commitments=tuple(_commitments(plain["commitments"])),
-        discussions=tuple(
-            Discussion(x["id"], x["text"], tuple(x["topics"]), _evidence(x["evidence"]))
-            for x in plain["discussions"]
-        ),
-        quotes=tuple(
-            Quote(q["id"], q["speaker"], q["text"], tuple(q["topics"]), q["context"], q["source"])
-            for q in plain["quotes"]
-        ),
-        events=tuple(
-            Event(
-                e["id"],
-                e["text"],
-                tuple(e["participants"]),
-                e["when"],
-                tuple(e["topics"]),
-                _evidence(e["evidence"]),
-            )
-            for e in plain["events"]
-        ),
-        path=path,
-    )
+    """The plain form of one knowledge file's bytes, or DataError listing every problem."""
+    return parse_file(data, file)[0]

@@ -25,6 +25,7 @@ from briefing import load
 from briefing.cli import app
 from briefing.errors import DataError, Problem
 from briefing.load import bundled_data, load_knowledge, parse_plain
+from briefing.schema import build_dialogue
 
 BAD = Path(__file__).parent / "bad"
 runner = CliRunner()
@@ -1850,7 +1851,7 @@ def parse_or_data_error(data: bytes) -> None:
     except DataError as exc:
         failure = exc
     else:
-        load.dialogue_from_plain(plain, "prop.yaml")
+        build_dialogue(plain, "prop.yaml")
     assert time.monotonic() - start < 2
     if failure is not None:
         problems = failure.problems
