@@ -169,13 +169,18 @@ class _Index(NamedTuple):
 
 
 # Lookups by id are dictionary lookups, built once per dialogue on first use.
-# Keyed by identity (the entry keeps its dialogue alive, so the id stays valid).
+# Keyed by identity (the entry keeps its dialogue alive, so the id stays valid),
+# and bounded: a process that loads knowledge again and again (a test run, an
+# editor's language server) starts afresh rather than keeping every dialogue.
 _INDEXES: dict[int, _Index] = {}
+_MAX_INDEXES: Final = 4096
 
 
 def _index(d: Dialogue) -> _Index:
     entry = _INDEXES.get(id(d))
     if entry is None or entry.dialogue is not d:
+        if len(_INDEXES) >= _MAX_INDEXES:
+            _INDEXES.clear()
         entry = _Index(
             d,
             {p.id: p for p in d.participants},
