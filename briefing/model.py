@@ -111,6 +111,7 @@ class Quote(NamedTuple):
     topics: tuple[str, ...]
     context: str
     source: str
+    attribution: str | None
 
 
 class Event(NamedTuple):

@@ -431,7 +431,12 @@ RECORDS: Final[tuple[Record, ...]] = (
         "quotes",
         (
             ident("unique among the quotes"),
-            ref("speaker", ("participants",), "who said it"),
+            ref(
+                "speaker",
+                ("participants", "parties"),
+                "who said it: a participant, or a party for words the source gives to a side"
+                " (a joint statement, a readout)",
+            ),
             text(
                 "text",
                 "the words, **verbatim from the source**, including its punctuation",
@@ -439,6 +444,12 @@ RECORDS: Final[tuple[Record, ...]] = (
             ref("topics", ("topics",), _TOPIC_IDS, many=True),
             text("context", "when or why it was said, in your words"),
             ref("source", ("sources",), "where the words are printed"),
+            text(
+                "attribution",
+                "how the source attributes the words, in its own words, when it is not a person"
+                " speaking (\"the joint statement reads\", \"according to a readout\")",
+                required=False,
+            ),
         ),
         model.Quote,
         anchor="quotes",

@@ -89,7 +89,7 @@ def test_broken_corpus_has_one_error_per_file(generate: ModuleType, tmp_path: Pa
     assert len(lines) == 3
     for n, line in enumerate(lines, 1):
         assert f"dialogue-000{n}.yaml:" in line
-        assert f"unknown participant '{generate.DANGLING_SPEAKER}'" in line
+        assert f"unknown participant or party '{generate.DANGLING_SPEAKER}'" in line
 
 
 def test_quick_benchmark_runs(tmp_path: Path) -> None:

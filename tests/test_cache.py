@@ -92,7 +92,7 @@ def test_file_with_errors_is_never_cached(cache_dir: Path, tmp_path: Path) -> No
             load(path)
         reports.append([str(p) for p in caught.value.problems])
     assert reports[0] == reports[1] == reports[2]
-    assert "unknown participant 'jaishenkar'" in reports[0][0]
+    assert "unknown participant or party 'jaishenkar'" in reports[0][0]
     assert entries(cache_dir) == []
 
 

@@ -1480,7 +1480,7 @@ def test_directory_reports_every_file_and_duplicate_dialogue_ids(
         [
             "b.yml:6:7: dialogue.id: duplicate dialogue id 'talks-1' (also used at a.yaml:6:7)"
             " (each dialogue needs its own id)",
-            "c.yaml:52:14: quotes[0].speaker: unknown participant 'jaishenkar'"
+            "c.yaml:52:14: quotes[0].speaker: unknown participant or party 'jaishenkar'"
             " (did you mean 'jaishankar'?)",
         ],
     )
