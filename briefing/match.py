@@ -7,7 +7,6 @@ unambiguous prefix. When nothing matches, the error says what was meant.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
@@ -25,8 +24,14 @@ def fold(text: str) -> str:
     import unicodedata  # only when a name is matched: most commands never do
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
+    # Accents go; the marks that remain are parts of letters (Devanagari vowel
+    # signs, anusvara), so they stay inside their word although not \w.
+    kept = (
+        c if c.isalnum() or c == "_" or unicodedata.category(c)[0] == "M" else " "
+        for c in decomposed
+        if not unicodedata.combining(c)
+    )
+    return " ".join("".join(kept).split())
 
 
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "shri", "smt", "he", "hon", "pm"})
@@ -65,28 +70,36 @@ def match_person(dialogues: Iterable[Dialogue], name: str) -> PersonMatch:
     wanted = bare(fold(name))
     ids: set[tuple[str, str]] = set()
     names: list[str] = []
-    every: dict[str, str] = {}
+    # Every form a person may be called by, for suggestions: a misspelt
+    # surname or alias is closer to the alias than to the full name.
+    forms: dict[str, str] = {}
     for d in dialogues:
         for p in d.participants:
-            every.setdefault(p.name, p.id)
+            forms.update(dict.fromkeys(sorted(person_names(p)), p.name))
             if wanted and wanted in person_names(p):
                 ids.add((d.id, p.id))
                 if p.name not in names:
                     names.append(p.name)
     if not ids:
         raise NotFoundError(
-            f"no participant matches '{name}'" + suggest(name, list(every), "participants")
+            f"no participant matches '{name}'"
+            + suggest(name, sorted(set(forms.values())), "participants", forms=forms)
         )
     return PersonMatch(frozenset(ids), tuple(names))
 
 
-def suggest(word: str, known: list[str], what: str) -> str:
-    """' (did you mean ...?)' naming what WORD is closest to, else a few of the KNOWN names."""
+def suggest(word: str, known: list[str], what: str, *, forms: dict[str, str] | None = None) -> str:
+    """' (did you mean ...?)' naming what WORD is closest to, else a few of the KNOWN names.
+
+    FORMS maps other folded forms (aliases, surnames) to the known name they stand for.
+    """
     from briefing.errors import close_matches
 
-    close = close_matches(bare(fold(word)), known, n=3, cutoff=0.5, key=fold)
-    if close:
-        return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
+    choices = {fold(k): k for k in known} | (forms or {})
+    close = close_matches(bare(fold(word)), list(choices), n=6, cutoff=0.5)
+    named = list(dict.fromkeys(choices[c] for c in close))[:3]
+    if named:
+        return " (did you mean " + " or ".join(f"'{c}'" for c in named) + "?)"
     shown = ", ".join(sorted(known)[:8])
     return f" (known {what}: {shown})" if shown else ""
 
