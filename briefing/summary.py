@@ -52,12 +52,13 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
     data = []
     for d in dialogues:
         topics = [t for t in d.topics if chosen is None or (d.id, t.id) in chosen]
-        if not topics:
+        if chosen is not None and not topics:
             continue
         ids = {t.id for t in topics}
 
         def about(topic_ids: tuple[str, ...], ids: set[str] = ids) -> bool:
-            return bool(ids.intersection(topic_ids))
+            # Unfiltered, the note holds everything, records without a topic too.
+            return chosen is None or bool(ids.intersection(topic_ids))
 
         blocks.append(Heading(d.title, 1))
         blocks.append(Paragraph(dialogue_line(d), "meta"))
@@ -70,17 +71,18 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         interest = [c for c in commitments if c.kind == "interest"]
         if new:
             blocks.append(Heading("Key outcomes", 2))
+            # Each outcome once, under the first of its topics being shown.
+            first = {c.id: next((x for x in c.topics if x in ids), None) for c in new}
             for t in topics:
-                # Each outcome once, under the first of its topics being shown.
-                items = tuple(
-                    _outcome(d, c, with_kind=True)
-                    for c in new
-                    if next(x for x in c.topics if x in ids) == t.id
-                )
+                items = tuple(_outcome(d, c, with_kind=True) for c in new if first[c.id] == t.id)
                 if items:
                     blocks.append(Heading(t.name, 3))
                     blocks.append(Paragraph(t.summary))
                     blocks.append(Bullets(items))
+            other = tuple(_outcome(d, c, with_kind=True) for c in new if first[c.id] is None)
+            if other:
+                blocks.append(Heading("Other outcomes", 3))
+                blocks.append(Bullets(other))
         if reaffirmed:
             blocks.append(Heading("Reaffirmed", 2))
             blocks.append(Bullets(tuple(_outcome(d, c, with_kind=False) for c in reaffirmed)))
@@ -100,7 +102,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         if follow:
             blocks.append(Heading("Follow-ups", 2))
             blocks.append(Bullets(tuple(_follow_up(d, c) for c in follow)))
-        events = [e for e in d.events if chosen is None or about(e.topics)]
+        events = [e for e in d.events if about(e.topics)]
         if events:
             blocks.append(Heading("Around the meeting", 2))
             blocks.append(Bullets(tuple(e.text for e in events)))
