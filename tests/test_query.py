@@ -625,6 +625,24 @@ def test_summary_of_one_topic(one: tuple[Dialogue, ...]) -> None:
     assert brief["events"] == []
 
 
+def test_summary_of_a_topic_without_new_outcomes(one: tuple[Dialogue, ...]) -> None:
+    view = summary_view(one, "rail")
+    headings = [b.text for b in view.blocks if isinstance(b, Heading)]
+    assert "Key outcomes" not in headings
+    assert "Reaffirmed" in headings
+
+
+def test_summary_of_a_topic_leaves_out_dialogues_without_it(two: tuple[Dialogue, ...]) -> None:
+    first, second = two
+    without_rail = second._replace(
+        topics=second.topics[:3],
+        commitments=tuple(c for c in second.commitments if "rail" not in c.topics),
+    )
+    only_first = (first, without_rail)
+    briefs = summary_view(only_first, "rail").data["briefings"]
+    assert [b["dialogue"]["id"] for b in briefs] == ["talks-1"]
+
+
 def test_summary_outcome_lines(one: tuple[Dialogue, ...]) -> None:
     bullets = [b.items for b in summary_view(one).blocks if isinstance(b, Bullets)]
     assert "Plan (India and Japan; early this year): Text of supply-plan." in bullets[1]
