@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -38,13 +39,25 @@ def pinned_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+def pretty_json(text: str) -> str:
+    """TEXT parsed and laid out one value a line: how JSON goldens are stored and compared."""
+    return json.dumps(json.loads(text), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
 class Golden:
     def __init__(self, update: bool) -> None:
         self.update = update
 
-    def check(self, name: str, actual: str) -> None:
+    def check(self, name: str, actual: str, *, exact: bool = False) -> None:
+        """Compare ACTUAL with the golden file NAME (and rewrite it with --update-golden).
+
+        JSON (a NAME ending in .json) is compared as parsed and pretty-printed, so
+        that its golden file reads well in a diff; EXACT compares it byte for byte.
+        """
         # Paths of the bundled data differ between checkouts.
         actual = actual.replace(str(ROOT), "{ROOT}")
+        if name.endswith(".json") and not exact:
+            actual = pretty_json(actual)
         path = GOLDEN / name
         if self.update:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -140,9 +140,19 @@ def test_json_commitment_keeps_vague_timeline_and_marks_interpretation() -> None
 
 
 def test_json_is_utf8_not_escaped() -> None:
-    _, out, _ = invoke("quotes", "--format", "json")
-    assert "\u201c" not in out  # the text holds the source's plain quotes
+    # The bundled data is ASCII; this file is not, so ASCII escaping would show.
+    data = Path(__file__).parent / "fixtures" / "unicode.yaml"
+    _, out, _ = invoke("quotes", "--data", str(data), "--format", "json")
+    assert '"茂木 敏充"' in out
+    assert "the “rice of industry” — 半導体は産業のコメ" in out
     assert "\\u" not in out
+
+
+def test_json_layout_is_pinned(golden: Golden) -> None:
+    # Other JSON goldens are compared parsed and pretty-printed; this pins the bytes written.
+    code, out, _ = invoke("topics", "--format", "json")
+    assert code == 0
+    golden.check("topics.layout.json", out, exact=True)
 
 
 def test_json_summary_sections() -> None:

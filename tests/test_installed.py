@@ -55,16 +55,36 @@ def test_python_m_briefing(tmp_path: Path) -> None:
     assert b'"speaker": "kitamura"' in result.stdout
 
 
-def test_piped_output_does_not_import_rich(tmp_path: Path) -> None:
-    code = (
-        "import sys, briefing.cli as c\n"
-        "sys.argv = ['briefing', 'summary', '--format', 'text']\n"
-        "try:\n    c.main()\nexcept SystemExit:\n    pass\n"
-        "assert 'rich' not in sys.modules, 'rich imported'\n"
-        "assert 'yaml' not in sys.modules or True\n"
-    )
-    result = run([sys.executable, "-c", code], tmp_path)
+# Runs the command as the script does, output piped, then names the heavy
+# packages it imported, on a last line of stderr.
+PROBE = (
+    "import sys, briefing.cli as c\n"
+    "sys.argv = ['briefing', *sys.argv[1:]]\n"
+    "try:\n    c.main()\nexcept SystemExit:\n    pass\n"
+    "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'yaml'})\n"
+    "sys.stderr.write('imported: ' + ' '.join(heavy) + '\\n')\n"
+)
+
+
+def imported_by(args: list[str], cwd: Path) -> set[str]:
+    result = run([sys.executable, "-c", PROBE, *args], cwd)
     assert result.returncode == 0, result.stderr
+    assert result.stdout
+    last = result.stderr.decode("utf-8").splitlines()[-1]
+    assert last.startswith("imported:"), result.stderr
+    return set(last.removeprefix("imported:").split())
+
+
+def test_piped_output_does_not_import_rich(tmp_path: Path) -> None:
+    assert "rich" not in imported_by(["summary", "--format", "text"], tmp_path)
+    assert "rich" in imported_by(["summary", "--format", "rich"], tmp_path)
+
+
+def test_warm_cache_does_not_import_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    # The first run parses the bundled file (so the probe does see yaml) and fills the cache.
+    assert "yaml" in imported_by(["topics"], tmp_path)
+    assert "yaml" not in imported_by(["topics"], tmp_path)
 
 
 @pytest.mark.parametrize(

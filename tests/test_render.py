@@ -169,6 +169,21 @@ def test_wide_characters_keep_rich_borders_aligned() -> None:
     assert len(widths) == 1
 
 
+@pytest.mark.xfail(
+    strict=True, reason="render/text.py measures cells with len(), not terminal columns"
+)
+@pytest.mark.parametrize("text", ["日本語のテキスト", "संस्कृति"], ids=["wide", "combining"])
+def test_text_table_columns_line_up_with_wide_and_combining_characters(text: str) -> None:
+    from rich.cells import cell_len
+
+    out = render(query.commitments_view((with_text(text),)), Format.TEXT, Options(width=0))
+    lines = out.splitlines()
+    rule = next(line for line in lines if line.startswith("-----") and "  -" in line)
+    by_column = rule.index("  -") + 2
+    row = next(line for line in lines if line.startswith(text))
+    assert cell_len(row[: row.index("India and Japan")]) == by_column
+
+
 # -- CSV ---------------------------------------------------------------------------------
 
 

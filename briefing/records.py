@@ -1,0 +1,138 @@
+"""One record of the model as a view piece, a table row or a JSON object.
+
+Shared by the views in `query`, `summary` and `search`, so that a commitment or
+a quote reads the same, and has the same JSON shape, wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from briefing.model import KIND_LABELS, Commitment, Dialogue, Discussion, Evidence, Quote
+from briefing.views import Column, QuoteBlock
+
+
+def parties_text(d: Dialogue, ids: Iterable[str]) -> str:
+    names = [d.party_name(i) for i in ids]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return ", ".join(names)
+
+
+def evidence_json(e: Evidence) -> dict[str, str]:
+    return {"source": e.source, "text": e.text}
+
+
+def commitment_json(d: Dialogue, c: Commitment) -> dict[str, Any]:
+    return {
+        "dialogue": d.id,
+        "id": c.id,
+        "text": c.text,
+        "by": list(c.by),
+        "by_names": [d.party_name(i) for i in c.by],
+        "stated_by": c.stated_by,
+        "topics": list(c.topics),
+        "kind": c.kind,
+        "is_commitment": c.kind != "interest",
+        "timeline": c.timeline,
+        "window": {
+            "start": c.window.start.isoformat(),
+            "end": c.window.end.isoformat(),
+            "note": c.window.note,
+            "interpretation": True,
+        }
+        if c.window
+        else None,
+        "status": c.status,
+        "note": c.note,
+        "other_names": [{"name": o.name, "note": o.note} for o in c.other_names],
+        "evidence": evidence_json(c.evidence),
+    }
+
+
+def quote_json(q: QuoteBlock) -> dict[str, Any]:
+    return {
+        "dialogue": q.dialogue,
+        "id": q.id,
+        "speaker": q.speaker_id,
+        "speaker_name": q.speaker,
+        "role": q.role,
+        "country": q.country,
+        "text": q.text,
+        "topics": list(q.topics),
+        "context": q.context,
+        "source": q.source,
+    }
+
+
+def discussion_json(d: Dialogue, x: Discussion) -> dict[str, Any]:
+    return {
+        "dialogue": d.id,
+        "id": x.id,
+        "text": x.text,
+        "topics": list(x.topics),
+        "evidence": evidence_json(x.evidence),
+    }
+
+
+def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
+    """The quote with its attribution; MANY names the meeting too (quotes from several)."""
+    p = d.participant(q.speaker)
+    return QuoteBlock(
+        id=q.id,
+        dialogue=d.id,
+        speaker_id=p.id,
+        speaker=p.name,
+        role=p.role,
+        country=p.country,
+        text=q.text,
+        topics=tuple(d.topic(t).name for t in q.topics),
+        context=q.context,
+        source=source_line(d, q.source),
+        occasion=f"{d.title}, {d.date.isoformat()}" if many else "",
+    )
+
+
+def source_line(d: Dialogue, source_id: str) -> str:
+    s = d.source(source_id)
+    parts = [s.title]
+    if s.publisher:
+        parts.append(s.publisher)
+    if s.date:
+        parts.append(s.date.isoformat())
+    if s.url:
+        parts.append(s.url)
+    return ", ".join(parts)
+
+
+def dialogue_line(d: Dialogue) -> str:
+    """'New Delhi, Friday 16 January 2026'."""
+    when = f"{d.date.day} {d.date:%B %Y}"
+    weekday = f"{d.date:%A}"
+    return f"{d.location}, {weekday} {when}"
+
+
+def timeline_text(c: Commitment) -> str:
+    if c.timeline and c.window:
+        return f"{c.timeline} (read as {c.window.start.isoformat()} to {c.window.end.isoformat()})"
+    return c.timeline or ""
+
+
+def _status(c: Commitment) -> str:
+    if c.kind == "interest":
+        return "not a commitment"
+    return c.status or ""
+
+
+def commitment_row(d: Dialogue, c: Commitment) -> tuple[str, ...]:
+    return (c.text, parties_text(d, c.by), KIND_LABELS[c.kind], timeline_text(c), _status(c))
+
+
+COMMITMENT_COLUMNS = (
+    Column("Commitment"),
+    Column("By"),
+    Column("Kind"),
+    Column("Timeline"),
+    Column("Status"),
+)

@@ -1,0 +1,70 @@
+"""Search: every record whose text holds each of the words, where a word starts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from briefing.match import names_of
+from briefing.model import Dialogue
+from briefing.views import Column, Table, View
+
+
+class _Hit(NamedTuple):
+    kind: str
+    dialogue: Dialogue
+    id: str
+    text: str
+    haystack: str
+
+
+def _searchable(d: Dialogue) -> Iterator[_Hit]:
+    for t in d.topics:
+        yield _Hit("topic", d, t.id, t.name, f"{t.name} {t.summary}")
+    for c in d.commitments:
+        names = " ".join(o.name for o in c.other_names)
+        kind = "interest" if c.kind == "interest" else "commitment"
+        yield _Hit(kind, d, c.id, c.text, f"{c.text} {c.evidence.text} {names}")
+    for x in d.discussions:
+        yield _Hit("discussion", d, x.id, x.text, f"{x.text} {x.evidence.text}")
+    for q in d.quotes:
+        p = d.participant(q.speaker)
+        yield _Hit("quote", d, q.id, f"{q.text} ({p.name})", f"{q.text} {names_of(p)}")
+    for e in d.events:
+        yield _Hit("event", d, e.id, e.text, f"{e.text} {e.evidence.text}")
+    for p in d.participants:
+        yield _Hit("person", d, p.id, f"{p.name}, {p.role}, {p.country}", f"{names_of(p)} {p.role}")
+
+
+def word_patterns(query: str) -> list[re.Pattern[str]]:
+    """One pattern per word of QUERY, matching where a word starts, ignoring case."""
+    return [re.compile(r"(?<!\w)" + re.escape(w), re.IGNORECASE) for w in query.split()]
+
+
+def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
+    patterns = word_patterns(query)
+    hits = [
+        h
+        for d in dialogues
+        for h in _searchable(d)
+        if patterns and all(p.search(h.haystack) for p in patterns)
+    ]
+    table = Table(
+        f"Search: {query}",
+        (
+            Column("Dialogue", "dialogue"),
+            Column("Kind"),
+            Column("Id", "id"),
+            Column("Text"),
+        ),
+        tuple((h.dialogue.id, h.kind, h.id, " ".join(h.text.split())) for h in hits),
+        f"Nothing matches '{query}'.",
+    )
+    data = {
+        "query": query,
+        "hits": [
+            {"dialogue": h.dialogue.id, "kind": h.kind, "id": h.id, "text": h.text} for h in hits
+        ],
+    }
+    return View("search", (table,), data, table, tuple(query.split()))

@@ -1,0 +1,127 @@
+"""Meta-tests over the app's real command list: help, examples, shared options, usage errors.
+
+The commands come from the Typer app itself, so a new command is checked the
+moment it is registered, without anyone adding it to a list here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+#: Every command of the app, by name, as Click sees it.
+COMMANDS: dict[str, Any] = dict(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+NAMES = sorted(COMMANDS)
+
+#: The options the commands share (the `command()` decorator in briefing/cli.py adds them).
+SHARED = (
+    "--data",
+    "--format",
+    "--output",
+    "--width",
+    "--color",
+    "--no-cache",
+    "--dialogue",
+    "--max-file-size",
+)
+#: Shared options a command does not take, and why.
+NOT_TAKEN = {
+    # It lists every dialogue; choosing one would leave nothing to list.
+    "dialogues": {"--dialogue"},
+    # It checks files and writes a fixed report (text or JSON) to stdout, never a view.
+    "validate": {"--output", "--width", "--color", "--dialogue"},
+}
+
+
+def help_of(name: str) -> str:
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def options_of(name: str) -> set[str]:
+    command = COMMANDS[name]
+    return {o for p in command.params for o in (*p.opts, *p.secondary_opts) if o.startswith("-")}
+
+
+def test_the_list_is_the_app() -> None:
+    # The real list, not an echo of a list kept here: these commands are documented.
+    assert {"topics", "topic", "quotes", "summary", "validate"} <= set(NAMES)
+    assert set(NOT_TAKEN) <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_help_has_a_summary_and_an_example(name: str) -> None:
+    out = help_of(name)
+    assert out.startswith(f"Usage: briefing {name} ")
+    assert (COMMANDS[name].help or "").strip(), "the command has no docstring"
+    assert "Example" in out
+    examples = out.split("Example", 1)[1]
+    assert f"briefing {name}" in examples
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_readme_shows_the_command(name: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"briefing {name}" in readme
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_command_takes_the_shared_options(name: str) -> None:
+    expected = set(SHARED) - NOT_TAKEN.get(name, set())
+    assert expected <= options_of(name)
+    out = help_of(name)
+    for option in expected:
+        assert option in out, f"{option} missing from 'briefing {name} --help'"
+    assert "--help" in out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_help_lists_every_option_the_command_takes(name: str) -> None:
+    out = help_of(name)
+    missing = sorted(o for o in options_of(name) if o not in out)
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_exceptions_are_real(name: str) -> None:
+    # An exception for an option the command has since gained would hide nothing: drop it.
+    assert not NOT_TAKEN.get(name, set()) & options_of(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unknown_option_is_a_usage_error(name: str) -> None:
+    result = runner.invoke(app, [name, "--no-such-option"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "No such option: --no-such-option" in result.stderr
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_format_outside_the_list_is_a_usage_error(name: str) -> None:
+    result = runner.invoke(app, [name, "--format", "yaml"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--format" in result.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["no-such-command"])
+    assert result.exit_code == 2
+    assert "No such command" in result.stderr
+
+
+def test_golden_cases_cover_every_command() -> None:
+    from tests.test_cli import COMMANDS as GOLDEN_CASES
+
+    covered = {args[0] for args in GOLDEN_CASES.values()}
+    # validate writes only a fixed line or a list of problems; tests/test_load.py pins both.
+    assert covered == set(NAMES) - {"validate"}
