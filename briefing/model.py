@@ -111,7 +111,7 @@ class Quote(NamedTuple):
     topics: tuple[str, ...]
     context: str
     source: str
-    attribution: str | None
+    attribution: str | None = None
 
 
 class Event(NamedTuple):
@@ -144,6 +144,10 @@ class Dialogue(NamedTuple):
 
     def participant(self, pid: str) -> Participant:
         return _index(self).people[pid]
+
+    def find_participant(self, pid: str) -> Participant | None:
+        """The participant PID, or None when it names something else (a party)."""
+        return _index(self).people.get(pid)
 
     def party_name(self, pid: str) -> str:
         """The display name of a party id, or of a participant id used as a party."""

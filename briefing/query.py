@@ -142,8 +142,8 @@ def _people_in(d: Dialogue, topic_id: str) -> list[Participant]:
     for e in d.events:
         if topic_id in e.topics:
             ids.extend(e.participants)
-    seen = dict.fromkeys(ids)
-    return [d.participant(i) for i in seen]
+    seen = (d.find_participant(i) for i in dict.fromkeys(ids))
+    return [p for p in seen if p is not None]
 
 
 def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:

@@ -57,6 +57,7 @@ def quote_json(q: QuoteBlock) -> dict[str, Any]:
         "id": q.id,
         "speaker": q.speaker_id,
         "speaker_name": q.speaker,
+        "speaker_is_person": q.speaker_is_person,
         "role": q.role,
         "country": q.country,
         "text": q.text,
@@ -78,17 +79,24 @@ def discussion_json(d: Dialogue, x: Discussion) -> dict[str, Any]:
 
 def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
     """The quote with its attribution; MANY names the meeting too (quotes from several)."""
-    p = d.participant(q.speaker)
+    p = d.find_participant(q.speaker)
+    if p is not None:
+        speaker, role, country = p.name, p.role, p.country
+        context = f"{q.context} ({q.attribution})" if q.attribution else q.context
+    else:
+        # Words the source gives to a side (a joint statement, a readout), not a person.
+        speaker, role, country = d.party_name(q.speaker), q.attribution or "", ""
+        context = q.context
     return QuoteBlock(
         id=q.id,
         dialogue=d.id,
-        speaker_id=p.id,
-        speaker=p.name,
-        role=p.role,
-        country=p.country,
+        speaker_id=q.speaker,
+        speaker=speaker,
+        role=role,
+        country=country,
         text=q.text,
         topics=tuple(d.topic(t).name for t in q.topics),
-        context=q.context,
+        context=context,
         source=source_line(d, q.source),
         occasion=f"{d.title}, {d.date.isoformat()}" if many else "",
     )

@@ -447,7 +447,7 @@ RECORDS: Final[tuple[Record, ...]] = (
             text(
                 "attribution",
                 "how the source attributes the words, in its own words, when it is not a person"
-                " speaking (\"the joint statement reads\", \"according to a readout\")",
+                ' speaking ("the joint statement reads", "according to a readout")',
                 required=False,
             ),
         ),

@@ -29,8 +29,9 @@ def _searchable(d: Dialogue) -> Iterator[_Hit]:
     for x in d.discussions:
         yield _Hit("discussion", d, x.id, x.text, f"{x.text} {x.evidence.text}")
     for q in d.quotes:
-        p = d.participant(q.speaker)
-        yield _Hit("quote", d, q.id, f"{q.text} ({p.name})", f"{q.text} {names_of(p)}")
+        p = d.find_participant(q.speaker)
+        who, names = (p.name, names_of(p)) if p else (d.party_name(q.speaker), q.speaker)
+        yield _Hit("quote", d, q.id, f"{q.text} ({who})", f"{q.text} {names}")
     for e in d.events:
         yield _Hit("event", d, e.id, e.text, f"{e.text} {e.evidence.text}")
     for p in d.participants:

@@ -74,8 +74,18 @@ class QuoteBlock(NamedTuple):
     occasion: str = ""
 
     @property
+    def credits(self) -> tuple[str, ...]:
+        """What follows the speaker's name: role and country, or the source's attribution."""
+        return tuple(part for part in (self.role, self.country) if part)
+
+    @property
+    def speaker_is_person(self) -> bool:
+        """False for words the source gives to a side (a joint statement, a readout)."""
+        return bool(self.country)
+
+    @property
     def attribution(self) -> str:
-        return f"{self.speaker}, {self.role}, {self.country}"
+        return ", ".join((self.speaker, *self.credits))
 
     @property
     def detail(self) -> str:

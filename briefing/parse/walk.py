@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from briefing.errors import did_you_mean
 from briefing.model import SCHEMA_VERSION
-from briefing.parse import checks
+from briefing.parse.checks import CHECKS, Ids, Scope
 from briefing.parse.nodes import MAP, TAG_NAMES, node_kind, reading
 from briefing.parse.values import NodeReader, table_item
 from briefing.schema import (
@@ -58,7 +58,7 @@ class Walker(NodeReader):
 
     def __init__(self, file: str, *, shared: bool) -> None:
         super().__init__(file, shared=shared)
-        self.ids: checks.Ids = {}
+        self.ids: Ids = {}
         self.broken: set[str] = set()
         self.refs: list[tuple[tuple[str, ...], str, Node, str]] = []
         self.marks: dict[str, Node] = {}
@@ -118,7 +118,7 @@ class Walker(NodeReader):
                 continue
             out[name] = read(self, rec, field, value_node, f"{path}.{name}" if path else name)
         for check in rec.checks:
-            checks.CHECKS[check](checks.Scope(self, self.ids, found, out, path))
+            CHECKS[check](Scope(self, self.ids, found, out, path))
         return out
 
     def record(self, name: str, node: Node, path: str) -> Plain | None:

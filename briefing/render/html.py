@@ -88,8 +88,9 @@ def _quote(q: QuoteBlock) -> str:
     return (
         '<figure class="quote">\n'
         f"<blockquote><p>&ldquo;{_esc(q.text)}&rdquo;</p></blockquote>\n"
-        f'<figcaption>&mdash; <span class="who">{_esc(q.speaker)}</span>, {_esc(q.role)},'
-        f" {_esc(q.country)}<br>\n"
+        f'<figcaption>&mdash; <span class="who">{_esc(q.speaker)}</span>'
+        + "".join(f", {_esc(part)}" for part in q.credits)
+        + "<br>\n"
         f'<span class="detail">{_esc(q.detail)}{source}</span>'
         "</figcaption>\n</figure>"
     )

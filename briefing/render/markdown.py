@@ -44,7 +44,7 @@ def _quote(q: QuoteBlock) -> str:
         [
             f"> \u201c{escape(q.text)}\u201d",
             ">",
-            f"> \u2014 **{escape(q.speaker)}**, {escape(q.role)}, {escape(q.country)}",
+            f"> \u2014 **{escape(q.speaker)}**" + "".join(f", {escape(c)}" for c in q.credits),
             "",
             " ".join(detail),
         ]

@@ -146,7 +146,7 @@ def _quote(q: QuoteBlock) -> RenderableType:
         Text.assemble(
             ("\u2014 ", _ACCENT),
             (oneline(q.speaker), "bold"),
-            f", {oneline(q.role)}, {oneline(q.country)}",
+            "".join(f", {oneline(part)}" for part in q.credits),
         ),
         _text(q.detail, "dim"),
         *([_text(f"Source: {q.source}", "dim")] if q.source else []),
