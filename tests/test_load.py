@@ -1550,9 +1550,9 @@ def test_bundled_file_loads_with_expected_counts() -> None:
     assert counts == {
         "participants": 4,
         "topics": 9,
-        "commitments": 10,
-        "discussions": 6,
-        "quotes": 5,
+        "commitments": 11,
+        "discussions": 7,
+        "quotes": 8,
         "events": 1,
     }
 
