@@ -91,8 +91,8 @@ class Store:
     def _path(self, key: str) -> Path:
         return self.directory / f"{key}.json"
 
-    def get(self, key: str) -> tuple[dict[str, Any], list[int]] | None:
-        """The plain form and id position stored under KEY, or None."""
+    def get(self, key: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
+        """The plain form and the marks of its located fields stored under KEY, or None."""
         if not self.usable:
             return None
         try:
@@ -102,12 +102,12 @@ class Store:
             return None
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
-        plain, mark = entry.get("plain"), entry.get("mark")
-        if not isinstance(plain, dict) or not isinstance(mark, list):
+        plain, marks = entry.get("plain"), entry.get("marks")
+        if not isinstance(plain, dict) or not isinstance(marks, dict):
             return None
-        return plain, mark
+        return plain, marks
 
-    def put(self, key: str, plain: dict[str, Any], mark: tuple[int, int]) -> None:
+    def put(self, key: str, plain: dict[str, Any], marks: dict[str, tuple[int, int]]) -> None:
         if not self.writable:
             return
         try:
@@ -126,7 +126,7 @@ class Store:
             # dumps, not dump: dump encodes piece by piece in Python, several
             # times slower than the one-shot C encoder. ASCII output (non-ASCII
             # as \u escapes) turns into bytes without a second encoding pass.
-            text = json.dumps({"key": key, "plain": plain, "mark": mark}, check_circular=False)
+            text = json.dumps({"key": key, "plain": plain, "marks": marks}, check_circular=False)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(text.encode("ascii"))
             os.replace(tmp, self._path(key))

@@ -31,6 +31,8 @@ Plain = dict[str, Any]
 Progress = Callable[[int, int], None]
 #: A 1-based (line, column).
 Position = tuple[int, int]
+#: Where each located field of a file is, by path (see `briefing.schema.Field.located`).
+Marks = dict[str, Position]
 
 _MIB: Final = 1024 * 1024
 
@@ -140,9 +142,10 @@ def _load_files(
     problems: list[Problem] = []
     dialogues: list[Dialogue] = []
     first_seen: dict[str, tuple[str, int, int]] = {}
+    located: dict[str, Marks] = {}
     for n, file in enumerate(files, 1):
         try:
-            dialogue, (line, col) = _load_one(file, limit, store)
+            dialogue, marks = _load_one(file, limit, store)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
@@ -150,6 +153,7 @@ def _load_files(
             if progress is not None:
                 progress(n, len(files))
         did = dialogue.id
+        line, col = marks["dialogue.id"]
         if did in first_seen:
             other = first_seen[did]
             problems.append(
@@ -165,11 +169,20 @@ def _load_files(
             )
             continue
         first_seen[did] = (str(file), line, col)
+        located[did] = marks
         dialogues.append(dialogue)
+    if not problems and any(d.series or d.progress or _follows(d) for d in dialogues):
+        from briefing import links  # only data that links its dialogues needs these checks
+
+        problems = links.problems(dialogues, located)
     if problems:
         raise DataError(problems)
-    dialogues.sort(key=lambda d: (d.date, d.id))
+    dialogues.sort(key=lambda d: (d.date, d.ordinal or 0, d.id))
     return Knowledge(tuple(dialogues))
+
+
+def _follows(d: Dialogue) -> bool:
+    return any(c.follows for c in d.commitments)
 
 
 def _read_bytes(file: Path, limit: int) -> bytes:
@@ -209,34 +222,35 @@ def _too_big(file: Path, size: int, limit: int) -> NoReturn:
     )
 
 
-def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialogue, Position]:
-    """One file's dialogue and the line and column of its id."""
+def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialogue, Marks]:
+    """One file's dialogue, and where its located fields are."""
     data = _read_bytes(file, limit)
     key = cache.key_for(data) if store is not None else ""
     if store is not None:
         hit = store.get(key)
         if hit is not None:
             try:
-                plain, (line, col) = hit
-                return build_dialogue(plain, str(file)), (int(line), int(col))
+                plain, stored = hit
+                located = {path: (int(at[0]), int(at[1])) for path, at in stored.items()}
+                return build_dialogue(plain, str(file)), located
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
                 pass  # an entry of the wrong shape: parse the file instead
-    plain, mark = parse_file(data, str(file))
+    plain, marks = parse_file(data, str(file))
     dialogue = build_dialogue(plain, str(file))
     if store is not None:
-        store.put(key, plain, mark)
-    return dialogue, mark
+        store.put(key, plain, marks)
+    return dialogue, marks
 
 
-def parse_file(data: bytes, file: str) -> tuple[Plain, Position]:
-    """Validate one knowledge file's bytes: its plain form and the position of its id.
+def parse_file(data: bytes, file: str) -> tuple[Plain, Marks]:
+    """Validate one knowledge file's bytes: its plain form and where its located fields are.
 
     Raises DataError listing every problem.
     """
     from briefing import parse  # only files missing from the cache need the parser
 
     parsed = parse.parse(data, file)
-    return parsed.plain, parsed.id_mark
+    return parsed.plain, parsed.marks
 
 
 def parse_plain(data: bytes, file: str) -> Plain:

@@ -95,6 +95,19 @@ class Commitment(NamedTuple):
     note: str | None
     other_names: tuple[OtherName, ...]
     evidence: Evidence
+    #: Earlier commitments this one continues, as DIALOGUE_ID/COMMITMENT_ID.
+    follows: tuple[str, ...] = ()
+
+
+class Progress(NamedTuple):
+    """What later happened to a commitment, which may have been made in another dialogue."""
+
+    #: DIALOGUE_ID/COMMITMENT_ID
+    commitment: str
+    date: dt.date
+    status: Status
+    text: str
+    evidence: Evidence
 
 
 class Discussion(NamedTuple):
@@ -127,6 +140,7 @@ class Dialogue(NamedTuple):
     id: str
     title: str
     ordinal: int | None
+    series: str | None
     date: dt.date
     date_as_written: str | None
     date_note: str | None
@@ -140,6 +154,7 @@ class Dialogue(NamedTuple):
     discussions: tuple[Discussion, ...]
     quotes: tuple[Quote, ...]
     events: tuple[Event, ...]
+    progress: tuple[Progress, ...]
     path: str
 
     def participant(self, pid: str) -> Participant:

@@ -17,6 +17,8 @@ Kinds of field:
 - integer: plain digits, optionally with a minimum.
 - choice: one of a fixed list of words.
 - ref: the id of a record in one of the named tables.
+- link: DIALOGUE_ID/COMMITMENT_ID, a commitment of any dialogue read
+  together, resolved once every file is loaded (`briefing.links`).
 - record: a nested mapping read by its own spec.
 
 Any kind can be a list (`many=True`), optionally with a minimum length.
@@ -37,6 +39,7 @@ DATE: Final = "date"
 INTEGER: Final = "integer"
 CHOICE: Final = "choice"
 REF: Final = "ref"
+LINK: Final = "link"
 RECORD: Final = "record"
 
 
@@ -66,6 +69,8 @@ class Field(NamedTuple):
     inline: bool = False
     #: Whether the model keeps the field (the schema version is only checked).
     in_model: bool = True
+    #: Whether the field's line and column outlive parsing, for checks across files.
+    located: bool = False
 
 
 class Record(NamedTuple):
@@ -138,6 +143,10 @@ def choice(name: str, choices: tuple[str, ...], doc: str, *, required: bool = Tr
     return Field(name, CHOICE, required, doc, choices=choices)
 
 
+def link(name: str, doc: str, *, required: bool = True, many: bool = False) -> Field:
+    return Field(name, LINK, required, doc, many=many, located=True)
+
+
 _EVIDENCE: Final = record("evidence", "evidence", "the sentence of the source this rests on")
 _TOPIC_IDS: Final = "the topics it belongs to (may be `[]`)"
 
@@ -190,6 +199,13 @@ RECORDS: Final[tuple[Record, ...]] = (
                 required=False,
                 many=True,
             ),
+            record(
+                "progress",
+                "progress",
+                "what later happened to commitments, of this meeting or of earlier ones",
+                required=False,
+                many=True,
+            ),
         ),
         model.Dialogue,
         checks=("shared-ids",),
@@ -205,7 +221,7 @@ RECORDS: Final[tuple[Record, ...]] = (
                 "names the dialogue; unique across all files read together"
                 " (`--dialogue ID` picks it)",
                 table=False,
-            ),
+            )._replace(located=True),
             text("title", "the meeting's name"),
             Field(
                 "ordinal",
@@ -215,6 +231,15 @@ RECORDS: Final[tuple[Record, ...]] = (
                 minimum=1,
                 example="18",
                 hint="the ordinal counts meetings: 18 for the 18th; leave it out if unknown",
+                located=True,
+            ),
+            Field(
+                "series",
+                ID,
+                False,
+                "the recurring meeting this is a round of (`india-japan-strategic-dialogue`);"
+                " rounds of a series are ordered by date, then ordinal",
+                located=True,
             ),
             date("date", "the day of the meeting"),
             text(
@@ -384,6 +409,13 @@ RECORDS: Final[tuple[Record, ...]] = (
                 many=True,
             ),
             _EVIDENCE,
+            link(
+                "follows",
+                "earlier commitments this one continues, reaffirms or raises, each as"
+                " `DIALOGUE_ID/COMMITMENT_ID`",
+                required=False,
+                many=True,
+            ),
         ),
         model.Commitment,
         anchor="commitments",
@@ -411,6 +443,24 @@ RECORDS: Final[tuple[Record, ...]] = (
         ),
         model.Evidence,
         anchor="evidence",
+    ),
+    Record(
+        "progress",
+        "a progress entry",
+        "progress",
+        (
+            link(
+                "commitment",
+                "the commitment it reports on, as `DIALOGUE_ID/COMMITMENT_ID`; it may be in"
+                " another file",
+            ),
+            Field("date", DATE, True, "when it happened, or when it was reported", located=True),
+            choice("status", STATUSES, "where the commitment stands after this"),
+            text("text", "what happened, in your words"),
+            _EVIDENCE,
+        ),
+        model.Progress,
+        anchor="progress",
     ),
     Record(
         "discussion",

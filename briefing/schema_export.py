@@ -24,6 +24,7 @@ from briefing.schema import (
     DOCUMENT,
     ID,
     INTEGER,
+    LINK,
     RECORD,
     RECORDS,
     REF,
@@ -37,6 +38,7 @@ from briefing.schema import (
 #: Where the schema lives in the repository, and in an installed package.
 SCHEMA_FILE: Final = f"schemas/knowledge-{SCHEMA_VERSION}.json"
 _ID_PATTERN: Final = "^[a-z0-9][a-z0-9._-]*$"
+_LINK_PATTERN: Final = "^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$"
 _MARKDOWN: Final = re.compile(r"\*\*|`")
 
 
@@ -55,6 +57,8 @@ def _one(field: Field) -> dict[str, Any]:
         return {"type": "string", "pattern": r"\S"}
     if field.kind in (ID, REF):
         return {"type": "string", "pattern": _ID_PATTERN}
+    if field.kind == LINK:
+        return {"type": "string", "pattern": _LINK_PATTERN}
     if field.kind == DATE:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if field.kind == INTEGER:
@@ -153,9 +157,9 @@ def type_text(field: Field, section: str) -> str:
         words = [f"`{c}`" for c in field.choices]
         text = "one of " + ", ".join(words[:-1]) + " or " + words[-1]
     else:
-        text = {TEXT: "text", ID: "id", DATE: "date"}[field.kind]
+        text = {TEXT: "text", ID: "id", DATE: "date", LINK: "commitment link"}[field.kind]
         if field.many:
-            text = f"list of {text}"
+            text = f"list of {text}s" if field.kind == LINK else f"list of {text}"
     if field.min_items == 1:
         text += ", at least one"
     elif field.min_items:

@@ -187,7 +187,7 @@ def test_entries_are_json_not_pickle(cache_dir: Path, knowledge_file: Path) -> N
     raw = entry.read_bytes()
     assert not raw.startswith(b"\x80")  # every pickle protocol from 2 on starts so
     document = json.loads(raw.decode("utf-8"))
-    assert set(document) == {"key", "plain", "mark"}
+    assert set(document) == {"key", "plain", "marks"}
     assert entry.name == f"{document['key']}.json"
     assert document["plain"]["dialogue"]["id"] == "talks-1"
 
@@ -233,7 +233,7 @@ def test_no_home_directory_means_no_cache(
     monkeypatch.setattr(Path, "home", no_home)
     assert cache.cache_dir() is None
     store = cache.open_store()
-    store.put("k", {"a": 1}, (1, 1))
+    store.put("k", {"a": 1}, {})
     assert store.get("k") is None
     assert load(knowledge_file) == load(knowledge_file, use_cache=False)
 
@@ -260,8 +260,8 @@ def test_failed_write_leaves_nothing_and_stops_writing(
 
     monkeypatch.setattr(os, "replace", failing_replace)
     store = cache.open_store()
-    store.put("k1", {"a": 1}, (1, 1))
-    store.put("k2", {"a": 2}, (1, 1))
+    store.put("k1", {"a": 1}, {})
+    store.put("k2", {"a": 2}, {})
     assert calls == 1  # the first failure turns writing off
     assert list(cache_dir.iterdir()) == []
     assert load(knowledge_file) == load(knowledge_file, use_cache=False)
@@ -273,5 +273,5 @@ def test_interrupted_write_leaves_nothing(cache_dir: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        cache.open_store().put("k", {"a": 1}, (1, 1))
+        cache.open_store().put("k", {"a": 1}, {})
     assert list(cache_dir.iterdir()) == []

@@ -821,7 +821,7 @@ EDITED: list[tuple[str, str | None, str, list[str]]] = [
             (
                 "t.yaml:21:1: people: unknown key 'people' in the file (expected one of: "
                 "schema, dialogue, parties, participants, topics, commitments, "
-                "discussions, quotes, events)"
+                "discussions, quotes, events, progress)"
             ),
         ],
     ),

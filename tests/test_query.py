@@ -87,6 +87,7 @@ def dialogue(did: str = "talks-1", **changes: Any) -> Dialogue:
         id=did,
         title="First Strategic Talks",
         ordinal=1,
+        series=None,
         date=dt.date(2026, 1, 16),
         date_as_written=None,
         date_note=None,
@@ -139,6 +140,7 @@ def dialogue(did: str = "talks-1", **changes: Any) -> Dialogue:
         events=(
             Event("call", "A call on the Prime Minister.", ("motegi", "modi"), None, (), EVIDENCE),
         ),
+        progress=(),
         path="/data/talks.yaml",
     )
     return base._replace(**changes)

@@ -47,6 +47,7 @@ def _expected_type(field: schema.Field) -> Any:
         schema.TEXT: str,
         schema.ID: str,
         schema.REF: str,
+        schema.LINK: str,
         schema.DATE: dt.date,
         schema.INTEGER: int,
     }.get(field.kind)

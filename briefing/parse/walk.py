@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from briefing.errors import did_you_mean
 from briefing.model import SCHEMA_VERSION
 from briefing.parse.checks import CHECKS, Ids, Scope
-from briefing.parse.nodes import MAP, TAG_NAMES, node_kind, reading
+from briefing.parse.nodes import ID_RE, MAP, TAG_NAMES, node_kind, reading
 from briefing.parse.values import NodeReader, table_item
 from briefing.schema import (
     CHOICE,
@@ -27,6 +27,7 @@ from briefing.schema import (
     DOCUMENT,
     ID,
     INTEGER,
+    LINK,
     RECORD,
     REF,
     SPEC,
@@ -43,11 +44,12 @@ Plain = dict[str, Any]
 
 
 class Parsed(NamedTuple):
-    """A valid file's plain form, and where its dialogue id is (for cross-file messages)."""
+    """A valid file's plain form, and where its located fields are (for checks across files)."""
 
     plain: Plain
-    #: The 1-based line and column of `dialogue.id`.
-    id_mark: tuple[int, int]
+    #: The 1-based line and column of each located field's value, by path ("dialogue.id",
+    #: "commitments[2].follows[0]"); see `Field.located`.
+    marks: dict[str, tuple[int, int]]
 
 
 Read = Callable[["Walker", Record, Field, "Node", str], Any]
@@ -61,7 +63,7 @@ class Walker(NodeReader):
         self.ids: Ids = {}
         self.broken: set[str] = set()
         self.refs: list[tuple[tuple[str, ...], str, Node, str]] = []
-        self.marks: dict[str, Node] = {}
+        self.marks: dict[str, tuple[int, int]] = {}
 
     # -- the document
 
@@ -95,8 +97,7 @@ class Walker(NodeReader):
         self.resolve_refs()
         if self.problems:
             return None
-        id_node = self.marks["dialogue.id"]
-        return Parsed(plain, (id_node.start_mark.line + 1, id_node.start_mark.column + 1))
+        return Parsed(plain, self.marks)
 
     # -- records
 
@@ -116,10 +117,22 @@ class Walker(NodeReader):
             if name == "schema" and rec is DOCUMENT:
                 out[name] = SCHEMA_VERSION  # checked before the walk
                 continue
-            out[name] = read(self, rec, field, value_node, f"{path}.{name}" if path else name)
+            where = f"{path}.{name}" if path else name
+            if field.located:
+                self._locate(value_node, where)
+            out[name] = read(self, rec, field, value_node, where)
         for check in rec.checks:
             CHECKS[check](Scope(self, self.ids, found, out, path))
         return out
+
+    def _locate(self, node: Node, path: str) -> None:
+        """Keep where a located field's value (each item, for a list) is written."""
+        items = node.value if node_kind(node) == "sequence" else None
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                self.marks[f"{path}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
+        else:
+            self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
     def record(self, name: str, node: Node, path: str) -> Plain | None:
         found = self.mapping(node, path, name)
@@ -136,8 +149,23 @@ class Walker(NodeReader):
     def read_id(self, rec: Record, field: Field, node: Node, path: str) -> Any:
         if field.table:
             return self.register(rec.plural, node, path)
-        self.marks[path] = node
         return self.ident(node, path)
+
+    def read_link(self, rec: Record, field: Field, node: Node, path: str) -> Any:
+        value = self.text(node, path)
+        if value is None:
+            return None
+        dialogue, _, item = value.partition("/")
+        if not (ID_RE.match(dialogue) and ID_RE.match(item)):
+            self.problem(
+                node,
+                path,
+                f"expected a commitment as DIALOGUE_ID/COMMITMENT_ID, got '{value}'",
+                "e.g. india-japan-sd-18/minerals-working-group; see 'briefing dialogues'"
+                " for dialogue ids",
+            )
+            return None
+        return value
 
     def read_ref(self, rec: Record, field: Field, node: Node, path: str) -> Any:
         return self.ref(node, path, field.refs)
@@ -241,6 +269,7 @@ _ONE: Final[dict[str, Read]] = {
     CHOICE: Walker.read_choice,
     DATE: Walker.read_date,
     INTEGER: Walker.read_integer,
+    LINK: Walker.read_link,
     RECORD: Walker.read_record,
 }
 #: For each record, its fields with the function that reads each (chosen once, not per node).
