@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.render import Format, Options
 from tests.conftest import ROOT, Golden
 
 runner = CliRunner()
@@ -590,3 +591,32 @@ def test_topic_people_from_events(tmp_path: Path) -> None:
 )
 def test_no_quotes_messages(args: list[str], message: str) -> None:
     assert invoke("quotes", *args, "--format", "text") == (0, message + "\n", "")
+
+
+# -- validate: one view, rendered like every other command ----------------------------------
+
+
+def test_problems_view_renderers() -> None:
+    from briefing.errors import Problem
+    from briefing.render import UnsupportedFormatError, render_problems
+    from briefing.views import ProblemsView
+
+    problem = Problem("a.yaml", 3, 5, "quotes[0].text", "bad \x1b[31mtext", "a hint")
+    view = ProblemsView("a.yaml", (problem, problem._replace(line=0, hint=None)), {})
+    assert not view.ok
+    assert render_problems(view, Format.TEXT, Options()) == (
+        "a.yaml:3:5: quotes[0].text: bad \\x1b[31mtext (a hint)\n"
+        "a.yaml: quotes[0].text: bad \\x1b[31mtext\n"
+    )
+    document = json.loads(render_problems(view, Format.JSON, Options()))
+    assert document[0]["message"] == "bad \x1b[31mtext"
+    assert document[1]["hint"] is None
+    counts = {"dialogues": 2, "participants": 3, "topics": 4, "commitments": 5, "quotes": 6}
+    valid = ProblemsView("dir", (), counts)
+    assert valid.ok
+    assert render_problems(valid, Format.TEXT, Options()) == (
+        "dir: ok: 2 dialogues, 3 participants, 4 topics, 5 commitments, 6 quotes\n"
+    )
+    assert render_problems(valid, Format.JSON, Options()) == "[]\n"
+    with pytest.raises(UnsupportedFormatError):
+        render_problems(valid, Format.MARKDOWN, Options())
