@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from briefing import cli, load, query
+from briefing import cli, load, output, query
 
 runner = CliRunner()
 
@@ -71,7 +71,7 @@ def test_failed_write_leaves_no_partial_file(
 
     monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        cli.write_output("new text", target, ())
+        output.write_output("new text", target, ())
     assert target.read_text(encoding="utf-8") == "kept"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.txt"]
 
@@ -94,7 +94,7 @@ def test_new_output_file_follows_umask(tmp_path: Path) -> None:
     target = tmp_path / "brief.md"
     old = os.umask(0o022)
     try:
-        cli.write_output("x\n", target, ())
+        output.write_output("x\n", target, ())
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644
@@ -115,7 +115,7 @@ def test_progress_bar_waits_a_second_then_draws(
 ) -> None:
     clock = iter([100.0, 100.5, 101.5, 101.6])
     monkeypatch.setattr(time, "monotonic", lambda: next(clock))
-    bar = cli._ProgressBar()
+    bar = output.ProgressBar()
     bar(1, 4)  # half a second in: nothing yet
     assert capsys.readouterr().err == ""
     bar(2, 4)
@@ -213,6 +213,6 @@ def test_full_standard_output_is_a_clean_error(
 
     monkeypatch.setattr(sys, "stdout", Full())
     with pytest.raises(typer.Exit) as exit_info:
-        cli.write_output("text", None, ())
+        output.write_output("text", None, ())
     assert exit_info.value.exit_code == 1
     assert capsys.readouterr().err == "briefing: error: standard output: No space left on device\n"
