@@ -1,7 +1,7 @@
 """Where results and errors go: stdout, stderr, atomic -o files, devices, broken pipes.
 
 Also the exit statuses, so that every failure is reported in one shape
-("briefing: error: ...").
+("briefing: error: ...") with the status that says what went wrong.
 """
 
 from __future__ import annotations
@@ -17,10 +17,16 @@ from typing import Final, NoReturn
 
 import typer
 
+#: Exit statuses (documented in the README and in `briefing --help`).
+EXIT_OK: Final = 0
 #: Bad data, or a name or filter that matches nothing.
 EXIT_DATA: Final = 1
 #: Bad usage: an unknown option, a bad value, an output file that cannot be used.
 EXIT_USAGE: Final = 2
+#: An unexpected error: a bug (EX_SOFTWARE in sysexits.h).
+EXIT_SOFTWARE: Final = 70
+#: The output could not be written (EX_IOERR in sysexits.h).
+EXIT_IOERR: Final = 74
 #: Interrupted by Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED: Final = 130
 
@@ -75,7 +81,7 @@ def _write_stdout(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except OSError as exc:
-        fail(f"standard output: {exc.strerror or exc}")
+        fail(f"standard output: {exc.strerror or exc}", EXIT_IOERR)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -100,7 +106,7 @@ def _write_special(text: str, output: Path, mode: int) -> None:
         with open(output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+        fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_IOERR)
 
 
 def _write_atomically(text: str, output: Path, target: Path, mode: int | None) -> None:
@@ -114,7 +120,7 @@ def _write_atomically(text: str, output: Path, target: Path, mode: int | None) -
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+        fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_IOERR)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -127,7 +133,7 @@ def _write_atomically(text: str, output: Path, target: Path, mode: int | None) -
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            fail(f"{output}: cannot write: {exc.strerror or exc}")
+            fail(f"{output}: cannot write: {exc.strerror or exc}", EXIT_IOERR)
         raise
 
 

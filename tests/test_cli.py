@@ -408,7 +408,7 @@ def test_output_replaces_existing_file_atomically(tmp_path: Path) -> None:
 
 def test_output_into_missing_directory(tmp_path: Path) -> None:
     code, _, err = invoke("summary", "-o", str(tmp_path / "no" / "such" / "x.txt"))
-    assert code == 1
+    assert code == 74
     assert "cannot write" in err
 
 
