@@ -8,8 +8,13 @@ bullet lists), plus the one table that stands for it in CSV, plus the JSON
 document with its documented shape (docs/json.md).
 """
 
+from __future__ import annotations
+
 import re
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from briefing.errors import Problem
 
 
 class Column(NamedTuple):
@@ -26,7 +31,7 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
     empty: str = "Nothing to show."
 
-    def for_display(self) -> "Table":
+    def for_display(self) -> Table:
         """The table for reading: no machine keys, no dialogue column for a single dialogue."""
         keep = [
             i
@@ -108,6 +113,34 @@ class View(NamedTuple):
     table: Table | None = None
     #: Words to highlight where the format can (search results).
     highlight: tuple[str, ...] = ()
+
+
+class ProblemsView(NamedTuple):
+    """What `validate` found: every problem, or none and the counts of what is valid.
+
+    Its text is one problem per line (for stderr) or a one-line summary; its
+    JSON is the documented bare list of problems (docs/json.md), not the
+    envelope of the other commands.
+    """
+
+    location: str
+    problems: tuple[Problem, ...]
+    #: What valid data holds (dialogues, participants, topics, ...); empty with problems.
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def summary(self) -> str:
+        n = self.counts
+        dialogues = n.get("dialogues", 0)
+        return (
+            f"{self.location}: ok: {dialogues} dialogue{'s' if dialogues != 1 else ''},"
+            f" {n.get('participants', 0)} participants, {n.get('topics', 0)} topics,"
+            f" {n.get('commitments', 0)} commitments, {n.get('quotes', 0)} quotes"
+        )
 
 
 def highlight_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.render import Format, Options
 from tests.conftest import ROOT, Golden
 
 runner = CliRunner()
@@ -422,7 +424,7 @@ def test_output_replaces_existing_file_atomically(tmp_path: Path) -> None:
 
 def test_output_into_missing_directory(tmp_path: Path) -> None:
     code, _, err = invoke("summary", "-o", str(tmp_path / "no" / "such" / "x.txt"))
-    assert code == 1
+    assert code == 74
     assert "cannot write" in err
 
 
@@ -508,26 +510,29 @@ class FakeContext:
 
 
 def test_completion_from_loaded_data() -> None:
-    from briefing import cli
+    from briefing import options
 
     ctx: Any = FakeContext()
-    assert cli.complete_speaker(ctx, "ja") == ["Jaishankar"]
-    assert cli.complete_speaker(ctx, "") == ["Jaishankar", "Kitamura", "Modi", "Motegi"]
-    assert cli.complete_topic(ctx, "ec") == ["economic-security"]
-    assert cli.complete_dialogue(ctx, "") == ["india-japan-sd-18"]
+    assert options.complete_speaker(ctx, "ja") == ["Jaishankar"]
+    assert options.complete_speaker(ctx, "") == ["Jaishankar", "Kitamura", "Modi", "Motegi"]
+    assert options.complete_topic(ctx, "ec") == ["economic-security"]
+    assert options.complete_dialogue(ctx, "") == ["india-japan-sd-18"]
     broken: Any = FakeContext(data=Path("/no/such/file.yaml"))
-    assert cli.complete_topic(broken, "") == []
+    assert options.complete_topic(broken, "") == []
+    # What the shell gives: --data as text.
+    typed: Any = FakeContext(data=str(ROOT / "data" / "dialogue.yaml"))
+    assert options.complete_dialogue(typed, "") == ["india-japan-sd-18"]
 
 
 def test_term_dumb_turns_colour_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefing import cli
+    from briefing.output import color_enabled
 
     monkeypatch.setenv("TERM", "dumb")
-    assert cli.color_enabled(None, is_tty=True) is False
-    assert cli.color_enabled(True, is_tty=True) is True
+    assert color_enabled(None, is_tty=True) is False
+    assert color_enabled(True, is_tty=True) is True
     monkeypatch.delenv("TERM")
-    assert cli.color_enabled(None, is_tty=True) is True
-    assert cli.color_enabled(None, is_tty=False) is False
+    assert color_enabled(None, is_tty=True) is True
+    assert color_enabled(None, is_tty=False) is False
 
 
 # -- Review fixes ------------------------------------------------------------------------
@@ -609,3 +614,162 @@ def test_topic_people_from_events(tmp_path: Path) -> None:
 )
 def test_no_quotes_messages(args: list[str], message: str) -> None:
     assert invoke("quotes", *args, "--format", "text") == (0, message + "\n", "")
+
+
+# -- Shared options, the supported way ------------------------------------------------------
+
+SHARED_HELP = [
+    "-d, --data PATH",
+    "-f, --format <auto|rich|text|markdown|json|csv|html>",
+    "-o, --output FILE",
+    "--width N",
+    "--color / --no-color",
+    "--no-cache",
+    "--dialogue ID",
+    "--max-file-size MIB",
+]
+
+
+@pytest.mark.parametrize("command", sorted({a[0] for a in COMMANDS.values()}))
+def test_help_lists_the_shared_options_after_the_commands_own(command: str) -> None:
+    code, out, _ = invoke(command, "--help")
+    assert code == 0
+    expected = [h for h in SHARED_HELP if command != "dialogues" or "--dialogue" not in h]
+    positions = [out.index(h) for h in expected]
+    assert positions == sorted(positions)
+    assert "Knowledge file or directory of *.yaml files" in out
+    assert out.index("-h, --help") > positions[-1]
+    if command == "dialogues":
+        assert "--dialogue" not in out
+    if command == "quotes":
+        assert out.index("--contains TEXT") < positions[0]
+
+
+def test_commands_are_plain_functions() -> None:
+    """No rewritten signatures (unsupported by Typer): each takes its own options and ctx."""
+    import inspect
+
+    from briefing import cli
+
+    for name, (func, _cls) in cli.COMMANDS.items():
+        if name == "validate":  # declares the few shared options it takes itself
+            continue
+        assert not hasattr(func, "__wrapped__"), name
+        assert "__signature__" not in vars(func), name
+        params = inspect.signature(func).parameters
+        assert not {"data", "fmt", "output", "width", "common"} & set(params), name
+
+
+def test_shared_options_reach_a_command_converted() -> None:
+    """Any Typer command given cls=SharedOptions gets the shared values as a Common."""
+    from briefing.options import Common, SharedOptions, SharedOptionsButDialogue, common
+
+    seen: list[Common] = []
+    probe = typer.Typer()
+
+    @probe.command(cls=SharedOptions)
+    def first(ctx: typer.Context, flag: bool = False) -> None:
+        seen.append(common(ctx))
+        assert flag
+
+    @probe.command(cls=SharedOptionsButDialogue)
+    def second(ctx: typer.Context) -> None:
+        seen.append(common(ctx))
+
+    args = ["first", "--flag", "-d", "x.yaml", "-f", "JSON", "-o", "out.md", "--width", "30"]
+    result = runner.invoke(probe, [*args, "--no-color", "--dialogue", "sd-18", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert seen[0] == Common(
+        Path("x.yaml"), Format.JSON, Path("out.md"), 30, False, True, "sd-18", None
+    )
+    assert isinstance(seen[0].fmt, Format)
+    # A command without --dialogue never sees one left from an earlier command.
+    assert runner.invoke(probe, ["second", "--max-file-size", "2"]).exit_code == 0
+    assert seen[1] == Common(None, Format.AUTO, None, None, None, False, None, 2.0)
+
+
+def test_shared_options_go_before_or_after_the_commands_own() -> None:
+    before = invoke("quotes", "--format", "json", "--speaker", "Jaishankar")
+    after = invoke("quotes", "--speaker", "Jaishankar", "--format", "json")
+    assert before == after
+    assert before[0] == 0
+
+
+def test_completion_of_dialogue_ids_through_the_shell_protocol(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing import cli
+
+    monkeypatch.setenv("_BRIEFING_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "briefing topics --dialogue ind")
+    monkeypatch.setenv("COMP_CWORD", "3")
+    monkeypatch.setattr(sys, "argv", ["briefing", "topics"])
+    assert cli.app_for(["topics"]) is cli.app
+    result = runner.invoke(cli.app, [], prog_name="briefing")
+    assert result.stdout.split() == ["india-japan-sd-18"]
+
+
+# -- validate: one view, rendered and written like every other command -------------------
+
+
+BROKEN = ROOT / "tests" / "bad" / "several-problems.yaml"
+
+
+def test_validate_text_of_valid_data_is_one_line() -> None:
+    code, out, err = invoke("validate")
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 10 commitments, 5 quotes\n"
+    )
+    assert out.count("\n") == 1
+
+
+def test_validate_problems_go_to_stderr_one_per_line() -> None:
+    code, out, err = invoke("validate", str(BROKEN))
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert len(lines) == 6
+    assert all(line.startswith(f"{BROKEN}:") for line in lines)
+
+
+def test_validate_json_lists_one_problem_per_line() -> None:
+    code, out, err = invoke("validate", str(BROKEN), "--format", "json")
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert (lines[0], lines[-1]) == ("[", "]")
+    problems = [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]]
+    assert problems == json.loads(out)
+    assert list(problems[0]) == ["file", "line", "column", "path", "message", "hint"]
+    assert invoke("validate", "--format", "json") == (0, "[]\n", "")
+
+
+def test_validate_other_formats_are_a_usage_error() -> None:
+    code, out, err = invoke("validate", "--format", "markdown")
+    assert (code, out) == (2, "")
+    assert err == "briefing: error: --format: validate writes 'text' or 'json', not 'markdown'\n"
+
+
+def test_problems_view_renderers() -> None:
+    from briefing.errors import Problem
+    from briefing.render import UnsupportedFormatError, render_problems
+    from briefing.views import ProblemsView
+
+    problem = Problem("a.yaml", 3, 5, "quotes[0].text", "bad \x1b[31mtext", "a hint")
+    view = ProblemsView("a.yaml", (problem, problem._replace(line=0, hint=None)), {})
+    assert not view.ok
+    assert render_problems(view, Format.TEXT, Options()) == (
+        "a.yaml:3:5: quotes[0].text: bad \\x1b[31mtext (a hint)\n"
+        "a.yaml: quotes[0].text: bad \\x1b[31mtext\n"
+    )
+    document = json.loads(render_problems(view, Format.JSON, Options()))
+    assert document[0]["message"] == "bad \x1b[31mtext"
+    assert document[1]["hint"] is None
+    counts = {"dialogues": 2, "participants": 3, "topics": 4, "commitments": 5, "quotes": 6}
+    valid = ProblemsView("dir", (), counts)
+    assert valid.ok
+    assert render_problems(valid, Format.TEXT, Options()) == (
+        "dir: ok: 2 dialogues, 3 participants, 4 topics, 5 commitments, 6 quotes\n"
+    )
+    assert render_problems(valid, Format.JSON, Options()) == "[]\n"
+    with pytest.raises(UnsupportedFormatError):
+        render_problems(valid, Format.MARKDOWN, Options())

@@ -2,7 +2,8 @@
 
 Every renderer is a module with `render(view, options) -> str`. Adding a format
 is one module plus one entry in `_MODULES`. Modules are imported on first use,
-so piped text output never imports Rich.
+so piped text output never imports Rich. What `validate` found (a ProblemsView)
+has a text and a JSON form only: `render_problems` in those two modules.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from briefing.views import View
+    from briefing.views import ProblemsView, View
 
 
 class Format(enum.StrEnum):
@@ -58,6 +59,14 @@ class Renderer(Protocol):
     def __call__(self, view: View, options: Options) -> str: ...
 
 
+class ProblemsRenderer(Protocol):
+    def __call__(self, view: ProblemsView, options: Options) -> str: ...
+
+
+#: The formats a ProblemsView has.
+PROBLEM_FORMATS: Final = (Format.TEXT, Format.JSON)
+
+
 class UnsupportedFormatError(Exception):
     """The view cannot be shown in the requested format (a usage error)."""
 
@@ -79,6 +88,14 @@ def renderer(fmt: Format) -> Renderer:
 
 def render(view: View, fmt: Format, options: Options) -> str:
     return renderer(fmt)(view, options)
+
+
+def render_problems(view: ProblemsView, fmt: Format, options: Options) -> str:
+    if fmt not in PROBLEM_FORMATS:
+        raise UnsupportedFormatError(f"problems are shown as text or json, not {fmt}")
+    module = importlib.import_module(_MODULES[fmt])
+    render: ProblemsRenderer = module.render_problems
+    return render(view, options)
 
 
 # Characters that must never reach a terminal raw: C0 and C1 controls (ESC

@@ -7,7 +7,7 @@ import re
 
 from briefing import __version__
 from briefing.render import Options
-from briefing.views import View
+from briefing.views import ProblemsView, View
 
 #: Bumped only when a documented field changes meaning or disappears.
 JSON_SHAPE = 1
@@ -29,12 +29,22 @@ def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature
     item is encoded in one call to the fast encoder.
     """
     document = {"briefing": __version__, "shape": JSON_SHAPE, "command": view.command, **view.data}
-    fields = []
-    for key, value in document.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join(f"    {_dumps(item)}" for item in value)
-            fields.append(f"  {_dumps(key)}: [\n{items}\n  ]")
-        else:
-            fields.append(f"  {_dumps(key)}: {_dumps(value)}")
-    text = "{\n" + ",\n".join(fields) + "\n}"
+    fields = [f"  {_dumps(key)}: {_value(value, '  ')}" for key, value in document.items()]
+    return _finish("{\n" + ",\n".join(fields) + "\n}")
+
+
+def render_problems(view: ProblemsView, options: Options) -> str:  # noqa: ARG001 - one signature
+    """The bare list of problems documented for `validate` (empty when the data is valid)."""
+    return _finish(_value([p._asdict() for p in view.problems], ""))
+
+
+def _value(value: object, indent: str) -> str:
+    """VALUE, a non-empty list with one item per line, indented one step past INDENT."""
+    if isinstance(value, list) and value:
+        items = ",\n".join(f"{indent}  {_dumps(item)}" for item in value)
+        return f"[\n{items}\n{indent}]"
+    return _dumps(value)
+
+
+def _finish(text: str) -> str:
     return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

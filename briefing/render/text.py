@@ -6,7 +6,16 @@ import textwrap
 from collections.abc import Iterator
 
 from briefing.render import Options, inert, oneline
-from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
+from briefing.views import (
+    Block,
+    Bullets,
+    Heading,
+    Paragraph,
+    ProblemsView,
+    QuoteBlock,
+    Table,
+    View,
+)
 
 _GAP = "  "
 _MIN_WRAP = 24
@@ -139,3 +148,10 @@ def _block(block: Block, width: int) -> list[str]:
 def render(view: View, options: Options) -> str:
     chunks = ["\n".join(_block(b, options.width)) for b in view.blocks]
     return inert("\n\n".join(chunks)) + "\n"
+
+
+def render_problems(view: ProblemsView, options: Options) -> str:  # noqa: ARG001 - one signature
+    """One problem per line, as FILE:LINE:COL: path: message (hint); or the summary line."""
+    if view.ok:
+        return inert(oneline(view.summary)) + "\n"
+    return inert("".join(f"{p}\n" for p in view.problems))
