@@ -5,7 +5,7 @@ A file whose validated plain form is in the cache never reaches the parser:
 or changed. The parser validates a file against the spec in `briefing.schema`
 and returns its plain, JSON-ready form; that form is what the cache stores, so a
 cached load and a fresh load build the model through the same function
-(`briefing.schema.build_dialogue`).
+(`briefing.build.build_dialogue`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, Final, NoReturn
 
 from briefing import cache
+from briefing.build import build_dialogue
 from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError, Problem, fail
 from briefing.model import Dialogue, Knowledge
-from briefing.schema import build_dialogue
 
 DATA_ENV: Final = "BRIEFING_DATA"
 MAX_SIZE_ENV: Final = "BRIEFING_MAX_FILE_SIZE"

@@ -1,8 +1,8 @@
 """The knowledge format, declared once: every record, its fields, and the model it builds.
 
 Everything else follows from this spec: the parser's walker validates the
-nodes of a file against it, `build` turns the validated plain form into the
-model, `briefing.schema_export` writes the JSON Schema that editors use and the
+nodes of a file against it, `briefing.build` turns the validated plain form
+into the model, `briefing.schema_export` writes the JSON Schema that editors use and the
 field tables of docs/schema.md, and the cache key changes with it.
 
 Adding a field to the format is one line here (its kind, whether it is required
@@ -26,9 +26,7 @@ Rules that span several fields are named checks (`Record.checks`), implemented
 beside the walker in `briefing.parse.checks`.
 """
 
-import datetime as dt
-from collections.abc import Callable
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 from briefing import model
 from briefing.model import KINDS, SCHEMA_VERSION, STATUSES
@@ -550,90 +548,3 @@ def tables_under(name: str) -> frozenset[str]:
 def fingerprint() -> str:
     """A text that changes whenever the spec does (part of the cache key)."""
     return repr([(r.name, r.fields, r.model.__name__, r.model._fields, r.checks) for r in RECORDS])  # type: ignore[attr-defined]
-
-
-# --------------------------------------------------------------------------
-# The plain form (validated, JSON-ready) to the model
-
-
-Builder = Callable[..., Any]
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _converter(field: Field) -> Builder | None:
-    """How one field's plain value becomes its model value (None: as it is)."""
-    if field.kind == RECORD:
-        nested = builder(field.record)
-        if field.many:
-            return lambda items: tuple(map(nested, items))
-        if field.required:
-            return nested
-        return lambda value: None if value is None else nested(value)
-    if field.kind == DATE:
-        parse = dt.date.fromisoformat
-        if field.many:
-            return lambda items: tuple(map(parse, items))
-        return parse if field.required else (lambda value: parse(value) if value else None)
-    return tuple if field.many else None
-
-
-_BUILDERS: dict[str, Builder] = {}
-
-
-def model_fields(name: str) -> list[tuple[str, str, Builder | None]]:
-    """(model field, key path, converter) for each model field of a record, in order.
-
-    An inline record's fields come in its place, read from under its key.
-    """
-    out: list[tuple[str, str, Builder | None]] = []
-    for field in SPEC[name].fields:
-        if not field.in_model:
-            continue
-        if field.inline:
-            out.extend(
-                (sub, f"{field.name}.{key}", conv) for sub, key, conv in model_fields(field.record)
-            )
-        else:
-            out.append((field.name, field.name, _converter(field)))
-    return out
-
-
-def builder(name: str) -> Builder:
-    """The function that builds record NAME's model from its plain form (made once)."""
-    made = _BUILDERS.get(name)
-    if made is not None:
-        return made
-    cls: Any = SPEC[name].model
-    steps = model_fields(name)
-    if any("." in key for _, key, _ in steps):
-        # A record with an inline part: read each key path, then the extras.
-        paths = [(key.split("."), conv or _identity) for _, key, conv in steps]
-
-        def build_nested(plain: Any, *extra: Any) -> Any:
-            values = []
-            for keys, conv in paths:
-                value = plain
-                for key in keys:
-                    value = value[key]
-                values.append(conv(value))
-            return cls(*values, *extra)
-
-        made = build_nested
-    else:
-        pairs = [(key, conv) for _, key, conv in steps]
-
-        def build_flat(plain: Any) -> Any:
-            return cls(*[plain[k] if c is None else c(plain[k]) for k, c in pairs])
-
-        made = build_flat
-    _BUILDERS[name] = made
-    return made
-
-
-def build_dialogue(plain: dict[str, Any], path: str) -> model.Dialogue:
-    """The model of one dialogue from its plain (validated, JSON-ready) form."""
-    built: model.Dialogue = builder(DOCUMENT.name)(plain, path)
-    return built

@@ -719,7 +719,7 @@ def test_validate_text_of_valid_data_is_one_line() -> None:
     code, out, err = invoke("validate")
     assert (code, err) == (0, "")
     assert out.endswith(
-        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 10 commitments, 5 quotes\n"
+        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 11 commitments, 8 quotes\n"
     )
     assert out.count("\n") == 1
 

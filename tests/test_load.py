@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from briefing import load
+from briefing.build import build_dialogue
 from briefing.cli import app
 from briefing.errors import DataError, Problem
 from briefing.load import bundled_data, load_knowledge, parse_plain
-from briefing.schema import build_dialogue
 from tests.conftest import GOLDEN, Golden
 
 BAD = Path(__file__).parent / "bad"

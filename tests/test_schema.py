@@ -16,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing import cache, model, schema, schema_export
+from briefing import build, cache, model, schema, schema_export
 from briefing.parse import checks
 from briefing.parse.compose import loader_class
 from tests.conftest import ROOT, Golden
@@ -38,7 +38,7 @@ def _built_alone() -> list[schema.Record]:
 
 @pytest.mark.parametrize("rec", _built_alone(), ids=lambda r: r.name)
 def test_model_class_has_the_spec_fields_in_order(rec: schema.Record) -> None:
-    spec_fields = tuple(name for name, _, _ in schema.model_fields(rec.name)) + rec.extra
+    spec_fields = tuple(name for name, _, _ in build.model_fields(rec.name)) + rec.extra
     assert rec.model._fields == spec_fields  # type: ignore[attr-defined]
 
 

@@ -8,7 +8,7 @@ further down. A table whose definition has a problem of its own is marked
 broken, and references into it are not reported again.
 
 The plain form is JSON-ready (dates as ISO text): it is what the cache stores,
-and what `briefing.schema.build_dialogue` turns into the model.
+and what `briefing.build.build_dialogue` turns into the model.
 """
 
 from __future__ import annotations
