@@ -468,6 +468,35 @@ def validate(
     raise typer.Exit(EXIT_DATA)
 
 
+@command(TyperCommand)
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE atomically instead of standard output.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of knowledge files, for editors and other validators.
+
+    Point yaml-language-server at it for completion and inline errors: put
+    '# yaml-language-server: $schema=PATH' at the top of a knowledge file.
+    'briefing validate' checks more (references, dates, YAML 1.1 readings).
+
+    \b
+    Examples:
+      briefing schema -o knowledge-1.json
+      briefing schema | jq '.["$defs"].commitment.required'
+    """
+    from briefing.schema_export import json_schema_text
+
+    write_output(json_schema_text(), output)
+
+
 def app_for(argv: list[str]) -> typer.Typer:
     """The app to run ARGV with: one holding just the command named, when it names one.
 

@@ -165,6 +165,20 @@ def test_committed_json_schema_is_current(golden: Golden) -> None:
     )
 
 
+def test_schema_command_prints_the_committed_schema(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (ROOT / schema_export.SCHEMA_FILE).read_text(encoding="utf-8")
+    target = tmp_path / "knowledge-1.json"
+    assert runner.invoke(app, ["schema", "-o", str(target)]).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == schema_export.json_schema()
+
+
 def test_json_schema_is_a_valid_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(schema_export.json_schema())
 
