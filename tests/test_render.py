@@ -238,3 +238,33 @@ def test_any_text_renders_everywhere(text: str) -> None:
     assert json.loads(out)["quotes"][0]["text"] == text
     commitments = json.loads(render(query.commitments_view((d,)), Format.JSON, Options()))
     assert commitments["commitments"][0]["text"] == text
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Zs", "Cc")), min_size=1, max_size=15),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(min_value=20, max_value=120),
+    st.sampled_from([("", None), ("  ", "  "), ("       ", "    "), ("    ", "- ")]),
+)
+def test_fast_wrap_fills_lines_as_textwrap_does(
+    words: list[str], width: int, indents: tuple[str, str | None]
+) -> None:
+    import textwrap
+
+    from briefing.render import text as text_render
+
+    indent, first = indents
+    line = " ".join(words)
+    lead = indent if first is None else first
+    expected = textwrap.wrap(
+        line,
+        width=max(width, len(lead) + 8),
+        initial_indent=lead,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [lead.rstrip()]
+    assert text_render._wrap(line, width, indent, first) == expected

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from briefing.errors import did_you_mean
 from briefing.model import SCHEMA_VERSION
 from briefing.parse.checks import CHECKS, Ids, Scope
-from briefing.parse.nodes import ID_RE, MAP, TAG_NAMES, node_kind, reading
+from briefing.parse.nodes import ID_RE, MAP, STR, TAG_NAMES, node_kind, reading
 from briefing.parse.values import NodeReader, table_item
 from briefing.schema import (
     CHOICE,
@@ -103,27 +103,37 @@ class Walker(NodeReader):
 
     def fields(self, rec: Record, found: dict[str, Node], path: str) -> Plain:
         """The plain form of one record whose mapping has been read into FOUND."""
+        # The hot path of a cold load: one pass per record, with the commonest
+        # case (a plain, non-blank text) settled without a call.
         out: Plain = {}
-        for field, read in _PLANS[rec.name]:
-            name = field.name
+        prefix = f"{path}." if path else ""
+        for name, field, read, plain_text in _PLANS[rec.name]:
             value_node = found.get(name)
             if value_node is None:
-                out[name] = [] if field.many else None
-                if field.required and field.kind == RECORD:
-                    self.broken |= tables_under(field.record)
-                elif field.kind == ID and field.table:
-                    self.broken.add(rec.plural)
+                self._absent(rec, field, out)
                 continue
-            if name == "schema" and rec is DOCUMENT:
-                out[name] = SCHEMA_VERSION  # checked before the walk
+            if plain_text and value_node.tag == STR:
+                value = value_node.value
+                if isinstance(value, str) and value.strip():
+                    out[name] = value
+                    continue
+            if read is None:
+                out[name] = SCHEMA_VERSION  # the version, checked before the walk
                 continue
-            where = f"{path}.{name}" if path else name
+            where = prefix + name
             if field.located:
                 self._locate(value_node, where)
             out[name] = read(self, rec, field, value_node, where)
         for check in rec.checks:
             CHECKS[check](Scope(self, self.ids, found, out, path))
         return out
+
+    def _absent(self, rec: Record, field: Field, out: Plain) -> None:
+        out[field.name] = [] if field.many else None
+        if field.required and field.kind == RECORD:
+            self.broken |= tables_under(field.record)
+        elif field.kind == ID and field.table:
+            self.broken.add(rec.plural)
 
     def _locate(self, node: Node, path: str) -> None:
         """Keep where a located field's value (each item, for a list) is written."""
@@ -208,9 +218,7 @@ class Walker(NodeReader):
                 f"expected at least one {what}, got an empty list",
                 field.hint or None,
             )
-        read = _ONE[field.kind]
-        # Items of a list are required: an empty one is a mistake, not "absent".
-        item_field = field._replace(required=True)
+        read, item_field = _ITEMS[field]
         out = []
         for i, item in enumerate(items):
             value = read(self, rec, item_field, item, f"{path}[{i}]")
@@ -273,7 +281,23 @@ _ONE: Final[dict[str, Read]] = {
     RECORD: Walker.read_record,
 }
 #: For each record, its fields with the function that reads each (chosen once, not per node).
-_PLANS: Final[dict[str, list[tuple[Field, Read]]]] = {
-    name: [(f, Walker.read_many if f.many else _ONE[f.kind]) for f in rec.fields]
+_PLANS: Final[dict[str, list[tuple[str, Field, Read | None, bool]]]] = {
+    name: [
+        (
+            f.name,
+            f,
+            # The schema version is read before the walk, not by it.
+            None if not f.in_model else Walker.read_many if f.many else _ONE[f.kind],
+            f.kind == TEXT and not f.many,
+        )
+        for f in rec.fields
+    ]
     for name, rec in SPEC.items()
+}
+#: For each list field, how to read one item; an item is required (an empty one is a mistake).
+_ITEMS: Final[dict[Field, tuple[Read, Field]]] = {
+    f: (_ONE[f.kind], f._replace(required=True))
+    for rec in SPEC.values()
+    for f in rec.fields
+    if f.many
 }

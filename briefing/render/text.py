@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator
 
@@ -25,14 +26,38 @@ def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> 
     lead = indent if first is None else first
     if width <= 0:
         return [lead + text]
-    return textwrap.wrap(
-        text,
-        width=max(width, len(lead) + 8),
-        initial_indent=lead,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [lead.rstrip()]
+    width = max(width, len(lead) + 8)
+    if not _SINGLE_SPACED(text):
+        return textwrap.wrap(
+            text,
+            width=width,
+            initial_indent=lead,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [lead.rstrip()]
+    # Text folded to single spaces (nearly all of it): the same greedy fill as
+    # textwrap's, several times faster, which shows on thousands of quotes.
+    words = text.split(" ")
+    lines = []
+    line = lead + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = indent + word
+    lines.append(line)
+    return lines
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether TEXT is words separated by single spaces, with no other white space."""
+    return bool(text) and text == text.strip(" ") and _OTHER_SPACE.search(text) is None
+
+
+_OTHER_SPACE = re.compile(r"  |[\t\n\r\x0b\x0c]")
+_SINGLE_SPACED = _single_spaced
 
 
 def _heading(block: Heading) -> list[str]:
