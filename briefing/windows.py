@@ -9,7 +9,6 @@ finds its words in the phrase reads it. docs/windows.md explains every rule.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -42,7 +41,7 @@ class Rule(NamedTuple):
     name: str
     phrases: str  # the phrases it reads, in words, as docs/windows.md shows them
     window: str  # the window it gives, in words
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[str, ...]  # regular expressions, tried on the phrase in lower case
     read: Reader
 
 
@@ -103,7 +102,7 @@ _YEAR = (
 # "by", "by the end of" and the like turn a period into a deadline.
 _BY = (
     r"(?P<by>\b(?:by|before|no later than|not later than|until|till) "
-    r"(?:the end of |end-|end )?)?"
+    r"(?:the end of |end-|end )?(?:the )?)?"
 )
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b\.?"
 _PART = r"(?:(?:early|mid|late)[ -])?"  # "early March" reads as the whole of March
@@ -114,8 +113,10 @@ _SPAN = (
 )
 
 
-def _patterns(*sources: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(source, re.ASCII) for source in sources)
+def _patterns(*sources: str) -> tuple[str, ...]:
+    # Kept as text and compiled on first use (re caches them): compiling all of them at
+    # import would cost more than the rest of the module's import together.
+    return sources
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
@@ -135,15 +136,23 @@ def _year_of(match: re.Match[str], made_on: dt.date) -> int:
     return made_on.year
 
 
+# Month lengths by hand: `calendar` would import `locale`, which doubles this module's import time.
+_DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1]
+
+
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, _days_in(year, month))
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later; the month's last day when it is shorter (29 Feb + 12)."""
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(day.day, last))
+    return dt.date(year, month0 + 1, min(day.day, _days_in(year, month0 + 1)))
 
 
 def _before_meeting(made_on: dt.date) -> str:
@@ -360,7 +369,7 @@ RULES: Final[tuple[Rule, ...]] = (
         "within",
         "within six months, within 6 months, within a year, within two years, within 100 days",
         "from the meeting to the same day that long after it",
-        _patterns(r"\bwithin (?:the )?(?:next |coming |following )?" + _SPAN),
+        _patterns(r"\bwithin (?:the |an? )?(?:next |coming |following )?" + _SPAN),
         _read_span,
     ),
     Rule(
@@ -439,7 +448,7 @@ def read_timeline(
     shown = " ".join(phrase.split())
     text = " ".join(phrase.translate(_DASHES).replace("\u2019", "'").lower().split())
     for rule in RULES:
-        match = next((m for p in rule.patterns if (m := p.search(text))), None)
+        match = next((m for p in rule.patterns if (m := re.search(p, text, re.ASCII))), None)
         if match is None:
             continue
         try:
