@@ -6,6 +6,7 @@ and the exit status.
 """
 
 import contextlib
+import datetime as dt
 import gc
 import os
 import shutil
@@ -49,6 +50,7 @@ from briefing.output import (
     write_output,
 )
 from briefing.render import (
+    PARTIAL,
     SUFFIXES,
     Format,
     Options,
@@ -197,8 +199,8 @@ def run(shared: Common, build: Callable[[Knowledge], View]) -> None:
     try:
         text = render(view, fmt, options)
     except UnsupportedFormatError as exc:
-        supported = ", ".join(f for f in Format if f not in (Format.AUTO, Format.CSV))
-        fail(f"{exc}; --format csv is not available here (use one of: {supported})", EXIT_USAGE)
+        supported = ", ".join(f for f in Format if f is not Format.AUTO and f not in PARTIAL)
+        fail(f"{exc}; --format {fmt} is not available here (use one of: {supported})", EXIT_USAGE)
     write_output(text, shared.output, protected)
 
 
@@ -466,6 +468,150 @@ def validate(
     else:
         report(text)
     raise typer.Exit(EXIT_DATA)
+
+
+# --------------------------------------------------------------------------
+# Following commitments across meetings (briefing.followups and briefing.history
+# are imported only here, when one of these commands runs)
+
+
+def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--as-of: expected a date as YYYY-MM-DD, got '{value}'", EXIT_USAGE)
+
+
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--series",
+        metavar="SERIES",
+        help="Only the rounds of this series (dialogue.series, e.g. india-japan-2plus2).",
+        show_default=False,
+    ),
+]
+PartyFilter = Annotated[
+    str | None,
+    typer.Option("--party", "-p", metavar="PARTY", help="Party id or name.", show_default=False),
+]
+
+
+@command()
+def followups(
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="The date to judge by, YYYY-MM-DD [default: today].",
+            show_default=False,
+        ),
+    ] = None,
+    party: PartyFilter = None,
+    topic: TopicFilter = None,
+    series: SeriesOpt = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            metavar="STATE",
+            help="One of: overdue, due, in progress, upcoming, undated, superseded, lapsed, done.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    ctx: typer.Context,
+) -> None:
+    """Follow every commitment: done, in progress, overdue, due, upcoming or undated.
+
+    Most urgent first, with where it was made, the timeline as written, the
+    window read from it (an interpretation) and the latest progress recorded.
+    'overdue' means no progress is recorded in the files read by the as-of
+    date, not that the promise was broken.
+
+    \b
+    Examples:
+      briefing followups --data examples/india-japan
+      briefing followups --as-of 2026-03-01 --state due
+      briefing followups --data examples/india-japan -o followups.ics
+    """
+    from briefing import followups as tracker
+
+    shared = common(ctx)
+    day = _as_of(as_of)
+    wanted = state.lower() if state is not None else None
+
+    def build(k: Knowledge) -> View:
+        if shared.dialogue is not None:
+            query.select_dialogues(k, shared.dialogue)  # an unknown id is an error
+        return tracker.followups_view(
+            k,
+            day,
+            party=party,
+            topic=topic,
+            series=series,
+            state=wanted,
+            dialogue=shared.dialogue,
+        )
+
+    run(shared, build)
+
+
+@command(SharedOptionsButDialogue)
+def diff(
+    old: Annotated[
+        str | None,
+        typer.Argument(metavar="[OLD]", help="The earlier dialogue id.", show_default=False),
+    ] = None,
+    new: Annotated[
+        str | None,
+        typer.Argument(metavar="[NEW]", help="The later dialogue id.", show_default=False),
+    ] = None,
+    series: SeriesOpt = None,
+    *,
+    ctx: typer.Context,
+) -> None:
+    """Compare two rounds: commitments new, continued and dropped; topics; who was quoted.
+
+    Give two dialogue ids, or --series to compare its last two rounds. A pair
+    matched only by wording is shown as 'probably the same', with both pieces
+    of evidence, never merged.
+
+    \b
+    Examples:
+      briefing diff --data examples/india-japan --series india-japan-annual-summit
+      briefing diff india-japan-sd-15 india-japan-sd-18 --data examples/india-japan
+    """
+    from briefing import history
+
+    shared = common(ctx)
+    if series is None and (old is None or new is None):
+        fail("diff: give two dialogue ids (OLD NEW), or --series SERIES", EXIT_USAGE)
+    run(shared, lambda k: history.diff_view(k, old, new, series))
+
+
+@command(SharedOptionsButDialogue)
+def timeline(
+    topic: TopicFilter = None,
+    party: PartyFilter = None,
+    series: SeriesOpt = None,
+    *,
+    ctx: typer.Context,
+) -> None:
+    """List the meetings in date order with what each agreed, reaffirmed or reported.
+
+    \b
+    Examples:
+      briefing timeline --data examples/india-japan --topic investment
+      briefing timeline --data examples/india-japan --series india-japan-2plus2
+    """
+    from briefing import history
+
+    shared = common(ctx)
+    run(shared, lambda k: history.timeline_view(k, topic=topic, party=party, series=series))
 
 
 @command(TyperCommand)

@@ -30,6 +30,15 @@ COMMANDS: dict[str, list[str]] = {
     "summary": ["summary"],
     "search-shinkansen": ["search", "shinkansen"],
     "dialogues": ["dialogues"],
+    "followups": ["followups", "--as-of", "2026-11-27"],
+    "diff-summits": [
+        "diff",
+        "--series",
+        "india-japan-annual-summit",
+        "--data",
+        "examples/india-japan",
+    ],
+    "timeline-investment": ["timeline", "--topic", "investment", "--data", "examples/india-japan"],
 }
 TABULAR = {
     "topics",
@@ -39,6 +48,7 @@ TABULAR = {
     "people",
     "search-shinkansen",
     "dialogues",
+    "followups",
 }
 EXTENSIONS = {
     "rich": "rich.txt",
@@ -335,9 +345,9 @@ def test_directory_of_dialogues(tmp_path: Path) -> None:
     text = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(
-        text.replace("id: india-japan-sd-18", "id: india-japan-sd-19").replace(
-            "date: 2026-01-16", "date: 2027-01-15"
-        ),
+        text.replace("id: india-japan-sd-18", "id: india-japan-sd-19")
+        .replace("ordinal: 18", "ordinal: 19")
+        .replace("date: 2026-01-16", "date: 2027-01-15"),
         encoding="utf-8",
     )
     dialogues = json_of("dialogues", "--data", str(tmp_path))["dialogues"]
@@ -570,6 +580,7 @@ def test_quotes_from_several_dialogues_name_their_meeting(tmp_path: Path) -> Non
     (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(
         text.replace("id: india-japan-sd-18", "id: india-japan-sd-19")
+        .replace("ordinal: 18", "ordinal: 19")
         .replace("title: 18th India-Japan", "title: 19th India-Japan")
         .replace("date: 2026-01-16", "date: 2027-01-15"),
         encoding="utf-8",
@@ -620,7 +631,7 @@ def test_no_quotes_messages(args: list[str], message: str) -> None:
 
 SHARED_HELP = [
     "-d, --data PATH",
-    "-f, --format <auto|rich|text|markdown|json|csv|html>",
+    "-f, --format <auto|rich|text|markdown|json|csv|html|ics>",
     "-o, --output FILE",
     "--width N",
     "--color / --no-color",
@@ -634,13 +645,14 @@ SHARED_HELP = [
 def test_help_lists_the_shared_options_after_the_commands_own(command: str) -> None:
     code, out, _ = invoke(command, "--help")
     assert code == 0
-    expected = [h for h in SHARED_HELP if command != "dialogues" or "--dialogue" not in h]
+    all_dialogues = command in ("dialogues", "diff", "timeline")
+    expected = [h for h in SHARED_HELP if not all_dialogues or "--dialogue" not in h]
     positions = [out.index(h) for h in expected]
     assert positions == sorted(positions)
     assert "Knowledge file or directory of *.yaml files" in out
     assert out.index("-h, --help") > positions[-1]
-    if command == "dialogues":
-        assert "--dialogue" not in out
+    if all_dialogues:
+        assert "--dialogue " not in out
     if command == "quotes":
         assert out.index("--contains TEXT") < positions[0]
 

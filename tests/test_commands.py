@@ -38,6 +38,9 @@ NOT_TAKEN = {
     "dialogues": {"--dialogue"},
     # It checks files and writes a fixed report (text or JSON) to stdout, never a view.
     "validate": {"--output", "--width", "--color", "--dialogue"},
+    # They compare rounds and follow meetings over time; one dialogue alone is not that.
+    "diff": {"--dialogue"},
+    "timeline": {"--dialogue"},
     # It prints the JSON Schema of the format, which no data changes.
     "schema": set(SHARED) - {"--output"},
 }

@@ -97,7 +97,11 @@ def test_closed_pipe_is_quiet(tmp_path: Path, command: str, head: list[str]) -> 
     text = (Path(__file__).parent.parent / "data" / "dialogue.yaml").read_text(encoding="utf-8")
     for n in range(80):
         (tmp_path / f"d{n:02}.yaml").write_text(
-            text.replace("id: india-japan-sd-18", f"id: copy-{n:02}"), encoding="utf-8"
+            # Copies, not rounds of the series: two rounds cannot share an ordinal.
+            text.replace("id: india-japan-sd-18", f"id: copy-{n:02}").replace(
+                "  series: india-japan-strategic-dialogue\n", ""
+            ),
+            encoding="utf-8",
         )
     producer = subprocess.Popen(
         [sys.executable, "-m", "briefing", command, "--format", "text", "--data", str(tmp_path)],

@@ -37,6 +37,12 @@ ARGUMENTS = {
     "topic": ["半導体"],
     "search": ["半導体"],
 }
+#: Options a command needs on this fixture: a fixed date, or the two rounds to compare
+#: (the fixture has one dialogue, compared with itself).
+OPTIONS = {
+    "followups": ["--as-of", "2026-11-27"],
+    "diff": ["tokyo-delhi-1", "tokyo-delhi-1"],
+}
 #: Words of the fixture each command must show, whole; none holds a space, so
 #: wrapping cannot split one. validate shows only counts and the file's path.
 #: (\u2019 and \u2013 are the apostrophe and the en dash, written as escapes
@@ -59,13 +65,14 @@ MARKERS = {
     "search": ["半導体", "半導体供給網", "半導体は産業のコメ", "茂木"],
     "dialogues": ["Tōkyō\u2013Delhi", "東京", "Tōkyō"],
     "validate": ["対話—東京.yaml"],
+    "followups": ["半導体供給網", "year\u2019s"],
+    "diff": ["半導体供給網", "आदान-प्रदान"],
+    "timeline": ["半導体供給網", "आदान-प्रदान", "ムンバイ・アニメ祭"],
 }
 #: validate's JSON is the list of problems: empty for a valid file (see the test below).
 NO_TEXT = {("validate", "json")}
 #: Characters JSON must not escape (one of each kind in the fixture).
 NON_ASCII = "茂半\u2013—“”\u2019भōÁ"
-#: What the CLI says when it refuses CSV for a view that is not a table.
-REFUSED_CSV = "--format csv is not available"
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +84,8 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def invoke(data: Path, name: str, fmt: str) -> tuple[int, str, str]:
-    args = [name, *ARGUMENTS.get(name, []), "--data", str(data), "--format", fmt]
+    args = [name, *ARGUMENTS.get(name, []), *OPTIONS.get(name, [])]
+    args += ["--data", str(data), "--format", fmt]
     if "--width" in {o for p in COMMANDS[name].params for o in p.opts}:
         # Rich and text wrap at spaces; wide enough that no marker is split by a border.
         args += ["--width", "250"]
@@ -123,8 +131,8 @@ def test_text_comes_out_intact(data: Path, name: str, fmt: str) -> None:
             assert fmt not in ("text", "json")
             assert "validate writes 'text' or 'json'" in err
         else:
-            assert fmt == "csv"
-            assert REFUSED_CSV in err
+            assert fmt in ("csv", "ics")
+            assert f"--format {fmt} is not available" in err
         return
     assert (code, err) == (0, ""), err
     if (name, fmt) in NO_TEXT:

@@ -26,6 +26,7 @@ class Format(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     HTML = "html"
+    ICS = "ics"
 
 
 _MODULES: Final = {
@@ -35,6 +36,7 @@ _MODULES: Final = {
     Format.JSON: "briefing.render.json",
     Format.CSV: "briefing.render.csv",
     Format.HTML: "briefing.render.html",
+    Format.ICS: "briefing.render.ics",
 }
 
 SUFFIXES: Final = {
@@ -46,7 +48,10 @@ SUFFIXES: Final = {
     ".csv": Format.CSV,
     ".html": Format.HTML,
     ".htm": Format.HTML,
+    ".ics": Format.ICS,
 }
+#: Formats only some views have (a table for CSV; dated follow-ups for iCalendar).
+PARTIAL: Final = (Format.CSV, Format.ICS)
 
 
 class Options(NamedTuple):

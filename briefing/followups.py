@@ -1,0 +1,383 @@
+"""Following commitments across meetings: what is due, overdue or done, and what each round changed.
+
+Everything here is computed from the loaded knowledge files and an as-of date;
+nothing is written back. A commitment's window is the one its file gives, else
+one read from its timeline by `briefing.windows` and always marked as an
+interpretation. Its state, as of a date:
+
+- done / lapsed / in progress: the latest progress recorded by then says so
+  (or the source already did, in the commitment's own status);
+- superseded: a later commitment, made by then, follows it;
+- overdue: the window has ended and no progress says it is done;
+- due: the as-of date is inside the window;
+- upcoming: the window starts later;
+- undated: there is no window.
+
+"Overdue" means that no progress is recorded in the files read, by the as-of
+date; it does not mean the promise was broken. Views say so.
+
+The cross-meeting indexes (which commitment follows which, progress by
+commitment, rounds of each series) are built once per run (`Index`), never
+per row. Imported only by the commands that follow commitments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final, NamedTuple
+
+from briefing import windows
+from briefing.match import NotFoundError, match_party, match_topics
+from briefing.model import Commitment, Dialogue, Knowledge, Progress, Window
+from briefing.views import Block, Column, Paragraph, Table, View
+
+#: The states, most urgent first.
+STATES: Final = (
+    "overdue",
+    "due",
+    "in progress",
+    "upcoming",
+    "undated",
+    "superseded",
+    "lapsed",
+    "done",
+)
+SHAPE: Final = 1
+OVERDUE_MEANING: Final = (
+    "'overdue' means that no progress is recorded in the files read by the as-of date;"
+    " it does not say the promise was broken."
+)
+
+
+class Key(NamedTuple):
+    dialogue: str
+    commitment: str
+
+    def __str__(self) -> str:
+        return f"{self.dialogue}/{self.commitment}"
+
+
+class Reported(NamedTuple):
+    """A progress entry and the dialogue whose file records it."""
+
+    dialogue: Dialogue
+    progress: Progress
+
+
+class Track(NamedTuple):
+    """One commitment followed to the as-of date."""
+
+    dialogue: Dialogue
+    commitment: Commitment
+    window: Window | None
+    #: Whether the window is read from the timeline here rather than given by the file.
+    derived: bool
+    #: Why there is no window, when there is none.
+    unread: str
+    latest: Reported | None
+    #: Later commitments, made by the as-of date, that follow this one.
+    superseded_by: tuple[tuple[Dialogue, Commitment], ...]
+    state: str
+
+    @property
+    def key(self) -> Key:
+        return Key(self.dialogue.id, self.commitment.id)
+
+    def days_overdue(self, as_of: dt.date) -> int | None:
+        if self.state != "overdue" or self.window is None:
+            return None
+        return (as_of - self.window.end).days
+
+
+class Index:
+    """The links between the loaded dialogues, built once."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.dialogues = knowledge.dialogues
+        self.by_id = {d.id: d for d in knowledge.dialogues}
+        self.commitments: dict[Key, tuple[Dialogue, Commitment]] = {}
+        self.followers: dict[Key, list[tuple[Dialogue, Commitment]]] = {}
+        self.progress: dict[Key, list[Reported]] = {}
+        self.rounds: dict[str, list[Dialogue]] = {}
+        for d in knowledge.dialogues:
+            for c in d.commitments:
+                self.commitments[Key(d.id, c.id)] = (d, c)
+                for target in c.follows:
+                    self.followers.setdefault(link_key(target), []).append((d, c))
+            for p in d.progress:
+                self.progress.setdefault(link_key(p.commitment), []).append(Reported(d, p))
+            if d.series:
+                self.rounds.setdefault(d.series, []).append(d)
+        for rounds in self.rounds.values():
+            rounds.sort(key=round_order)
+        for reports in self.progress.values():
+            reports.sort(key=lambda r: r.progress.date)
+
+    def next_round(self, d: Dialogue) -> Dialogue | None:
+        rounds = self.rounds.get(d.series or "", [])
+        later = [r for r in rounds if round_order(r) > round_order(d)]
+        return later[0] if later else None
+
+    def previous_round(self, d: Dialogue) -> Dialogue | None:
+        rounds = self.rounds.get(d.series or "", [])
+        earlier = [r for r in rounds if round_order(r) < round_order(d)]
+        return earlier[-1] if earlier else None
+
+    def track(self, d: Dialogue, c: Commitment, as_of: dt.date) -> Track:
+        window, derived, unread = self.window(d, c)
+        key = Key(d.id, c.id)
+        reports = [r for r in self.progress.get(key, []) if r.progress.date <= as_of]
+        latest = reports[-1] if reports else None
+        followers = tuple((fd, fc) for fd, fc in self.followers.get(key, []) if fd.date <= as_of)
+        state = _state(c, window, latest, followers, as_of)
+        return Track(d, c, window, derived, unread, latest, followers, state)
+
+    def window(self, d: Dialogue, c: Commitment) -> tuple[Window | None, bool, str]:
+        if c.window is not None:
+            return c.window, False, ""
+        if not c.timeline:
+            return None, False, "no timeline"
+        nxt = self.next_round(d)
+        read = windows.read_timeline(c.timeline, d.date, next_round=nxt.date if nxt else None)
+        if isinstance(read, windows.Unread):
+            return None, False, read.reason
+        return Window(read.start, read.end, read.note), True, ""
+
+
+def link_key(link: str) -> Key:
+    dialogue, _, commitment = link.partition("/")
+    return Key(dialogue, commitment)
+
+
+def round_order(d: Dialogue) -> tuple[dt.date, int, str]:
+    return (d.date, d.ordinal or 0, d.id)
+
+
+def _state(
+    c: Commitment,
+    window: Window | None,
+    latest: Reported | None,
+    followers: tuple[tuple[Dialogue, Commitment], ...],
+    as_of: dt.date,
+) -> str:
+    status = latest.progress.status if latest else c.status
+    if status == "done":
+        return "done"
+    if status == "lapsed":
+        return "lapsed"
+    if followers:
+        return "superseded"
+    if status == "under way":
+        return "in progress"
+    if window is None:
+        return "undated"
+    if as_of > window.end:
+        return "overdue"
+    if as_of >= window.start:
+        return "due"
+    return "upcoming"
+
+
+def _urgency(t: Track) -> tuple[int, dt.date, dt.date, str, str]:
+    end = t.window.end if t.window else dt.date.max
+    start = t.window.start if t.window else dt.date.max
+    return (STATES.index(t.state), end, start, t.dialogue.id, t.commitment.id)
+
+
+# --------------------------------------------------------------------------
+# Selecting
+
+
+def tracks(
+    knowledge: Knowledge,
+    as_of: dt.date,
+    *,
+    party: str | None = None,
+    topic: str | None = None,
+    series: str | None = None,
+    state: str | None = None,
+    dialogue: str | None = None,
+    index: Index | None = None,
+) -> list[Track]:
+    """Every commitment made by AS_OF that is not an expression of interest, most urgent first."""
+    index = index or Index(knowledge)
+    dialogues = in_series(knowledge, series)
+    wanted_parties = match_party(dialogues, party) if party else None
+    wanted_topics = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
+    if state is not None and state not in STATES:
+        raise NotFoundError(f"no state '{state}' (states: {', '.join(STATES)})")
+    found = []
+    for d in dialogues:
+        if d.date > as_of or (dialogue is not None and d.id != dialogue):
+            continue
+        for c in d.commitments:
+            if c.kind == "interest":
+                continue
+            if wanted_parties is not None and not any(
+                (d.id, who) in wanted_parties for who in c.by
+            ):
+                continue
+            if wanted_topics is not None and not any((d.id, t) in wanted_topics for t in c.topics):
+                continue
+            t = index.track(d, c, as_of)
+            if state is None or t.state == state:
+                found.append(t)
+    return sorted(found, key=_urgency)
+
+
+def in_series(knowledge: Knowledge, series: str | None) -> tuple[Dialogue, ...]:
+    if series is None:
+        return knowledge.dialogues
+    chosen = tuple(d for d in knowledge.dialogues if d.series == series)
+    if not chosen:
+        known = sorted({d.series for d in knowledge.dialogues if d.series})
+        hint = f" (series: {', '.join(known)})" if known else " (no dialogue names a series)"
+        raise NotFoundError(f"no series '{series}'{hint}")
+    return chosen
+
+
+# --------------------------------------------------------------------------
+# Words for people and machines
+
+
+def state_text(t: Track, as_of: dt.date) -> str:
+    """The state, with how long overdue ("overdue, about 7 months")."""
+    days = t.days_overdue(as_of)
+    if days is None:
+        return t.state
+    if days < 45:
+        return f"overdue, {days} day{'s' if days != 1 else ''}"
+    months = round(days / 30.44)
+    if months < 18:
+        return f"overdue, about {months} months"
+    return f"overdue, about {round(days / 365.25)} years"
+
+
+def window_text(t: Track) -> str:
+    if t.window is None:
+        return ""
+    w = t.window
+    span = windows.describe(w.start, w.end)
+    return f"{span} (read from the timeline)" if t.derived else f"{span} (interpretation)"
+
+
+def progress_text(t: Track) -> str:
+    if t.latest is None:
+        return ""
+    p = t.latest.progress
+    return f"{p.date.isoformat()}: {p.status}: {p.text}"
+
+
+def superseded_text(t: Track) -> str:
+    return "; ".join(
+        f"followed by {d.title}, {d.date.isoformat()}: {c.text}" for d, c in t.superseded_by
+    )
+
+
+def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
+    w = t.window
+    return {
+        "dialogue": t.dialogue.id,
+        "id": t.commitment.id,
+        "text": t.commitment.text,
+        "by": list(t.commitment.by),
+        "made_on": t.dialogue.date.isoformat(),
+        "kind": t.commitment.kind,
+        "state": t.state,
+        "days_overdue": t.days_overdue(as_of),
+        "timeline": t.commitment.timeline,
+        "window": None
+        if w is None
+        else {
+            "start": w.start.isoformat(),
+            "end": w.end.isoformat(),
+            "note": w.note,
+            "interpretation": True,
+            "read_from_timeline": t.derived,
+        },
+        "no_window_because": t.unread or None,
+        "latest_progress": None
+        if t.latest is None
+        else {
+            "dialogue": t.latest.dialogue.id,
+            "date": t.latest.progress.date.isoformat(),
+            "status": t.latest.progress.status,
+            "text": t.latest.progress.text,
+            "evidence": {
+                "source": t.latest.progress.evidence.source,
+                "text": t.latest.progress.evidence.text,
+            },
+        },
+        "superseded_by": [
+            {"dialogue": d.id, "id": c.id, "date": d.date.isoformat()} for d, c in t.superseded_by
+        ],
+    }
+
+
+# --------------------------------------------------------------------------
+# followups
+
+
+def followups_view(
+    knowledge: Knowledge,
+    as_of: dt.date,
+    *,
+    party: str | None = None,
+    topic: str | None = None,
+    series: str | None = None,
+    state: str | None = None,
+    dialogue: str | None = None,
+) -> View:
+    found = tracks(
+        knowledge,
+        as_of,
+        party=party,
+        topic=topic,
+        series=series,
+        state=state,
+        dialogue=dialogue,
+    )
+    table = Table(
+        f"Follow-ups as of {as_of.isoformat()}",
+        (
+            Column("Dialogue", "dialogue"),
+            Column("Id", "key"),
+            Column("State", "id"),
+            Column("Commitment"),
+            Column("Made at"),
+            Column("Timeline"),
+            Column("Window"),
+            Column("Latest progress"),
+        ),
+        tuple(
+            (
+                t.dialogue.id,
+                t.commitment.id,
+                state_text(t, as_of),
+                t.commitment.text + (f" ({superseded_text(t)})" if t.superseded_by else ""),
+                f"{t.dialogue.title}, {t.dialogue.date.isoformat()}",
+                t.commitment.timeline or "",
+                window_text(t),
+                progress_text(t),
+            )
+            for t in found
+        ),
+        empty="No commitments to follow in the data read.",
+    )
+    counts = {s: sum(t.state == s for t in found) for s in STATES}
+    tally = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    blocks: list[Block] = [
+        table,
+        Paragraph(f"{tally}." if tally else "Nothing to follow.", "meta"),
+        Paragraph(
+            OVERDUE_MEANING + " Windows read from a timeline are interpretations of the"
+            " source's words, shown beside them.",
+            "note",
+        ),
+    ]
+    data = {
+        "shape": SHAPE,
+        "as_of": as_of.isoformat(),
+        "followups": [track_json(t, as_of) for t in found],
+    }
+    return View("followups", tuple(blocks), data, table)

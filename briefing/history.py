@@ -1,0 +1,251 @@
+"""What each round of a meeting changed, and what meetings agreed over time.
+
+`diff` sets two rounds side by side: commitments that are new, continued (the
+later one follows the earlier, or says the same thing: shown as "probably the
+same" with the evidence of both, never merged) and dropped (not taken up in
+the later round's report); topics gained and lost; who was quoted.
+`timeline` lists, meeting by meeting, what was agreed, reaffirmed or reported
+as progress. Imported only by those commands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, Final, NamedTuple
+
+from briefing.followups import SHAPE, Index, in_series, link_key, round_order
+from briefing.match import NotFoundError, fold, match_party, match_topics
+from briefing.model import Commitment, Dialogue, Knowledge
+from briefing.records import parties_text
+from briefing.views import Block, Bullets, Heading, Paragraph, View
+
+_WORD = re.compile(r"\w+")
+#: Words too common to tell two commitments apart.
+_COMMON: Final = frozenset(
+    (
+        "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "its", "of",
+        "on", "or", "that", "the", "their", "this", "to", "will", "with",
+    )
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------
+# diff
+
+
+class Continued(NamedTuple):
+    old: Commitment
+    new: Commitment
+    #: "follows" when NEW says so; "probably the same" when only their words agree.
+    how: str
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(fold(text)) if w not in _COMMON)
+
+
+def _alike(a: Commitment, b: Commitment) -> bool:
+    wa, wb = _words(a.text), _words(b.text)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def compare(
+    old: Dialogue, new: Dialogue
+) -> tuple[list[Commitment], list[Continued], list[Commitment]]:
+    """NEW's new commitments, those continued from OLD, and OLD's that NEW does not take up."""
+    continued: list[Continued] = []
+    taken: set[str] = set()
+    fresh: list[Commitment] = []
+    for c in new.commitments:
+        followed = [t for t in c.follows if link_key(t).dialogue == old.id]
+        if followed:
+            for target in followed:
+                match = next(
+                    (o for o in old.commitments if o.id == link_key(target).commitment), None
+                )
+                if match is not None:
+                    continued.append(Continued(match, c, "follows"))
+                    taken.add(match.id)
+            continue
+        alike = next((o for o in old.commitments if o.id not in taken and _alike(o, c)), None)
+        if alike is not None:
+            continued.append(Continued(alike, c, "probably the same"))
+            taken.add(alike.id)
+        else:
+            fresh.append(c)
+    dropped = [o for o in old.commitments if o.id not in taken]
+    return fresh, continued, dropped
+
+
+def _pair(
+    knowledge: Knowledge, old: str | None, new: str | None, series: str | None
+) -> tuple[Dialogue, Dialogue]:
+    by_id = {d.id: d for d in knowledge.dialogues}
+    if series is not None:
+        rounds = [d for d in knowledge.dialogues if d.series == series]
+        if len(rounds) < 2:
+            known = sorted({d.series for d in knowledge.dialogues if d.series})
+            raise NotFoundError(
+                f"series '{series}' has {len(rounds)} round(s) in the data; diff needs two"
+                + (f" (series: {', '.join(known)})" if known else "")
+            )
+        rounds.sort(key=round_order)
+        return rounds[-2], rounds[-1]
+    pair = []
+    for did in (old, new):
+        if did is None or did not in by_id:
+            from briefing.match import select_dialogues
+
+            select_dialogues(knowledge, did or "")  # raises with did-you-mean
+        pair.append(by_id[did or ""])
+    return pair[0], pair[1]
+
+
+def _line(d: Dialogue, c: Commitment) -> str:
+    return f"{c.text} ({parties_text(d, c.by)}; {c.kind})"
+
+
+def diff_view(
+    knowledge: Knowledge, old: str | None, new: str | None, series: str | None = None
+) -> View:
+    a, b = _pair(knowledge, old, new, series)
+    fresh, continued, dropped = compare(a, b)
+    topics_a = {t.name for t in a.topics}
+    topics_b = {t.name for t in b.topics}
+    speakers_a = sorted(
+        {a.participant(q.speaker).name for q in a.quotes if a.find_participant(q.speaker)}
+    )
+    speakers_b = sorted(
+        {b.participant(q.speaker).name for q in b.quotes if b.find_participant(q.speaker)}
+    )
+    title = f"{b.title} ({b.date.isoformat()}) against {a.title} ({a.date.isoformat()})"
+    blocks: list[Block] = [Heading(title, 2)]
+
+    def section(name: str, items: list[str]) -> None:
+        blocks.append(Heading(name, 3))
+        blocks.append(Bullets(tuple(items)) if items else Paragraph("None.", "meta"))
+
+    section("New", [_line(b, c) for c in fresh])
+    section(
+        "Continued",
+        [
+            f"{_line(b, x.new)}, {x.how}: {_line(a, x.old)}"
+            + (
+                f" (evidence: \u201c{x.old.evidence.text}\u201d"
+                f" / \u201c{x.new.evidence.text}\u201d)"
+                if x.how == "probably the same"
+                else ""
+            )
+            for x in continued
+        ],
+    )
+    section("Dropped (not taken up in the later round)", [_line(a, c) for c in dropped])
+    section("Topics gained", sorted(topics_b - topics_a))
+    section("Topics no longer discussed", sorted(topics_a - topics_b))
+    section(
+        "Who was quoted",
+        [
+            f"{a.title}: {', '.join(speakers_a) or 'nobody'}",
+            f"{b.title}: {', '.join(speakers_b) or 'nobody'}",
+        ],
+    )
+    blocks.append(
+        Paragraph(
+            "'Probably the same' pairs are matched by their wording only; check the evidence"
+            " of both. 'Dropped' means not taken up in the later round's report, not abandoned.",
+            "note",
+        )
+    )
+
+    def item(d: Dialogue, c: Commitment) -> dict[str, Any]:
+        return {"dialogue": d.id, "id": c.id, "text": c.text, "kind": c.kind}
+
+    data = {
+        "shape": SHAPE,
+        "old": a.id,
+        "new": b.id,
+        "new_commitments": [item(b, c) for c in fresh],
+        "continued": [
+            {**item(b, x.new), "continues": item(a, x.old), "how": x.how} for x in continued
+        ],
+        "dropped": [item(a, c) for c in dropped],
+        "topics_gained": sorted(topics_b - topics_a),
+        "topics_lost": sorted(topics_a - topics_b),
+        "speakers": {a.id: speakers_a, b.id: speakers_b},
+    }
+    return View("diff", tuple(blocks), data)
+
+
+# --------------------------------------------------------------------------
+# timeline
+
+
+def _events(
+    knowledge: Knowledge,
+    topic_ids: set[tuple[str, str]] | None,
+    parties: set[tuple[str, str]] | None,
+) -> Iterator[tuple[Dialogue, str, str]]:
+    """(meeting, label, text) for what each meeting agreed, reaffirmed or reported."""
+    index = Index(knowledge)
+    for d in knowledge.dialogues:
+        for c in d.commitments:
+            if topic_ids is not None and not any((d.id, t) in topic_ids for t in c.topics):
+                continue
+            if parties is not None and not any((d.id, who) in parties for who in c.by):
+                continue
+            label = {
+                "reaffirmation": "reaffirmed",
+                "confirmation": "confirmed",
+                "interest": "interest (not a commitment)",
+            }.get(c.kind, "agreed" if c.kind == "decision" else "planned")
+            follows = "".join(
+                f" [follows {index.by_id[k.dialogue].title}: {index.commitments[k][1].text}]"
+                for k in map(link_key, c.follows)
+                if k in index.commitments
+            )
+            yield d, label, c.text + (f" ({c.timeline})" if c.timeline else "") + follows
+        for p in d.progress:
+            target = index.commitments.get(link_key(p.commitment))
+            if target is None:
+                continue
+            td, tc = target
+            if topic_ids is not None and not any((td.id, t) in topic_ids for t in tc.topics):
+                continue
+            if parties is not None and not any((td.id, who) in parties for who in tc.by):
+                continue
+            yield d, f"progress ({p.status})", f"{p.text} [on: {tc.text}, {td.title}]"
+
+
+def timeline_view(
+    knowledge: Knowledge,
+    *,
+    topic: str | None = None,
+    party: str | None = None,
+    series: str | None = None,
+) -> View:
+    dialogues = in_series(knowledge, series)
+    chosen = Knowledge(dialogues)
+    topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
+    parties = match_party(dialogues, party) if party else None
+    by_meeting: dict[str, list[tuple[str, str]]] = {}
+    for d, label, text in _events(chosen, topic_ids, parties):
+        by_meeting.setdefault(d.id, []).append((label, text))
+    blocks: list[Block] = [Heading("Timeline" + (f": {topic}" if topic else ""), 2)]
+    rows = []
+    for d in dialogues:
+        items = by_meeting.get(d.id)
+        if not items:
+            continue
+        blocks.append(Heading(f"{d.date.isoformat()} \u2014 {d.title}, {d.location}", 3))
+        blocks.append(Bullets(tuple(f"{label}: {text}" for label, text in items)))
+        rows += [
+            {"dialogue": d.id, "date": d.date.isoformat(), "what": label, "text": text}
+            for label, text in items
+        ]
+    if not rows:
+        blocks.append(Paragraph("Nothing recorded for this selection.", "meta"))
+    data = {"shape": SHAPE, "timeline": rows}
+    return View("timeline", tuple(blocks), data)

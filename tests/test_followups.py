@@ -1,0 +1,299 @@
+"""Following commitments across meetings: states, diff, timeline and the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+from typer.testing import CliRunner
+
+from briefing import followups, history
+from briefing.cli import app
+from briefing.load import bundled_data, load_knowledge
+from briefing.match import NotFoundError
+from briefing.model import Knowledge
+from tests.conftest import ROOT, Golden
+
+runner = CliRunner()
+EXAMPLES = ROOT / "examples" / "india-japan"
+BUNDLED = bundled_data().read_text(encoding="utf-8")
+MINERALS = "minerals-working-group"
+
+
+def knowledge_of(*texts: str, folder: Path) -> Knowledge:
+    for n, text in enumerate(texts):
+        (folder / f"k{n}.yaml").write_text(text, encoding="utf-8")
+    return load_knowledge(folder, use_cache=False)
+
+
+def state_of(k: Knowledge, cid: str, as_of: str) -> followups.Track:
+    [track] = [
+        t for t in followups.tracks(k, dt.date.fromisoformat(as_of)) if t.commitment.id == cid
+    ]
+    return track
+
+
+def with_progress(text: str, target: str, date: str, status: str) -> str:
+    return text + (
+        "\nprogress:\n"
+        f"  - commitment: {target}\n"
+        f"    date: {date}\n"
+        f"    status: {status}\n"
+        "    text: The working group met.\n"
+        "    evidence:\n"
+        "      source: article\n"
+        "      text: Officials agreed to convene the joint working group on critical minerals\n"
+    )
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def invoke_bytes(*args: str) -> bytes:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes
+
+
+# -- The states the issue names, on the bundled data ----------------------------------------
+
+
+def test_minerals_working_group_is_overdue_by_about_seven_months() -> None:
+    k = load_knowledge(bundled_data(), use_cache=False)
+    track = state_of(k, MINERALS, "2026-11-27")
+    assert track.state == "overdue"
+    assert track.days_overdue(dt.date(2026, 11, 27)) == 211
+    assert followups.state_text(track, dt.date(2026, 11, 27)) == "overdue, about 7 months"
+
+
+def test_minerals_working_group_is_due_in_march() -> None:
+    k = load_knowledge(bundled_data(), use_cache=False)
+    assert state_of(k, MINERALS, "2026-03-01").state == "due"
+
+
+def test_progress_marked_done_makes_it_done(tmp_path: Path) -> None:
+    text = with_progress(BUNDLED, f"india-japan-sd-18/{MINERALS}", "2026-03-12", "done")
+    k = knowledge_of(text, folder=tmp_path)
+    assert state_of(k, MINERALS, "2026-11-27").state == "done"
+    # Progress recorded after the as-of date is not known yet.
+    assert state_of(k, MINERALS, "2026-03-11").state == "due"
+
+
+@pytest.mark.parametrize(
+    ("status", "state"), [("under way", "in progress"), ("lapsed", "lapsed"), ("agreed", "overdue")]
+)
+def test_the_latest_progress_decides(tmp_path: Path, status: str, state: str) -> None:
+    text = with_progress(BUNDLED, f"india-japan-sd-18/{MINERALS}", "2026-02-01", status)
+    k = knowledge_of(text, folder=tmp_path)
+    assert state_of(k, MINERALS, "2026-11-27").state == state
+
+
+def test_upcoming_undated_and_no_interest() -> None:
+    k = load_knowledge(bundled_data(), use_cache=False)
+    found = {t.commitment.id: t for t in followups.tracks(k, dt.date(2025, 12, 1))}
+    assert found == {}, "nothing is followed before the meeting that made it"
+    found = {t.commitment.id: t for t in followups.tracks(k, dt.date(2026, 1, 16))}
+    assert "radio-antenna-deal" not in found  # an expression of interest is not followed
+    assert found["ai-strategic-dialogue"].state == "undated"
+    assert found[MINERALS].state == "due"
+    derived = found["economic-security-dialogue"]
+    assert derived.derived
+    assert derived.window is not None
+    assert (derived.window.start, derived.window.end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    assert "(read from the timeline)" in followups.window_text(derived)
+
+
+def test_upcoming(tmp_path: Path) -> None:
+    text = BUNDLED.replace("timeline: in the first half of 2026", "timeline: next year")
+    k = knowledge_of(text, folder=tmp_path)
+    assert state_of(k, "economic-security-dialogue", "2026-11-27").state == "upcoming"
+
+
+def test_most_urgent_first() -> None:
+    k = load_knowledge(EXAMPLES, use_cache=False)
+    states = [t.state for t in followups.tracks(k, dt.date(2026, 11, 27))]
+    assert states == sorted(states, key=followups.STATES.index)
+    assert states[0] == "overdue"
+
+
+# -- Across meetings -------------------------------------------------------------------
+
+
+def test_a_later_commitment_supersedes_the_one_it_follows() -> None:
+    k = load_knowledge(EXAMPLES, use_cache=False)
+    old = state_of(k, "investment-5-trillion-yen", "2026-11-27")
+    assert old.state == "superseded"
+    [(d, c)] = old.superseded_by
+    assert (d.id, c.id) == ("india-japan-annual-summit-15", "investment-10-trillion-yen")
+    # Before the later summit, the original stands on its own.
+    assert state_of(k, "investment-5-trillion-yen", "2025-01-01").state == "due"
+
+
+def test_progress_recorded_in_a_later_meeting() -> None:
+    k = load_knowledge(EXAMPLES, use_cache=False)
+    track = state_of(k, "enhance-security-defence-cooperation", "2026-11-27")
+    assert track.state == "in progress"
+    assert track.latest is not None
+    assert track.latest.dialogue.id == "india-japan-2plus2-3"
+
+
+def test_filters() -> None:
+    k = load_knowledge(EXAMPLES, use_cache=False)
+    day = dt.date(2026, 11, 27)
+    japan = followups.tracks(k, day, party="Japan")
+    assert japan
+    assert all("japan" in t.commitment.by for t in japan)
+    series = followups.tracks(k, day, series="india-japan-2plus2")
+    assert {t.dialogue.series for t in series} == {"india-japan-2plus2"}
+    overdue = followups.tracks(k, day, state="overdue")
+    assert {t.state for t in overdue} == {"overdue"}
+    with pytest.raises(NotFoundError, match="no series 'nope'"):
+        followups.tracks(k, day, series="nope")
+    with pytest.raises(NotFoundError, match="no state 'late'"):
+        followups.tracks(k, day, state="late")
+
+
+def test_next_round_reads_at_the_next_meeting(tmp_path: Path) -> None:
+    # The minerals commitment, timed "at the next meeting" and with its window taken out.
+    first = re.sub(
+        r"    timeline: early this year\n    window:\n(?:      .*\n|        .*\n)+",
+        "    timeline: at the next meeting\n",
+        BUNDLED,
+        count=1,
+    )
+    assert "at the next meeting" in first
+    second = (
+        BUNDLED.replace("id: india-japan-sd-18", "id: india-japan-sd-19")
+        .replace("ordinal: 18", "ordinal: 19")
+        .replace("date: 2026-01-16", "date: 2027-01-15")
+    )
+    k = knowledge_of(first, second, folder=tmp_path)
+    [track] = [
+        t
+        for t in followups.tracks(k, dt.date(2026, 6, 1))
+        if t.commitment.id == MINERALS and t.dialogue.id == "india-japan-sd-18"
+    ]
+    assert track.window is not None
+    assert track.window.end == dt.date(2027, 1, 15)
+    assert track.state == "due"
+
+
+# -- diff and timeline -----------------------------------------------------------------------
+
+
+def test_diff_of_the_annual_summits() -> None:
+    k = load_knowledge(EXAMPLES, use_cache=False)
+    view = history.diff_view(k, None, None, "india-japan-annual-summit")
+    data = view.data
+    assert (data["old"], data["new"]) == (
+        "india-japan-annual-summit-14",
+        "india-japan-annual-summit-15",
+    )
+    [continued] = data["continued"]
+    assert continued["id"] == "investment-10-trillion-yen"
+    assert continued["continues"]["id"] == "investment-5-trillion-yen"
+    assert continued["how"] == "follows"
+    assert [c["id"] for c in data["dropped"]] == ["support-japanese-companies"]
+    assert all(c["dialogue"] == "india-japan-annual-summit-15" for c in data["new_commitments"])
+
+
+def test_diff_finds_probably_the_same_by_wording(tmp_path: Path) -> None:
+    later = (
+        BUNDLED.replace("id: india-japan-sd-18", "id: india-japan-sd-19")
+        .replace("ordinal: 18", "ordinal: 19")
+        .replace("date: 2026-01-16", "date: 2027-01-15")
+    )
+    k = knowledge_of(BUNDLED, later, folder=tmp_path)
+    data = history.diff_view(k, "india-japan-sd-18", "india-japan-sd-19").data
+    assert data["new_commitments"] == []
+    assert data["dropped"] == []
+    assert {c["how"] for c in data["continued"]} == {"probably the same"}
+
+
+def test_diff_needs_two_rounds() -> None:
+    k = load_knowledge(bundled_data(), use_cache=False)
+    with pytest.raises(NotFoundError, match="diff needs two"):
+        history.diff_view(k, None, None, "india-japan-strategic-dialogue")
+    with pytest.raises(NotFoundError, match="no dialogue with id 'nope'"):
+        history.diff_view(k, "nope", "india-japan-sd-18")
+
+
+def test_timeline_is_in_date_order_with_progress() -> None:
+    k = load_knowledge(EXAMPLES, use_cache=False)
+    rows = history.timeline_view(k).data["timeline"]
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates)
+    assert any(r["what"] == "progress (under way)" for r in rows)
+    investment = history.timeline_view(k, topic="investment").data["timeline"]
+    assert {r["dialogue"] for r in investment} >= {
+        "india-japan-annual-summit-14",
+        "india-japan-annual-summit-15",
+    }
+
+
+# -- The calendar --------------------------------------------------------------------------------
+
+
+def test_ics_parses_with_a_real_icalendar_library() -> None:
+    raw = invoke_bytes("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "-f", "ics")
+    assert raw.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    out = raw.decode("utf-8")
+    cal = icalendar.Calendar.from_ical(out)
+    events = list(cal.walk("VEVENT"))
+    _, js, _ = invoke("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "-f", "json")
+    dated = [f for f in json.loads(js)["followups"] if f["window"]]
+    assert len(events) == len(dated)
+    by_uid = {str(e["UID"]): e for e in events}
+    minerals = by_uid[f"india-japan-sd-18/{MINERALS}@briefing"]
+    assert minerals.decoded("DTSTART") == dt.date(2026, 1, 1)
+    assert minerals.decoded("DTEND") == dt.date(2026, 5, 1)  # exclusive end
+    assert "overdue" in str(minerals["SUMMARY"])
+    assert "interpretation" in str(minerals["DESCRIPTION"])
+
+
+def test_ics_golden(golden: Golden) -> None:
+    raw = invoke_bytes("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "-f", "ics")
+    golden.check("followups.ics", raw.decode("utf-8"))
+
+
+def test_ics_from_the_output_suffix(tmp_path: Path) -> None:
+    target = tmp_path / "followups.ics"
+    code, _, err = invoke("followups", "--as-of", "2026-11-27", "-o", str(target))
+    assert (code, err) == (0, "")
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_ics_is_refused_where_there_are_no_follow_ups() -> None:
+    code, out, err = invoke("topics", "--format", "ics")
+    assert (code, out) == (2, "")
+    assert "--format ics is not available here" in err
+
+
+def test_bad_as_of_is_a_usage_error() -> None:
+    code, out, err = invoke("followups", "--as-of", "27/11/2026")
+    assert (code, out) == (2, "")
+    assert "--as-of: expected a date as YYYY-MM-DD" in err
+
+
+def test_every_format_works_for_the_new_commands() -> None:
+    cases = [
+        ["followups", "--as-of", "2026-11-27", "--data", str(EXAMPLES)],
+        ["diff", "--series", "india-japan-annual-summit", "--data", str(EXAMPLES)],
+        ["timeline", "--topic", "investment", "--data", str(EXAMPLES)],
+    ]
+    for args in cases:
+        for fmt in ("rich", "text", "markdown", "json", "html"):
+            code, out, err = invoke(*args, "--format", fmt)
+            assert (code, err) == (0, ""), (args, fmt, err)
+            assert out.strip()
+    code, out, _ = invoke(*cases[0], "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[0].startswith("Dialogue,Id,State,Commitment")
