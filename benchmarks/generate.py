@@ -287,15 +287,49 @@ def _evidence(w: _Writer, rng: random.Random, indent: int, sources: Sequence[str
     w.text(indent + 2, "text", sentence(rng), fold=True)
 
 
-def dialogue_text(index: int, seed: int, *, broken: bool = False) -> str:
-    """The YAML text of dialogue number INDEX (1-based) for SEED."""
+#: Dialogues are rounds of this many series, in turn: dialogue N is round (N-1)//SERIES + 1
+#: of series (N-1) % SERIES, a year or so after the round before.
+SERIES: Final = 50
+#: How many of a round's commitments follow one of the round before, and how many
+#: progress entries it records on the round before's.
+FOLLOWS: Final = 5
+PROGRESS: Final = 5
+_COMMITMENT_ID = re.compile(r"^  - id: (\S+)$", re.MULTILINE)
+
+
+def series_of(index: int) -> tuple[str, int]:
+    """The series id and the ordinal of dialogue INDEX."""
+    return f"series-{(index - 1) % SERIES:02d}", (index - 1) // SERIES + 1
+
+
+def dialogue_id(seed: int, index: int) -> str:
+    return f"synthetic-{seed}-{index:05d}"
+
+
+def commitment_ids(text: str) -> list[str]:
+    """The commitment ids of a generated file."""
+    section = text.split("\ncommitments:\n", 1)[1].split("\ndiscussions:\n", 1)[0]
+    return _COMMITMENT_ID.findall(section)
+
+
+def dialogue_text(
+    index: int, seed: int, *, broken: bool = False, earlier: Sequence[str] = ()
+) -> str:
+    """The YAML text of dialogue number INDEX (1-based) for SEED.
+
+    EARLIER holds the commitment ids of the series' round before (dialogue
+    INDEX - SERIES): some commitments follow them, and progress is recorded
+    on some of them.
+    """
     rng = random.Random(f"briefing-bench:{seed}:{index}")
+    series, ordinal = series_of(index)
+    before = dialogue_id(seed, index - SERIES)
     w = _Writer()
     parties = rng.sample(_PARTIES, PARTIES)
     people = [_SPEAKER_PERSON, *rng.sample(_PEOPLE, OTHER_PARTICIPANTS)]
     topics = rng.sample(_TOPICS, TOPICS)
-    date = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(9500))
-    ordinal = rng.randint(1, 30)
+    # Each round about a year after the one before, so progress follows its promise.
+    date = dt.date(2000, 1, 1) + dt.timedelta(days=(ordinal - 1) * 400 + rng.randrange(300))
     host, guest = parties[0][1], parties[1][1]
     source_ids = ["article", "communique"][: rng.randint(1, 2)]
     person_ids = [p.id for p in people]
@@ -306,9 +340,10 @@ def dialogue_text(index: int, seed: int, *, broken: bool = False) -> str:
     w.line("schema: 1")
     w.line()
     w.line("dialogue:")
-    w.line(f"  id: {_ident(f'synthetic-{seed}-{index:05d}')}")
+    w.line(f"  id: {_ident(dialogue_id(seed, index))}")
     w.line(f"  title: {_quoted(f'{_ordinal(ordinal)} {host}-{guest} Strategic Dialogue')}")
     w.line(f"  ordinal: {ordinal}")
+    w.line(f"  series: {series}")
     w.line(f"  date: {date.isoformat()}")
     if rng.random() < 0.5:
         w.line(f"  date_as_written: {_quoted(_WEEKDAYS[date.weekday()])}")
@@ -383,6 +418,8 @@ def dialogue_text(index: int, seed: int, *, broken: bool = False) -> str:
             w.line(f"      - name: {_quoted(rng.choice(_ID_WORDS).upper())}")
             w.text(8, "note", "Widely used name; not used in the source.")
         _evidence(w, rng, 4, source_ids)
+        if earlier and n < FOLLOWS:
+            w.line(f"    follows: [{before}/{rng.choice(earlier)}]")
         w.line()
 
     w.line("discussions:")
@@ -416,6 +453,15 @@ def dialogue_text(index: int, seed: int, *, broken: bool = False) -> str:
         if rng.random() < 0.5:
             w.line(f"    topics: {_ids(rng.sample(topic_ids, 1))}")
         _evidence(w, rng, 4, source_ids)
+    if earlier:
+        w.line()
+        w.line("progress:")
+        for target in rng.sample(list(earlier), min(PROGRESS, len(earlier))):
+            w.line(f"  - commitment: {before}/{target}")
+            w.line(f"    date: {date.isoformat()}")
+            w.line(f"    status: {_quoted(rng.choice(_STATUSES))}")
+            w.text(4, "text", sentence(rng, 8, 16))
+            _evidence(w, rng, 4, source_ids)
     return w.render()
 
 
@@ -429,9 +475,12 @@ def generate(
     """Write COUNT dialogue files into DIRECTORY; return their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
+    ids: dict[int, list[str]] = {}
     for index in range(1, count + 1):
         path = directory / file_name(index, count)
-        path.write_bytes(dialogue_text(index, seed, broken=broken).encode("utf-8"))
+        text = dialogue_text(index, seed, broken=broken, earlier=ids.pop(index - SERIES, []))
+        ids[index] = commitment_ids(text)
+        path.write_bytes(text.encode("utf-8"))
         paths.append(path)
     return paths
 

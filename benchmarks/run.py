@@ -518,6 +518,26 @@ def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[
         f" files ({'one per file, as expected' if complete else 'EXPECTED ONE PER FILE'});"
         f" its floor C parsed the valid corpus of the same size."
     )
+
+    # 6, 7, 8: following commitments across the meetings of the large corpus (series,
+    # follows and progress), warm, against topics on the same data; JSON for all four,
+    # so that each pays for its own results and not for wrapping text.
+    def on_large(*args: str) -> list[str]:
+        return [briefing, *args, "--format", "json", "--data", str(corpus[large])]
+
+    topics_large = Job(f"topics warm, N={large}", on_large("topics"))
+    follow = Job(f"followups warm, N={large}", on_large("followups", "--as-of", "2026-11-27"))
+    if large > generate.SERIES:
+        compared = ["--series", generate.series_of(large)[0]]  # its last two rounds
+    else:  # too few dialogues for a series of two rounds: any two
+        compared = [generate.dialogue_id(seed, 1), generate.dialogue_id(seed, large)]
+    diff = Job(f"diff warm, N={large}", on_large("diff", *compared))
+    timeline = Job(f"timeline warm, N={large}", on_large("timeline"))
+    runner.measure(topics_large, follow, diff, timeline)
+    for number, job in (("6", follow), ("7", diff), ("8", timeline)):
+        what = job.label.replace(" warm", ", warm")
+        results.append(timed_row(number, what, job, topics_large, 1.3))
+
     return results
 
 

@@ -24,6 +24,7 @@ per row. Imported only by the commands that follow commitments.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any, Final, NamedTuple
 
 from briefing import windows
@@ -80,8 +81,9 @@ class Track(NamedTuple):
     state: str
 
     @property
-    def key(self) -> Key:
-        return Key(self.dialogue.id, self.commitment.id)
+    def key(self) -> str:
+        """DIALOGUE_ID/COMMITMENT_ID, as links write it."""
+        return f"{self.dialogue.id}/{self.commitment.id}"
 
     def days_overdue(self, as_of: dt.date) -> int | None:
         if self.state != "overdue" or self.window is None:
@@ -95,37 +97,39 @@ class Index:
     def __init__(self, knowledge: Knowledge) -> None:
         self.dialogues = knowledge.dialogues
         self.by_id = {d.id: d for d in knowledge.dialogues}
-        self.commitments: dict[Key, tuple[Dialogue, Commitment]] = {}
-        self.followers: dict[Key, list[tuple[Dialogue, Commitment]]] = {}
-        self.progress: dict[Key, list[Reported]] = {}
+        # Keyed by links as files write them: DIALOGUE_ID/COMMITMENT_ID.
+        self.commitments: dict[str, tuple[Dialogue, Commitment]] = {}
+        self.followers: dict[str, list[tuple[Dialogue, Commitment]]] = {}
+        self.progress: dict[str, list[Reported]] = {}
         self.rounds: dict[str, list[Dialogue]] = {}
         for d in knowledge.dialogues:
             for c in d.commitments:
-                self.commitments[Key(d.id, c.id)] = (d, c)
+                self.commitments[f"{d.id}/{c.id}"] = (d, c)
                 for target in c.follows:
-                    self.followers.setdefault(link_key(target), []).append((d, c))
+                    self.followers.setdefault(target, []).append((d, c))
             for p in d.progress:
-                self.progress.setdefault(link_key(p.commitment), []).append(Reported(d, p))
+                self.progress.setdefault(p.commitment, []).append(Reported(d, p))
             if d.series:
                 self.rounds.setdefault(d.series, []).append(d)
+        self.next: dict[str, Dialogue] = {}
+        self.previous: dict[str, Dialogue] = {}
         for rounds in self.rounds.values():
             rounds.sort(key=round_order)
+            for earlier, later in itertools.pairwise(rounds):
+                self.next[earlier.id] = later
+                self.previous[later.id] = earlier
         for reports in self.progress.values():
             reports.sort(key=lambda r: r.progress.date)
 
     def next_round(self, d: Dialogue) -> Dialogue | None:
-        rounds = self.rounds.get(d.series or "", [])
-        later = [r for r in rounds if round_order(r) > round_order(d)]
-        return later[0] if later else None
+        return self.next.get(d.id)
 
     def previous_round(self, d: Dialogue) -> Dialogue | None:
-        rounds = self.rounds.get(d.series or "", [])
-        earlier = [r for r in rounds if round_order(r) < round_order(d)]
-        return earlier[-1] if earlier else None
+        return self.previous.get(d.id)
 
     def track(self, d: Dialogue, c: Commitment, as_of: dt.date) -> Track:
         window, derived, unread = self.window(d, c)
-        key = Key(d.id, c.id)
+        key = f"{d.id}/{c.id}"
         reports = [r for r in self.progress.get(key, []) if r.progress.date <= as_of]
         latest = reports[-1] if reports else None
         followers = tuple((fd, fc) for fd, fc in self.followers.get(key, []) if fd.date <= as_of)

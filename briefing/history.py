@@ -202,13 +202,13 @@ def _events(
                 "interest": "interest (not a commitment)",
             }.get(c.kind, "agreed" if c.kind == "decision" else "planned")
             follows = "".join(
-                f" [follows {index.by_id[k.dialogue].title}: {index.commitments[k][1].text}]"
-                for k in map(link_key, c.follows)
+                f" [follows {index.commitments[k][0].title}: {index.commitments[k][1].text}]"
+                for k in c.follows
                 if k in index.commitments
             )
             yield d, label, c.text + (f" ({c.timeline})" if c.timeline else "") + follows
         for p in d.progress:
-            target = index.commitments.get(link_key(p.commitment))
+            target = index.commitments.get(p.commitment)
             if target is None:
                 continue
             td, tc = target

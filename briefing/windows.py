@@ -10,6 +10,7 @@ finds its words in the phrase reads it. docs/windows.md explains every rule.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Final, NamedTuple
@@ -447,10 +448,9 @@ def read_timeline(
     """
     shown = " ".join(phrase.split())
     text = " ".join(phrase.translate(_DASHES).replace("\u2019", "'").lower().split())
-    for rule in RULES:
-        match = next((m for p in rule.patterns if (m := re.search(p, text, re.ASCII))), None)
-        if match is None:
-            continue
+    found = _first_rule(text)
+    if found is not None:
+        rule, match = found
         try:
             result = rule.read(match, made_on, next_round)
         except (ValueError, OverflowError):
@@ -462,6 +462,16 @@ def read_timeline(
         note = f'Read "{shown}" (meeting {made_on.isoformat()}) as {describe(start, end)}.'
         return Reading(start, end, rule.name, note)
     return Unread(phrase, f'no rule reads "{shown}"')
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_rule(text: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule whose words are in TEXT, and its match (the same for every meeting date)."""
+    for rule in RULES:
+        match = next((m for p in rule.patterns if (m := re.search(p, text, re.ASCII))), None)
+        if match is not None:
+            return rule, match
+    return None
 
 
 def describe(start: dt.date, end: dt.date) -> str:

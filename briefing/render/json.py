@@ -17,9 +17,9 @@ JSON_SHAPE = 1
 _RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-def _dumps(value: object) -> str:
-    # Compact, so that the C encoder does the work (indentation forces the slow one).
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+# Compact, so that the C encoder does the work (indentation forces the slow one); one
+# encoder for the run, as json.dumps with options makes a new one on every call.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all formats
