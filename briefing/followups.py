@@ -130,9 +130,13 @@ class Index:
     def track(self, d: Dialogue, c: Commitment, as_of: dt.date) -> Track:
         window, derived, unread = self.window(d, c)
         key = f"{d.id}/{c.id}"
-        reports = [r for r in self.progress.get(key, []) if r.progress.date <= as_of]
-        latest = reports[-1] if reports else None
-        followers = tuple((fd, fc) for fd, fc in self.followers.get(key, []) if fd.date <= as_of)
+        # Most commitments have neither progress nor followers: no lists built for them.
+        latest = None
+        reports = self.progress.get(key)
+        if reports:
+            latest = next((r for r in reversed(reports) if r.progress.date <= as_of), None)
+        found = self.followers.get(key)
+        followers = tuple((fd, fc) for fd, fc in found if fd.date <= as_of) if found else ()
         state = _state(c, window, latest, followers, as_of)
         return Track(d, c, window, derived, unread, latest, followers, state)
 
