@@ -31,7 +31,7 @@ _CSS = Path(__file__).with_name("html.css")
 #: Nothing may be fetched or run: styles come only from the page itself.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
-#: Page names where the view itself has no heading to give one.
+#: Page names that the view's first heading does not give (a summary's is the meeting).
 _NAMES = {"summary": "Briefing"}
 
 # Up to white space or a character that cannot end a URL in running text.
@@ -225,12 +225,13 @@ def page(view: View, covered: tuple[Meeting, ...]) -> Page:
         while blocks and _says(blocks[0], said):
             blocks = blocks[1:]
     first = blocks[0] if blocks else None
-    titles = {m.title for m in covered}
-    if isinstance(first, Heading) and first.level == 1 and first.text not in titles:
+    if view.command in _NAMES:
+        return Page(_NAMES[view.command], blocks, leading_table=False)
+    if isinstance(first, Heading) and first.level == 1:
         return Page(oneline(first.text), blocks[1:], leading_table=False)
     if isinstance(first, Table):
         return Page(oneline(first.title), blocks, leading_table=True)
-    return Page(_NAMES.get(view.command, view.command.capitalize()), blocks, leading_table=False)
+    return Page(view.command.capitalize(), blocks, leading_table=False)
 
 
 def _covers(covered: tuple[Meeting, ...]) -> str:
