@@ -1,8 +1,18 @@
-"""A standalone HTML page (no network fetches) that looks like the terminal rendering."""
+"""A standalone HTML document: one file that fetches nothing, for screens, phones and print.
+
+The page opens with a header naming the meeting (or meetings) it covers, taken
+from `view.data`; its style sheet (`html.css`, beside this module) is inlined.
+Every piece of text from the knowledge file is escaped; the only markup made
+from it are links for the http(s) URLs it contains.
+"""
 
 from __future__ import annotations
 
+import datetime
 import html
+import re
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from briefing.render import Options, oneline
 from briefing.views import (
@@ -16,35 +26,73 @@ from briefing.views import (
     highlight_pattern,
 )
 
-_STYLE = """
-:root { color-scheme: dark; }
-body { background: #1e1f29; color: #e6e6e6; margin: 0 auto; max-width: 60rem; padding: 2rem;
-  font: 15px/1.5 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-h1 { color: #8be9fd; border-bottom: 1px solid #8be9fd; font-size: 1.3rem; }
-h2 { color: #8be9fd; font-size: 1.1rem; margin-top: 1.6rem; }
-h3 { font-size: 1rem; margin-bottom: .2rem; }
-p.note { color: #9a9aa8; font-style: italic; }
-p.meta { font-weight: bold; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; }
-caption { text-align: left; color: #8be9fd; font-weight: bold; padding-bottom: .3rem; }
-th, td { border: 1px solid #555a6e; padding: .25rem .5rem; vertical-align: top; text-align: left; }
-th { font-weight: bold; }
-td.number { text-align: right; white-space: nowrap; }
-td.id, td.dialogue { white-space: nowrap; }
-.bar { color: #8be9fd; }
-figure.quote { border: 1px solid #8be9fd; border-radius: 6px; margin: 1rem 0; padding: .6rem 1rem; }
-figure.quote blockquote { margin: 0; font-style: italic; }
-figure.quote figcaption { margin-top: .6rem; }
-figure.quote .who { font-weight: bold; }
-figure.quote .detail { color: #9a9aa8; }
-mark { background: #f1fa8c; color: #1e1f29; }
-ul { padding-left: 1.4rem; }
-"""
+_CSS = Path(__file__).with_name("html.css")
+
+#: Nothing may be fetched or run: styles come only from the page itself.
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
+#: Page names that the view's first heading does not give (a summary's is the meeting).
+_NAMES = {"summary": "Briefing"}
+
+# Up to white space or a character that cannot end a URL in running text.
+_URL = re.compile(r"https?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)]")
 
 
-def _esc(text: str, words: tuple[str, ...] = ()) -> str:
-    line = oneline(text)
-    pattern = highlight_pattern(words)
+class Meeting(NamedTuple):
+    id: str
+    title: str = ""
+    location: str = ""
+    date: str = ""
+
+    @property
+    def when(self) -> str:
+        """'New Delhi, Friday 16 January 2026' (what is known of it)."""
+        try:
+            day = datetime.date.fromisoformat(self.date)
+        except ValueError:
+            date = self.date
+        else:
+            date = f"{day:%A} {day.day} {day:%B %Y}"
+        return ", ".join(part for part in (self.location, date) if part)
+
+    @property
+    def name(self) -> str:
+        return self.title or self.id
+
+
+def _meeting(value: object) -> Meeting | None:
+    """A meeting from a dialogue's id or its JSON object, if VALUE is either."""
+    if isinstance(value, str):
+        return Meeting(value)
+    if isinstance(value, dict) and isinstance(value.get("id"), str):
+        fields = (value.get(k) for k in ("title", "location", "date"))
+        return Meeting(value["id"], *(f if isinstance(f, str) else "" for f in fields))
+    return None
+
+
+def meetings(data: dict[str, Any]) -> tuple[Meeting, ...]:
+    """The dialogues a view's data covers, in order, as fully as the data describes them.
+
+    A list of dialogue objects (`dialogues`) describes them itself; the items of
+    other lists name theirs in a `dialogue` field, as an id or as an object.
+    """
+    found: dict[str, Meeting] = {}
+    for key, value in data.items():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            if not isinstance(item, dict):
+                continue
+            meeting = _meeting(item if key == "dialogues" else item.get("dialogue"))
+            if meeting is not None and (meeting.id not in found or meeting.title):
+                found[meeting.id] = meeting
+    return tuple(found.values())
+
+
+# -- Text ----------------------------------------------------------------------------
+
+
+def _marked(line: str, pattern: re.Pattern[str] | None) -> str:
     if pattern is None:
         return html.escape(line, quote=True)
     # Match on the text itself, then escape each piece: matching escaped text
@@ -59,70 +107,177 @@ def _esc(text: str, words: tuple[str, ...] = ()) -> str:
     return "".join(out)
 
 
-def _cell(value: str, kind: str, words: tuple[str, ...]) -> str:
+def _esc(text: str, words: tuple[str, ...] = ()) -> str:
+    """TEXT on one line, escaped, with WORDS marked and URLs made links."""
+    line = oneline(text)
+    pattern = highlight_pattern(words)
+    out = []
+    last = 0
+    for match in _URL.finditer(line):
+        url = html.escape(match.group(), quote=True)
+        out.append(_marked(line[last : match.start()], pattern))
+        out.append(f'<a href="{url}">{url}</a>')
+        last = match.end()
+    out.append(_marked(line[last:], pattern))
+    return "".join(out)
+
+
+# -- Blocks --------------------------------------------------------------------------
+
+
+def _main_column(table: Table) -> int:
+    """The text column with the most to say: it gets the width."""
+    texts = [i for i, c in enumerate(table.columns) if c.kind == "text"]
+    if not texts:
+        return -1
+    return max(texts, key=lambda i: sum(len(row[i]) for row in table.rows))
+
+
+def _cell(value: str, kind: str, label: str, words: tuple[str, ...]) -> str:
+    attrs = f'class="{kind}" data-label="{label}"'
     if kind == "bar":
         n = int(value) if value.isdigit() else 0
-        return f'<td class="number"><span class="bar">{"&#9608;" * min(n, 20)}</span> {n}</td>'
-    return f'<td class="{kind}">{_esc(value, words)}</td>'
+        # A width from a count, never from the text: nothing else goes into style.
+        bar = f'<span class="bar" style="width: {min(n, 20) * 0.3:.1f}em"></span>' if n else ""
+        return f'<td class="number" data-label="{label}">{bar}{n}</td>'
+    return f"<td {attrs}>{_esc(value, words)}</td>"
 
 
-def _table(table: Table, words: tuple[str, ...]) -> str:
+def _table(table: Table, words: tuple[str, ...], *, caption: bool) -> str:
     table = table.for_display()
     if not table.rows:
-        return f'<h2>{_esc(table.title)}</h2>\n<p class="note">{_esc(table.empty)}</p>'
-    head = "".join(f"<th>{_esc(c.header)}</th>" for c in table.columns)
+        title = f"<h2>{_esc(table.title)}</h2>\n" if caption else ""
+        return f'{title}<p class="note">{_esc(table.empty)}</p>'
+    main = _main_column(table)
+    kinds = [
+        "main" if i == main else "number" if c.kind == "bar" else c.kind
+        for i, c in enumerate(table.columns)
+    ]
+    labels = [_esc(c.header) for c in table.columns]
+    head = "".join(f'<th class="{k}">{h}</th>' for k, h in zip(kinds, labels, strict=True))
     rows = "\n".join(
         "<tr>"
-        + "".join(_cell(v, c.kind, words) for c, v in zip(table.columns, row, strict=True))
+        + "".join(
+            _cell(v, "bar" if c.kind == "bar" else k, h, words)
+            for c, k, h, v in zip(table.columns, kinds, labels, row, strict=True)
+        )
         + "</tr>"
         for row in table.rows
     )
+    title = f"<caption>{_esc(table.title)}</caption>\n" if caption else ""
     return (
-        f"<table>\n<caption>{_esc(table.title)}</caption>\n<thead><tr>{head}</tr></thead>\n"
-        f"<tbody>\n{rows}\n</tbody>\n</table>"
+        f'<div class="table-wrap">\n<table>\n{title}<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody>\n</table>\n</div>"
     )
 
 
 def _quote(q: QuoteBlock) -> str:
-    source = f"<br>Source: {_esc(q.source)}" if q.source else ""
+    source = f" Source: {_esc(q.source)}" if q.source else ""
     return (
         '<figure class="quote">\n'
         f"<blockquote><p>&ldquo;{_esc(q.text)}&rdquo;</p></blockquote>\n"
         f'<figcaption>&mdash; <span class="who">{_esc(q.speaker)}</span>'
         + "".join(f", {_esc(part)}" for part in q.credits)
-        + "<br>\n"
-        f'<span class="detail">{_esc(q.detail)}{source}</span>'
+        + f'\n<span class="detail">{_esc(q.detail)}{source}</span>'
         "</figcaption>\n</figure>"
     )
 
 
-def _block(block: Block, words: tuple[str, ...]) -> str:
+def _block(block: Block, words: tuple[str, ...], shift: int) -> str:
     if isinstance(block, Heading):
-        level = min(block.level, 6)
+        level = min(block.level + shift, 6)
         return f"<h{level}>{_esc(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
         return f'<p class="{block.style}">{_esc(block.text)}</p>'
     if isinstance(block, Bullets):
-        items = "\n".join(f"<li>{_esc(i)}</li>" for i in block.items)
+        items = "\n".join(f"<li>{_esc(i, words)}</li>" for i in block.items)
         return f"<ul>\n{items}\n</ul>"
     if isinstance(block, QuoteBlock):
         return _quote(block)
-    return _table(block, words)
+    return _table(block, words, caption=True)
 
 
-def _title(view: View) -> str:
-    for block in view.blocks:
-        if isinstance(block, Heading | Table):
-            return block.text if isinstance(block, Heading) else block.title
-    return view.command
+# -- The page ------------------------------------------------------------------------
+
+
+def _says(block: Block, said: set[str]) -> bool:
+    """Whether BLOCK is the meeting's title or its place and date line."""
+    if isinstance(block, Heading):
+        return block.level == 1 and block.text in said
+    return isinstance(block, Paragraph) and block.style == "meta" and block.text in said
+
+
+class Page(NamedTuple):
+    name: str
+    #: The view's blocks, less those the page header and title now say.
+    blocks: tuple[Block, ...]
+    #: Whether the first block is a table that the page's name stands for.
+    leading_table: bool
+
+
+def page(view: View, covered: tuple[Meeting, ...]) -> Page:
+    """The page's name and what remains to show under it."""
+    blocks = view.blocks
+    if len(covered) == 1 and covered[0].title:
+        # The header names the meeting and its place and date: say them once.
+        m = covered[0]
+        said = {m.title, m.when, f"{m.title}, {m.when}"}
+        while blocks and _says(blocks[0], said):
+            blocks = blocks[1:]
+    first = blocks[0] if blocks else None
+    if view.command in _NAMES:
+        return Page(_NAMES[view.command], blocks, leading_table=False)
+    if isinstance(first, Heading) and first.level == 1:
+        return Page(oneline(first.text), blocks[1:], leading_table=False)
+    if isinstance(first, Table):
+        return Page(oneline(first.title), blocks, leading_table=True)
+    return Page(view.command.capitalize(), blocks, leading_table=False)
+
+
+def _covers(covered: tuple[Meeting, ...]) -> str:
+    if len(covered) == 1:
+        return covered[0].name
+    return f"{len(covered)} dialogues" if covered else ""
+
+
+def _header(covered: tuple[Meeting, ...]) -> str:
+    if not covered:
+        return ""
+    if len(covered) == 1:
+        [m] = covered
+        lines = [f'<p class="meeting-title">{_esc(m.name)}</p>']
+        if m.when:
+            lines.append(f'<p class="meeting-place">{_esc(m.when)}</p>')
+    else:
+        items = "\n".join(
+            f"<li>{_esc(m.name)}{', ' + _esc(m.when) if m.when else ''}</li>" for m in covered
+        )
+        lines = [f'<p class="meeting-title">{len(covered)} dialogues</p>', f"<ul>\n{items}\n</ul>"]
+    return '<header class="meeting">\n' + "\n".join(lines) + "\n</header>"
 
 
 def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all formats
-    body = "\n".join(_block(b, view.highlight) for b in view.blocks)
+    covered = meetings(view.data)
+    shown = page(view, covered)
+    # Under the page's own h1, the view's headings start at h2.
+    levels = [b.level for b in shown.blocks if isinstance(b, Heading)]
+    shift = max(0, 2 - min(levels)) if levels else 0
+    parts = [f"<h1>{_esc(shown.name)}</h1>"]
+    for i, block in enumerate(shown.blocks):
+        if i == 0 and shown.leading_table and isinstance(block, Table):
+            parts.append(_table(block, view.highlight, caption=False))
+        else:
+            parts.append(_block(block, view.highlight, shift))
+    title = " \u2014 ".join(part for part in (shown.name, _covers(covered)) if part)
+    body = "\n".join(parts)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_esc(_title(view))} - briefing</title>\n"
-        f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        '<meta name="color-scheme" content="light dark">\n'
+        f"<title>{_esc(title)}</title>\n"
+        f"<style>\n{_CSS.read_text(encoding='utf-8')}</style>\n</head>\n<body>\n"
+        f"{_header(covered)}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
