@@ -138,9 +138,9 @@ def commitment_row(d: Dialogue, c: Commitment) -> tuple[str, ...]:
 
 
 COMMITMENT_COLUMNS = (
-    Column("Commitment"),
-    Column("By"),
-    Column("Kind"),
+    Column("Commitment", role="main"),
+    Column("By", role="label"),
+    Column("Kind", role="label"),
     Column("Timeline"),
-    Column("Status"),
+    Column("Status", role="label"),
 )

@@ -55,9 +55,9 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         f"Search: {query}",
         (
             Column("Dialogue", "dialogue"),
-            Column("Kind"),
+            Column("Kind", role="label"),
             Column("Id", "id"),
-            Column("Text"),
+            Column("Text", role="main"),
         ),
         tuple((h.dialogue.id, h.kind, h.id, " ".join(h.text.split())) for h in hits),
         f"Nothing matches '{query}'.",

@@ -23,6 +23,10 @@ class Column(NamedTuple):
     #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one;
     #: "key" is an id for machines (CSV), left out of tables meant for reading.
     kind: Literal["text", "number", "bar", "id", "dialogue", "key"] = "text"
+    #: For text, a hint to layouts with little room: "main" is the prose that takes the
+    #: width left over; "label" is a short value (a name, a place, a status) kept whole;
+    #: "note" is secondary text that may wrap.
+    role: Literal["main", "label", "note"] = "note"
 
 
 class Table(NamedTuple):

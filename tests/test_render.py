@@ -171,7 +171,8 @@ def test_wide_characters_keep_rich_borders_aligned() -> None:
     from rich.cells import cell_len
 
     view = query.commitments_view((with_text("日本語のテキスト " * 6),))
-    out = render(view, Format.RICH, Options(width=100))
+    # Wide enough for a table (narrower terminals show one block per commitment).
+    out = render(view, Format.RICH, Options(width=140))
     widths = {cell_len(line) for line in out.splitlines() if line.startswith(("│", "╭", "├", "╰"))}
     assert len(widths) == 1
 

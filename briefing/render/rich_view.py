@@ -7,8 +7,12 @@ object, after control characters have been made visible.
 from __future__ import annotations
 
 import io
+import re
+from itertools import pairwise
+from typing import NamedTuple
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -17,6 +21,7 @@ from briefing.render import Options, oneline
 from briefing.views import (
     Block,
     Bullets,
+    Column,
     Heading,
     Paragraph,
     QuoteBlock,
@@ -27,8 +32,20 @@ from briefing.views import (
 
 _ACCENT = "cyan"
 _BAR = "\u2588"
-#: Text up to this many characters is never wrapped in a table.
-_SHORT = 18
+#: The widest line of prose: paragraphs, quotes and a table's main text on wide terminals.
+_PROSE = 100
+#: The narrowest main text column worth a table; below it, one block per row reads better.
+_MIN_MAIN = 30
+#: A weight bar is drawn only while the main text keeps this much room.
+_ROOMY = 40
+#: How many blocks the greatest weight gets, from a full bar down to none (the number alone).
+_BAR_STEPS = (10, 6, 3, 0)
+#: Between the short values of a row in the stacked layout.
+_SEP = " \u00b7 "
+#: Inside a word, a line may break after a hyphen between letters ("Mumbai-|Ahmedabad"),
+#: not in numbers or dates ("2026-01-16").
+_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")
+_WORD = re.compile(r"\S+")
 
 
 def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
@@ -62,79 +79,241 @@ def _bullets(block: Bullets) -> RenderableType:
     return grid
 
 
-def _cell(value: str, kind: str, peak: int, words: tuple[str, ...]) -> Text:
-    if kind == "bar":
-        n = int(value) if value.isdigit() else 0
-        width = max(1, round(10 * n / peak)) if peak and n else 0
-        return Text.assemble((_BAR * width, _ACCENT), f" {n}")
-    return _text(value, "", words)
+# --------------------------------------------------------------------------
+# Wrapping table cells at spaces and hyphens only. A table is laid out only when
+# every piece fits its column; otherwise rows are stacked and a word wider than
+# the whole terminal is folded there, as a last resort.
 
 
-def _needed(table: Table) -> int:
-    """The narrowest width at which the table still reads: short columns whole, text >= 12."""
-    width = 1
-    for i, column in enumerate(table.columns):
-        longest = max([len(column.header)] + [len(oneline(row[i])) for row in table.rows])
-        wraps = column.kind == "text" and longest > _SHORT
-        width += (min(longest, 12) if wraps else longest) + 3
-    return width
+def _atoms(text: str) -> list[tuple[int, int, bool]]:
+    """The pieces of TEXT that a line break never splits: (start, end, after a space)."""
+    atoms: list[tuple[int, int, bool]] = []
+    glue = False
+    for word in _WORD.finditer(text):
+        start, end = word.span()
+        cuts = [start, *(start + m.start() for m in _HYPHEN.finditer(word.group())), end]
+        for n, (a, b) in enumerate(pairwise(cuts)):
+            if n == 0 and glue:
+                # No break after an initial: "(S Jaishankar)".
+                atoms[-1] = (atoms[-1][0], b, atoms[-1][2])
+            else:
+                atoms.append((a, b, n == 0 and bool(atoms)))
+        letters = [ch for ch in word.group() if ch.isalnum()]
+        glue = len(letters) == 1 and letters[0].isupper()
+    return atoms
 
 
-def _records(table: Table, words: tuple[str, ...]) -> RenderableType:
+def _lines(text: str, width: int) -> list[tuple[int, int]]:
+    """TEXT filled greedily into lines of at most WIDTH cells, as (start, end) offsets."""
+    lines: list[list[int]] = []
+    for start, end, spaced in _atoms(text):
+        size = cell_len(text[start:end])
+        if lines and lines[-1][2] + spaced + size <= width:
+            lines[-1][1:] = [end, lines[-1][2] + spaced + size]
+            continue
+        # A piece wider than WIDTH has a line of its own (the column then folds it).
+        lines.append([start, end, size])
+    return [(a, b) for a, b, _ in lines]
+
+
+def _narrowest(text: str) -> int:
+    """The widest piece of TEXT that a line break never splits."""
+    return max((cell_len(text[a:b]) for a, b, _ in _atoms(text)), default=0)
+
+
+def _wrapped(text: Text, width: int) -> tuple[Text, bool]:
+    """TEXT as lines of at most WIDTH cells, and whether it took more than one."""
+    spans = _lines(text.plain, width)
+    if len(spans) <= 1:
+        return text, False
+    pieces = text.divide([offset for span in spans for offset in span])
+    return Text("\n").join(pieces[2 * n + 1] for n in range(len(spans))), True
+
+
+# --------------------------------------------------------------------------
+# Tables: sized to their content, the main text taking what is left over
+
+
+def _bar_cell(n: int, peak: int, steps: int) -> str:
+    blocks = max(1, round(steps * n / peak)) if steps and peak and n else 0
+    return f"{_BAR * blocks} {n}" if blocks else str(n)
+
+
+def _weight(value: str) -> int:
+    return int(value) if value.isdigit() else 0
+
+
+def _wraps(column: Column) -> bool:
+    return column.kind == "text" and column.role != "label"
+
+
+class _Layout(NamedTuple):
+    #: The width of each column's text, without padding.
+    widths: tuple[int, ...]
+    #: How many blocks the greatest weight gets.
+    steps: int
+
+
+def _share(
+    room: int, main: int | None, notes: list[int], natural: list[int], narrowest: list[int]
+) -> dict[int, int] | None:
+    """Widths for the columns that wrap, in ROOM cells; None if the main text gets too little."""
+    want = {i: natural[i] for i in notes}
+    if main is not None:
+        want[main] = min(natural[main], _PROSE)
+    if sum(want.values()) <= room:
+        return want
+    if main is None:
+        if sum(narrowest[i] for i in notes) > room:
+            return None
+        # Each note gives up a share of what it could lose, in proportion.
+        spare = sum(want[i] - narrowest[i] for i in notes)
+        over = sum(want.values()) - room
+        widths = {i: want[i] - (want[i] - narrowest[i]) * over // spare for i in notes}
+        for i in notes:
+            if sum(widths.values()) > room and widths[i] > narrowest[i]:
+                widths[i] -= 1
+        return widths
+    # A note gets up to a third of the room, the main text the rest.
+    widths = {i: min(want[i], max(narrowest[i], room // 3)) for i in notes}
+    rest = room - sum(widths.values())
+    for i in notes:  # What the main text cannot use goes back to the notes.
+        extra = min(max(0, rest - want[main]), want[i] - widths[i])
+        widths[i] += extra
+        rest -= extra
+    widths[main] = min(rest, want[main])
+    return widths
+
+
+def _layout(table: Table, width: int, values: list[list[str]]) -> _Layout | None:
+    """Column widths that fit WIDTH without splitting a word or a short value; None if none do."""
+    columns = table.columns
+    room = width - 3 * len(columns) - 1  # a rule between columns and a space either side
+    natural = [
+        max(cell_len(c.header), *(cell_len(v) for v in values[i])) for i, c in enumerate(columns)
+    ]
+    narrowest = [
+        max(cell_len(c.header), *(_narrowest(v) for v in values[i])) if _wraps(c) else natural[i]
+        for i, c in enumerate(columns)
+    ]
+    main = next((i for i, c in enumerate(columns) if _wraps(c) and c.role == "main"), None)
+    notes = [i for i, c in enumerate(columns) if _wraps(c) and i != main]
+    bar = next((i for i, c in enumerate(columns) if c.kind == "bar"), None)
+    peak = max((_weight(v) for v in values[bar]), default=0) if bar is not None else 0
+    for steps in _BAR_STEPS if bar is not None else (0,):
+        if bar is not None:
+            cells = (cell_len(_bar_cell(_weight(v), peak, steps)) for v in values[bar])
+            natural[bar] = narrowest[bar] = max(cell_len(columns[bar].header), *cells)
+        fixed = sum(w for i, w in enumerate(natural) if i != main and i not in notes)
+        shared = _share(room - fixed, main, notes, natural, narrowest)
+        if shared is None:
+            continue
+        if main is not None:
+            need = min(natural[main], _ROOMY if steps else _MIN_MAIN)
+            if shared[main] < max(need, narrowest[main]):
+                continue
+        widths = tuple(shared.get(i, w) for i, w in enumerate(natural))
+        return _Layout(widths, steps)
+    return None
+
+
+def _records(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
     """A table too wide for the terminal, as one short block per row."""
-    head = next((i for i, c in enumerate(table.columns) if c.kind == "text"), 0)
+    columns = table.columns
+    head = next((i for i, c in enumerate(columns) if c.kind == "text"), 0)
+    main = next((i for i, c in enumerate(columns) if _wraps(c) and c.role == "main"), None)
     parts: list[RenderableType] = [_text(table.title, f"bold {_ACCENT}")]
     for row in table.rows:
         parts.append(Text(""))
         parts.append(_text(row[head], "bold", words))
-        others = [
-            (c, v) for i, (c, v) in enumerate(zip(table.columns, row, strict=True)) if i != head
+        fields = [
+            (i, c, oneline(v))
+            for i, (c, v) in enumerate(zip(columns, row, strict=True))
+            if i != head and v.strip()
         ]
-        short = [f"{c.header}: {v}" for c, v in others if c.kind != "text" and v]
+        short = [f"{c.header}: {v}" for _, c, v in fields if not _wraps(c)]
         if short:
-            parts.append(_text(", ".join(short), "dim"))
+            parts.append(_packed(short, width, words))
+        parts.extend(_text(v, "", words) for i, _, v in fields if i == main)
         parts.extend(
-            _text(f"{c.header}: {v}", "", words) for c, v in others if c.kind == "text" and v
+            _text(f"{c.header}: {v}", "", words) for i, c, v in fields if _wraps(c) and i != main
         )
     return Group(*parts)
 
 
+def _packed(items: list[str], width: int, words: tuple[str, ...]) -> Text:
+    """ITEMS on as few lines of WIDTH as will hold them, none split between two lines."""
+    lines = [items[0]]
+    for item in items[1:]:
+        if cell_len(lines[-1] + _SEP + item) <= width:
+            lines[-1] += _SEP + item
+        else:
+            lines.append(item)
+    return Text("\n").join(_text(line, "dim", words) for line in lines)
+
+
 def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
-    table = table.for_display()
+    table = _shown(table.for_display())
     if not table.rows:
         return Group(_text(table.title, f"bold {_ACCENT}"), _text(table.empty, "dim"))
-    if _needed(table) > width:
-        return _records(table, words)
+    values = [[oneline(row[i]) for row in table.rows] for i in range(len(table.columns))]
+    layout = _layout(table, width, values)
+    if layout is None:
+        return _records(table, words, min(width, _PROSE))
+    columns = table.columns
+    bar = next((i for i, c in enumerate(columns) if c.kind == "bar"), None)
+    peak = max((_weight(v) for v in values[bar]), default=0) if bar is not None else 0
+    rows = []
+    wrapped = False
+    for row in table.rows:
+        cells = []
+        for i, (column, value) in enumerate(zip(columns, row, strict=True)):
+            if i == bar:
+                cell = _bar(_weight(value), peak, layout.steps)
+            elif _wraps(column):
+                cell, more = _wrapped(_text(value, "", words), layout.widths[i])
+                wrapped = wrapped or more
+            else:
+                cell = _text(value, "", words)
+            cells.append(cell)
+        rows.append(cells)
     out = RichTable(
         title=_text(table.title, f"bold {_ACCENT}"),
         title_justify="left",
         box=box.ROUNDED,
         header_style="bold",
-        show_lines=any(c.kind == "text" for c in table.columns) and len(table.columns) > 3,
+        show_lines=wrapped and len(columns) > 3,
     )
-    peaks = {
-        i: max((int(r[i]) for r in table.rows if r[i].isdigit()), default=0)
-        for i, c in enumerate(table.columns)
-        if c.kind == "bar"
-    }
-    for i, column in enumerate(table.columns):
-        longest = max(len(oneline(row[i])) for row in table.rows)
-        # Long text wraps to share out the width; short text keeps its own
-        # (so that "India and Japan" or a date is never split).
+    for i, column in enumerate(columns):
+        right = column.kind == "number" or (i == bar and not layout.steps)
+        # Every cell already fits its width: lines were broken above, between words.
         out.add_column(
             _text(column.header),
-            justify="right" if column.kind == "number" else "left",
-            no_wrap=not (column.kind == "text" and longest > _SHORT),
+            justify="right" if right else "left",
+            width=layout.widths[i],
+            no_wrap=True,
             overflow="fold",
         )
-    for row in table.rows:
-        out.add_row(
-            *(
-                _cell(value, c.kind, peaks.get(i, 0), words)
-                for i, (c, value) in enumerate(zip(table.columns, row, strict=True))
-            )
-        )
+    for cells in rows:
+        out.add_row(*cells)
     return out
+
+
+def _bar(n: int, peak: int, steps: int) -> Text:
+    cell = _bar_cell(n, peak, steps)
+    blocks = len(cell) - len(str(n))
+    return Text.assemble((cell[:blocks], _ACCENT), cell[blocks:])
+
+
+def _shown(table: Table) -> Table:
+    """TABLE without the columns that are empty in every row."""
+    keep = [i for i in range(len(table.columns)) if any(row[i].strip() for row in table.rows)]
+    if len(keep) == len(table.columns) or not keep:
+        return table
+    return table._replace(
+        columns=tuple(table.columns[i] for i in keep),
+        rows=tuple(tuple(row[i] for i in keep) for row in table.rows),
+    )
 
 
 def _quote(q: QuoteBlock) -> RenderableType:
@@ -190,7 +369,10 @@ def render(view: View, options: Options) -> str:
         # A blank line between blocks, except right under a heading.
         if n and (isinstance(block, Heading) or not isinstance(view.blocks[n - 1], Heading)):
             out.print()
-        out.print(_block(block, view.highlight, out.width))
+        shown = _block(block, view.highlight, out.width)
+        # A table sizes itself and caps its main text; prose stops near 100 columns.
+        whole = isinstance(block, Table) and isinstance(shown, RichTable)
+        out.print(shown, width=None if whole else min(out.width, _PROSE))
     text = buffer.getvalue()
     if options.color:
         return text
