@@ -350,8 +350,8 @@ def followups_view(
         (
             Column("Dialogue", "dialogue"),
             Column("Id", "key"),
-            Column("State", "id"),
-            Column("Commitment"),
+            Column("State", role="label"),
+            Column("Commitment", role="main"),
             Column("Made at"),
             Column("Timeline"),
             Column("Window"),
