@@ -31,8 +31,12 @@ from briefing.options import (
     SharedOptionsButDialogue,
     TopicFilter,
     common,
+    complete_kind,
+    complete_party,
     complete_speaker,
+    complete_status,
     complete_topic,
+    for_shell,
 )
 from briefing.output import (
     EXIT_DATA,
@@ -242,7 +246,8 @@ def topic(
     name: Annotated[
         str,
         typer.Argument(
-            help="Topic id or name; a unique prefix is enough.", autocompletion=complete_topic
+            help="Topic id or name; a unique prefix is enough.",
+            autocompletion=for_shell(complete_topic),
         ),
     ],
     *,
@@ -268,7 +273,7 @@ def quotes(
             "-s",
             metavar="NAME",
             help="Id, name, surname or alias; case and accents do not matter.",
-            autocompletion=complete_speaker,
+            autocompletion=for_shell(complete_speaker),
             show_default=False,
         ),
     ] = None,
@@ -312,6 +317,7 @@ def commitments(
             "-p",
             metavar="PARTY",
             help="Party id or name (india, Japan, ...).",
+            autocompletion=for_shell(complete_party),
             show_default=False,
         ),
     ] = None,
@@ -322,6 +328,7 @@ def commitments(
             "-k",
             metavar="KIND",
             help="One of: " + ", ".join(KINDS) + " ('interest' is not a commitment).",
+            autocompletion=for_shell(complete_kind),
             show_default=False,
         ),
     ] = None,
@@ -331,6 +338,7 @@ def commitments(
             "--status",
             metavar="STATUS",
             help="One of: " + ", ".join(STATUSES) + ".",
+            autocompletion=for_shell(complete_status),
             show_default=False,
         ),
     ] = None,
@@ -541,6 +549,9 @@ def main() -> None:
         report("briefing: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
+        if any(k.endswith("_COMPLETE") for k in os.environ):
+            # Whatever goes wrong while completing, the prompt gets no message.
+            sys.exit(EXIT_SOFTWARE)
         report(
             f"briefing: internal error ({type(exc).__name__}); this is a bug,"
             " please report it with the command you ran\n"

@@ -16,6 +16,9 @@ metavars, help, completion and value conversion, with no import of Click
 from __future__ import annotations
 
 import functools
+import os
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, NamedTuple
 
@@ -24,7 +27,7 @@ from typer.core import TyperCommand
 
 from briefing import load
 from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError
-from briefing.model import Knowledge
+from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.output import EXIT_USAGE, fail
 from briefing.render import Format
 
@@ -42,6 +45,10 @@ class Common(NamedTuple):
 
 # --------------------------------------------------------------------------
 # Shell completion from the loaded data
+#
+# Each complete_* function returns the values, as the data writes them, that
+# start with the typed text whatever its case. `for_shell` makes them what the
+# shell gets: never an error, and in the case the user typed.
 
 
 def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
@@ -53,26 +60,89 @@ def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
         return None
 
 
+def _starting(incomplete: str, values: Iterable[str]) -> list[str]:
+    """VALUES that start with INCOMPLETE ignoring case, sorted, one of each."""
+    wanted = incomplete.casefold()
+    found: dict[str, str] = {}
+    for value in values:
+        if value.casefold().startswith(wanted):
+            found.setdefault(value.casefold(), value)
+    return sorted(found.values())
+
+
+def _single_words(names: Iterable[str]) -> list[str]:
+    # A value with a space would need quoting on the command line.
+    return [n for n in names if n and not any(c.isspace() for c in n)]
+
+
 def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
+    """One name a speaker goes by (an alias, the id or the surname), once per person."""
     k = _complete_knowledge(ctx)
-    names = (
-        {p.aliases[0] if p.aliases else p.id for d in k.dialogues for p in d.participants}
-        if k
-        else set()
-    )
-    return sorted(n for n in names if n.lower().startswith(incomplete.lower()))
+    wanted = incomplete.casefold()
+    chosen: dict[str, str] = {}
+    for d in k.dialogues if k else ():
+        for p in d.participants:
+            forms = _single_words([*p.aliases, p.id, p.name.split()[-1] if p.name else ""])
+            form = next((f for f in forms if f.casefold().startswith(wanted)), None)
+            if form is not None:
+                chosen.setdefault(p.id, form)
+    return _starting(incomplete, chosen.values())
 
 
 def complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
     k = _complete_knowledge(ctx)
-    ids = {t.id for d in k.dialogues for t in d.topics} if k else set()
-    return sorted(i for i in ids if i.startswith(incomplete.lower()))
+    return _starting(incomplete, (t.id for d in k.dialogues for t in d.topics) if k else ())
 
 
 def complete_dialogue(ctx: typer.Context, incomplete: str) -> list[str]:
+    # --dialogue takes the exact id, so the case typed must be the id's.
     k = _complete_knowledge(ctx)
     ids = {d.id for d in k.dialogues} if k else set()
     return sorted(i for i in ids if i.startswith(incomplete))
+
+
+def complete_party(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _complete_knowledge(ctx)
+    parties = [p for d in k.dialogues for p in d.parties] if k else []
+    # The name first, so that 'india' and 'India' are offered once, as the name.
+    return _starting(incomplete, [*(p.name for p in parties), *(p.id for p in parties)])
+
+
+def complete_kind(_ctx: typer.Context, incomplete: str) -> list[str]:
+    return _starting(incomplete, KINDS)
+
+
+def complete_status(_ctx: typer.Context, incomplete: str) -> list[str]:
+    return _starting(incomplete, STATUSES)
+
+
+def for_shell(
+    complete: Callable[[typer.Context, str], list[str]], *, any_case: bool = True
+) -> Callable[[typer.Context, str], list[str]]:
+    """COMPLETE as a completion callback: whatever goes wrong, no values and no message.
+
+    Typer offers only values that start with the typed text as typed, and so
+    do shells by default; the commands ignore case (ANY_CASE), so a value
+    keeps the typed text and completes the rest. Bash inserts a value
+    unquoted: spaces in it are escaped.
+    """
+
+    def complete_in_shell(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            values = complete(ctx, incomplete)
+            if any_case:
+                n = len(incomplete)
+                values = [
+                    incomplete + v[n:] if v[:n].casefold() == incomplete.casefold() else v
+                    for v in values
+                ]
+            if os.environ.get("_BRIEFING_COMPLETE") == "complete_bash":
+                values = [re.sub(r"([^\w@%+=:,./-])", r"\\\1", v) for v in values]
+        except Exception:  # a completion that fails offers nothing, and says nothing
+            return []
+        return values
+
+    return complete_in_shell
 
 
 # --------------------------------------------------------------------------
@@ -138,7 +208,7 @@ DialogueOpt = Annotated[
         "--dialogue",
         metavar="ID",
         help="Only this dialogue (see 'briefing dialogues').",
-        autocompletion=complete_dialogue,
+        autocompletion=for_shell(complete_dialogue, any_case=False),
         show_default=False,
     ),
 ]
@@ -159,7 +229,7 @@ TopicFilter = Annotated[
         "-t",
         metavar="TOPIC",
         help="Topic id or name (a unique prefix is enough).",
-        autocompletion=complete_topic,
+        autocompletion=for_shell(complete_topic),
         show_default=False,
     ),
 ]
