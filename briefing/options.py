@@ -20,10 +20,10 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, NamedTuple
+from typing import Annotated, Any, ClassVar, NamedTuple, NoReturn, cast
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from briefing import load
 from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError
@@ -181,7 +181,6 @@ WidthOpt = Annotated[
     int | None,
     typer.Option(
         "--width",
-        min=0,
         metavar="N",
         help=(
             "Wrap text at N columns (at least 20); 0 means no wrapping, or the terminal's"
@@ -217,7 +216,6 @@ MaxSizeOpt = Annotated[
     typer.Option(
         "--max-file-size",
         metavar="MIB",
-        min=0,
         help=f"Refuse knowledge files larger than this [default: {DEFAULT_MAX_FILE_MIB}].",
         show_default=False,
     ),
@@ -261,7 +259,7 @@ def _shared_command() -> TyperCommand:
 def _shown_name(param: Any) -> str:
     """How the user wrote PARAM: its metavar or name for an argument, its long option."""
     if param.param_type_name == "argument":
-        return str(param.metavar or param.name.upper())
+        return str(param.metavar or param.name.upper()).removesuffix("...")
     return str(next((o for o in param.opts if o.startswith("--")), param.opts[0]))
 
 
@@ -281,6 +279,11 @@ class SharedOptions(TyperCommand):
         ]
         self.params.extend(self._shared)
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        # Typer writes a required argument as {NAME}; usage lines say NAME, as Click's do.
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
     # Click passes its own Context, which Typer does not export under a public name.
     def invoke(self, ctx: Any) -> Any:
         # What Typer makes of `str` (--dialogue's type), as opposed to paths and choices,
@@ -288,6 +291,9 @@ class SharedOptions(TyperCommand):
         text = type(next(p.type for p in _shared_command().params if p.name == "dialogue"))
         for param in self.params:
             value = ctx.params.get(param.name)
+            # Words of an argument that takes several are one text.
+            if isinstance(value, tuple | list) and all(isinstance(v, str) for v in value):
+                value = " ".join(value) if value else None
             # A name or filter given as blank text is a usage error, not "no filter".
             if type(param.type) is text and isinstance(value, str) and not value.strip():
                 fail(f"{_shown_name(param)}: expected a value, got an empty string", EXIT_USAGE)
@@ -309,3 +315,67 @@ def common(ctx: typer.Context) -> Common:
     value = ctx.meta[_META_KEY]
     assert isinstance(value, Common)
     return value
+
+
+# --------------------------------------------------------------------------
+# Usage errors, in the shape of every other error
+
+#: Click's usage error, which Typer raises but does not export (its BadParameter is one).
+_USAGE_ERROR = cast("type[Exception]", typer.BadParameter.__mro__[1])
+
+
+class Commands(TyperGroup):
+    """The command group; give it as `cls=` to `typer.Typer()`.
+
+    A usage error reads like every other error ("briefing: error: ..."),
+    followed by the usage line, and still exits 2. An option of a command given
+    before the command gets a hint that options follow the command.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        given = list(args)  # parsing consumes ARGS
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _USAGE_ERROR as exc:
+            # Completion parses leniently and says nothing; no arguments means help.
+            if extra.get("resilient_parsing") or (not given and self.no_args_is_help):
+                raise
+            _usage_failed(exc, self._options_first(exc, given))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _USAGE_ERROR as exc:
+            _usage_failed(exc, "")
+
+    def _options_first(self, exc: Exception, args: list[str]) -> str:
+        """'options go after the command: ...' when the unknown option is a command's."""
+        option = getattr(exc, "option_name", None)
+        taking = [
+            name
+            for name, command in self.commands.items()
+            if any(option in (*p.opts, *p.secondary_opts) for p in command.params)
+        ]
+        if not taking:
+            return ""
+        import shlex  # only for this message
+
+        name = next((a for a in args if a in self.commands), None)
+        rest = list(args)
+        if name is not None:
+            rest.remove(name)
+        elif len(taking) == 1:
+            name = taking[0]
+        line = shlex.join(["briefing", name or "COMMAND", *rest])
+        return f" (options go after the command: {line})"
+
+
+def _usage_failed(exc: Exception, hint: str) -> NoReturn:
+    ctx = getattr(exc, "ctx", None)
+    lines = [str(getattr(exc, "format_message", exc.__str__)()) + hint]
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        lines.append(f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help.")
+    fail("\n".join(lines), EXIT_USAGE)
