@@ -24,6 +24,7 @@ from briefing import __version__, load, query
 from briefing.errors import DataError
 from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.options import (
+    Commands,
     Common,
     DataOpt,
     MaxSizeOpt,
@@ -32,8 +33,12 @@ from briefing.options import (
     SharedOptionsButDialogue,
     TopicFilter,
     common,
+    complete_kind,
+    complete_party,
     complete_speaker,
+    complete_status,
     complete_topic,
+    for_shell,
 )
 from briefing.output import (
     EXIT_DATA,
@@ -90,6 +95,7 @@ def new_app() -> typer.Typer:
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
+        cls=Commands,
     )
 
 
@@ -99,12 +105,18 @@ COMMANDS: dict[str, tuple[Callable[..., None], type[TyperCommand]]] = {}
 F = TypeVar("F", bound=Callable[..., None])
 
 
+def _first_sentence(doc: str) -> str:
+    """The first sentence of DOC: the command list shows it whole (wrapped), never cut off."""
+    words = " ".join(doc.split("\n\n", maxsplit=1)[0].split())
+    return words.split(". ")[0].removesuffix(".") + "." if words else ""
+
+
 def command(cls: type[TyperCommand] = SharedOptions) -> Callable[[F], F]:
     """Register a command of `app`; by default it takes the shared options (see options.py)."""
 
     def register(func: F) -> F:
         COMMANDS[func.__name__] = (func, cls)
-        app.command(cls=cls)(func)
+        app.command(cls=cls, short_help=_first_sentence(func.__doc__ or ""))(func)
         return func
 
     return register
@@ -136,6 +148,9 @@ def _collecting_after_load() -> Iterator[None]:
 
 def load_data(path: Path, *, no_cache: bool, max_file_size: float | None) -> Knowledge:
     """Load for a command (completion loads without this policy); DataError on bad data."""
+    # Checked here rather than by a range type, whose '[x>=0]' would clutter --help.
+    if max_file_size is not None and not max_file_size >= 0:
+        fail("--max-file-size: expected a number of MiB, 0 or more", EXIT_USAGE)
     with progress() as bar, _collecting_after_load():
         return load.load_knowledge(
             path,
@@ -152,7 +167,7 @@ def _show_problems(exc: DataError) -> NoReturn:
 
 
 def _check_output_options(shared: Common) -> None:
-    if shared.width is not None and 0 < shared.width < MIN_WIDTH:
+    if shared.width is not None and (shared.width < 0 or 0 < shared.width < MIN_WIDTH):
         fail(f"--width: use 0 (no wrapping) or at least {MIN_WIDTH} columns", EXIT_USAGE)
 
 
@@ -228,7 +243,9 @@ def _root(
 
 @command()
 def topics(ctx: typer.Context) -> None:
-    """List the topics, most material first, with counts and a one-line summary.
+    """List the topics, most material first.
+
+    Each has counts of commitments, quotes and discussions, and a one-line summary.
 
     \b
     Examples:
@@ -242,15 +259,21 @@ def topics(ctx: typer.Context) -> None:
 @command()
 def topic(
     name: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            help="Topic id or name; a unique prefix is enough.", autocompletion=complete_topic
+            metavar="NAME",
+            help="Topic id or name; a unique prefix is enough. Without it, list the topics.",
+            autocompletion=for_shell(complete_topic),
+            show_default=False,
         ),
-    ],
+    ] = None,
     *,
     ctx: typer.Context,
 ) -> None:
-    """Show one topic: its summary, commitments, what was discussed, quotes and people.
+    """Show one topic in full.
+
+    Its summary, commitments, what was discussed, quotes and people. Without
+    NAME, list the topics.
 
     \b
     Examples:
@@ -258,6 +281,10 @@ def topic(
       briefing topic ai --format markdown
     """
     shared = common(ctx)
+    if name is None:
+        # As `git help` lists the commands: the topics one could name.
+        run(shared, lambda k: query.topics_view(query.select_dialogues(k, shared.dialogue)))
+        return
     run(shared, lambda k: query.topic_view(query.select_dialogues(k, shared.dialogue), name))
 
 
@@ -270,7 +297,7 @@ def quotes(
             "-s",
             metavar="NAME",
             help="Id, name, surname or alias; case and accents do not matter.",
-            autocompletion=complete_speaker,
+            autocompletion=for_shell(complete_speaker),
             show_default=False,
         ),
     ] = None,
@@ -288,7 +315,9 @@ def quotes(
     *,
     ctx: typer.Context,
 ) -> None:
-    """Show quotes verbatim, with speaker, role, topic, context and source.
+    """Show quotes verbatim.
+
+    Each with speaker, role, topic, context and source.
 
     \b
     Examples:
@@ -314,6 +343,7 @@ def commitments(
             "-p",
             metavar="PARTY",
             help="Party id or name (india, Japan, ...).",
+            autocompletion=for_shell(complete_party),
             show_default=False,
         ),
     ] = None,
@@ -324,6 +354,7 @@ def commitments(
             "-k",
             metavar="KIND",
             help="One of: " + ", ".join(KINDS) + " ('interest' is not a commitment).",
+            autocompletion=for_shell(complete_kind),
             show_default=False,
         ),
     ] = None,
@@ -333,13 +364,16 @@ def commitments(
             "--status",
             metavar="STATUS",
             help="One of: " + ", ".join(STATUSES) + ".",
+            autocompletion=for_shell(complete_status),
             show_default=False,
         ),
     ] = None,
     *,
     ctx: typer.Context,
 ) -> None:
-    """List commitments with who made them, their kind, timeline and status.
+    """List who committed to what, and by when.
+
+    Each commitment with who made it, its kind, timeline and status.
 
     \b
     Examples:
@@ -363,7 +397,9 @@ def commitments(
 
 @command()
 def people(ctx: typer.Context) -> None:
-    """List participants with role, country, and how many quotes and commitments each has.
+    """List the participants.
+
+    Each with role, country, and how many quotes and commitments they have.
 
     \b
     Example:
@@ -379,7 +415,9 @@ def summary(
     *,
     ctx: typer.Context,
 ) -> None:
-    """Write the whole briefing note: outcomes, discussions, quotes, follow-ups, sources.
+    """Write the whole briefing note.
+
+    Outcomes, discussions, quotes, follow-ups and sources.
 
     \b
     Examples:
@@ -394,25 +432,35 @@ def summary(
 @command()
 def search(
     words: Annotated[
-        str, typer.Argument(metavar="QUERY", help="Words to find; every word must match.")
+        list[str],
+        typer.Argument(
+            metavar="QUERY...",
+            help="Words to find; every word must match (no quotes needed).",
+            show_default=False,
+        ),
     ],
     *,
     ctx: typer.Context,
 ) -> None:
-    """Find topics, commitments, discussions, quotes and events containing every word.
+    """Find what mentions every word.
+
+    Topics, commitments, discussions, quotes and events containing all the words.
 
     \b
     Examples:
       briefing search shinkansen
-      briefing search "economic security" --format json
+      briefing search economic security --format json
     """
     shared = common(ctx)
-    run(shared, lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), words))
+    text = " ".join(words)
+    run(shared, lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text))
 
 
 @command(SharedOptionsButDialogue)
 def dialogues(ctx: typer.Context) -> None:
-    """List the dialogues in the data: id, date, place, title and counts.
+    """List the dialogues in the data.
+
+    Each with id, date, place, title and counts.
 
     \b
     Example:
@@ -440,10 +488,10 @@ def validate(
     no_cache: NoCacheOpt = False,
     max_file_size: MaxSizeOpt = None,
 ) -> None:
-    """Check knowledge files and report every problem as FILE:LINE:COL.
+    """Check knowledge files.
 
-    Exits 0 and prints the counts when the data is valid; otherwise prints every
-    problem on stderr and exits 1.
+    Reports every problem as FILE:LINE:COL. Exits 0 and prints the counts when
+    the data is valid; otherwise prints every problem on stderr and exits 1.
 
     \b
     Examples:
@@ -627,7 +675,9 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of knowledge files, for editors and other validators.
+    """Print the JSON Schema of knowledge files.
+
+    For editors and other validators.
 
     Point yaml-language-server at it for completion and inline errors: put
     '# yaml-language-server: $schema=PATH' at the top of a knowledge file.
@@ -687,6 +737,9 @@ def main() -> None:
         report("briefing: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
+        if any(k.endswith("_COMPLETE") for k in os.environ):
+            # Whatever goes wrong while completing, the prompt gets no message.
+            sys.exit(EXIT_SOFTWARE)
         report(
             f"briefing: internal error ({type(exc).__name__}); this is a bug,"
             " please report it with the command you ran\n"

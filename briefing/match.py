@@ -100,7 +100,11 @@ def suggest(word: str, known: list[str], what: str, *, forms: dict[str, str] | N
     named = list(dict.fromkeys(choices[c] for c in close))[:3]
     if named:
         return " (did you mean " + " or ".join(f"'{c}'" for c in named) + "?)"
-    shown = ", ".join(sorted(known)[:8])
+    listed = sorted(known)
+    # A long list is cut, and says so.
+    if len(listed) > 10:
+        listed = [*listed[:8], f"and {len(listed) - 8} more"]
+    shown = ", ".join(listed)
     return f" (known {what}: {shown})" if shown else ""
 
 
@@ -110,9 +114,11 @@ def match_topics(dialogues: Iterable[Dialogue], name: str) -> list[tuple[Dialogu
     exact: list[tuple[Dialogue, Topic]] = []
     prefix: list[tuple[Dialogue, Topic]] = []
     known: set[str] = set()
+    names: dict[str, str] = {}
     for d in dialogues:
         for t in d.topics:
             known.add(t.id)
+            names[fold(t.name)] = t.id
             forms = {fold(t.id), fold(t.name)}
             if wanted in forms:
                 exact.append((d, t))
@@ -129,7 +135,9 @@ def match_topics(dialogues: Iterable[Dialogue], name: str) -> list[tuple[Dialogu
         raise NotFoundError(
             f"'{name}' matches several topics: {', '.join(ids)} (type more of the name)"
         )
-    raise NotFoundError(f"no topic matches '{name}'" + suggest(name, sorted(known), "topics"))
+    raise NotFoundError(
+        f"no topic matches '{name}'" + suggest(name, sorted(known), "topics", forms=names)
+    )
 
 
 def match_party(dialogues: Iterable[Dialogue], party: str) -> set[tuple[str, str]]:

@@ -16,15 +16,18 @@ metavars, help, completion and value conversion, with no import of Click
 from __future__ import annotations
 
 import functools
+import os
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, NamedTuple
+from typing import Annotated, Any, ClassVar, NamedTuple, NoReturn, cast
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from briefing import load
 from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError
-from briefing.model import Knowledge
+from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.output import EXIT_USAGE, fail
 from briefing.render import Format
 
@@ -42,6 +45,10 @@ class Common(NamedTuple):
 
 # --------------------------------------------------------------------------
 # Shell completion from the loaded data
+#
+# Each complete_* function returns the values, as the data writes them, that
+# start with the typed text whatever its case. `for_shell` makes them what the
+# shell gets: never an error, and in the case the user typed.
 
 
 def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
@@ -53,26 +60,89 @@ def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
         return None
 
 
+def _starting(incomplete: str, values: Iterable[str]) -> list[str]:
+    """VALUES that start with INCOMPLETE ignoring case, sorted, one of each."""
+    wanted = incomplete.casefold()
+    found: dict[str, str] = {}
+    for value in values:
+        if value.casefold().startswith(wanted):
+            found.setdefault(value.casefold(), value)
+    return sorted(found.values())
+
+
+def _single_words(names: Iterable[str]) -> list[str]:
+    # A value with a space would need quoting on the command line.
+    return [n for n in names if n and not any(c.isspace() for c in n)]
+
+
 def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
+    """One name a speaker goes by (an alias, the id or the surname), once per person."""
     k = _complete_knowledge(ctx)
-    names = (
-        {p.aliases[0] if p.aliases else p.id for d in k.dialogues for p in d.participants}
-        if k
-        else set()
-    )
-    return sorted(n for n in names if n.lower().startswith(incomplete.lower()))
+    wanted = incomplete.casefold()
+    chosen: dict[str, str] = {}
+    for d in k.dialogues if k else ():
+        for p in d.participants:
+            forms = _single_words([*p.aliases, p.id, p.name.split()[-1] if p.name else ""])
+            form = next((f for f in forms if f.casefold().startswith(wanted)), None)
+            if form is not None:
+                chosen.setdefault(p.id, form)
+    return _starting(incomplete, chosen.values())
 
 
 def complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
     k = _complete_knowledge(ctx)
-    ids = {t.id for d in k.dialogues for t in d.topics} if k else set()
-    return sorted(i for i in ids if i.startswith(incomplete.lower()))
+    return _starting(incomplete, (t.id for d in k.dialogues for t in d.topics) if k else ())
 
 
 def complete_dialogue(ctx: typer.Context, incomplete: str) -> list[str]:
+    # --dialogue takes the exact id, so the case typed must be the id's.
     k = _complete_knowledge(ctx)
     ids = {d.id for d in k.dialogues} if k else set()
     return sorted(i for i in ids if i.startswith(incomplete))
+
+
+def complete_party(ctx: typer.Context, incomplete: str) -> list[str]:
+    k = _complete_knowledge(ctx)
+    parties = [p for d in k.dialogues for p in d.parties] if k else []
+    # The name first, so that 'india' and 'India' are offered once, as the name.
+    return _starting(incomplete, [*(p.name for p in parties), *(p.id for p in parties)])
+
+
+def complete_kind(_ctx: typer.Context, incomplete: str) -> list[str]:
+    return _starting(incomplete, KINDS)
+
+
+def complete_status(_ctx: typer.Context, incomplete: str) -> list[str]:
+    return _starting(incomplete, STATUSES)
+
+
+def for_shell(
+    complete: Callable[[typer.Context, str], list[str]], *, any_case: bool = True
+) -> Callable[[typer.Context, str], list[str]]:
+    """COMPLETE as a completion callback: whatever goes wrong, no values and no message.
+
+    Typer offers only values that start with the typed text as typed, and so
+    do shells by default; the commands ignore case (ANY_CASE), so a value
+    keeps the typed text and completes the rest. Bash inserts a value
+    unquoted: spaces in it are escaped.
+    """
+
+    def complete_in_shell(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            values = complete(ctx, incomplete)
+            if any_case:
+                n = len(incomplete)
+                values = [
+                    incomplete + v[n:] if v[:n].casefold() == incomplete.casefold() else v
+                    for v in values
+                ]
+            if os.environ.get("_BRIEFING_COMPLETE") == "complete_bash":
+                values = [re.sub(r"([^\w@%+=:,./-])", r"\\\1", v) for v in values]
+        except Exception:  # a completion that fails offers nothing, and says nothing
+            return []
+        return values
+
+    return complete_in_shell
 
 
 # --------------------------------------------------------------------------
@@ -111,7 +181,6 @@ WidthOpt = Annotated[
     int | None,
     typer.Option(
         "--width",
-        min=0,
         metavar="N",
         help=(
             "Wrap text at N columns (at least 20); 0 means no wrapping, or the terminal's"
@@ -138,7 +207,7 @@ DialogueOpt = Annotated[
         "--dialogue",
         metavar="ID",
         help="Only this dialogue (see 'briefing dialogues').",
-        autocompletion=complete_dialogue,
+        autocompletion=for_shell(complete_dialogue, any_case=False),
         show_default=False,
     ),
 ]
@@ -147,7 +216,6 @@ MaxSizeOpt = Annotated[
     typer.Option(
         "--max-file-size",
         metavar="MIB",
-        min=0,
         help=f"Refuse knowledge files larger than this [default: {DEFAULT_MAX_FILE_MIB}].",
         show_default=False,
     ),
@@ -159,7 +227,7 @@ TopicFilter = Annotated[
         "-t",
         metavar="TOPIC",
         help="Topic id or name (a unique prefix is enough).",
-        autocompletion=complete_topic,
+        autocompletion=for_shell(complete_topic),
         show_default=False,
     ),
 ]
@@ -191,7 +259,7 @@ def _shared_command() -> TyperCommand:
 def _shown_name(param: Any) -> str:
     """How the user wrote PARAM: its metavar or name for an argument, its long option."""
     if param.param_type_name == "argument":
-        return str(param.metavar or param.name.upper())
+        return str(param.metavar or param.name.upper()).removesuffix("...")
     return str(next((o for o in param.opts if o.startswith("--")), param.opts[0]))
 
 
@@ -211,6 +279,11 @@ class SharedOptions(TyperCommand):
         ]
         self.params.extend(self._shared)
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        # Typer writes a required argument as {NAME}; usage lines say NAME, as Click's do.
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
     # Click passes its own Context, which Typer does not export under a public name.
     def invoke(self, ctx: Any) -> Any:
         # What Typer makes of `str` (--dialogue's type), as opposed to paths and choices,
@@ -218,6 +291,9 @@ class SharedOptions(TyperCommand):
         text = type(next(p.type for p in _shared_command().params if p.name == "dialogue"))
         for param in self.params:
             value = ctx.params.get(param.name)
+            # Words of an argument that takes several are one text.
+            if isinstance(value, tuple | list) and all(isinstance(v, str) for v in value):
+                value = " ".join(value) if value else None
             # A name or filter given as blank text is a usage error, not "no filter".
             if type(param.type) is text and isinstance(value, str) and not value.strip():
                 fail(f"{_shown_name(param)}: expected a value, got an empty string", EXIT_USAGE)
@@ -239,3 +315,67 @@ def common(ctx: typer.Context) -> Common:
     value = ctx.meta[_META_KEY]
     assert isinstance(value, Common)
     return value
+
+
+# --------------------------------------------------------------------------
+# Usage errors, in the shape of every other error
+
+#: Click's usage error, which Typer raises but does not export (its BadParameter is one).
+_USAGE_ERROR = cast("type[Exception]", typer.BadParameter.__mro__[1])
+
+
+class Commands(TyperGroup):
+    """The command group; give it as `cls=` to `typer.Typer()`.
+
+    A usage error reads like every other error ("briefing: error: ..."),
+    followed by the usage line, and still exits 2. An option of a command given
+    before the command gets a hint that options follow the command.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        given = list(args)  # parsing consumes ARGS
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _USAGE_ERROR as exc:
+            # Completion parses leniently and says nothing; no arguments means help.
+            if extra.get("resilient_parsing") or (not given and self.no_args_is_help):
+                raise
+            _usage_failed(exc, self._options_first(exc, given))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _USAGE_ERROR as exc:
+            _usage_failed(exc, "")
+
+    def _options_first(self, exc: Exception, args: list[str]) -> str:
+        """'options go after the command: ...' when the unknown option is a command's."""
+        option = getattr(exc, "option_name", None)
+        taking = [
+            name
+            for name, command in self.commands.items()
+            if any(option in (*p.opts, *p.secondary_opts) for p in command.params)
+        ]
+        if not taking:
+            return ""
+        import shlex  # only for this message
+
+        name = next((a for a in args if a in self.commands), None)
+        rest = list(args)
+        if name is not None:
+            rest.remove(name)
+        elif len(taking) == 1:
+            name = taking[0]
+        line = shlex.join(["briefing", name or "COMMAND", *rest])
+        return f" (options go after the command: {line})"
+
+
+def _usage_failed(exc: Exception, hint: str) -> NoReturn:
+    ctx = getattr(exc, "ctx", None)
+    lines = [str(getattr(exc, "format_message", exc.__str__)()) + hint]
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        lines.append(f"Try '{ctx.command_path} {ctx.help_option_names[0]}' for help.")
+    fail("\n".join(lines), EXIT_USAGE)
