@@ -5,31 +5,33 @@ owns what belongs to the process: the garbage collector while loading, Ctrl-C,
 and the exit status.
 """
 
-import contextlib
 import datetime as dt
-import gc
 import os
-import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, NoReturn
 
 import typer
 from typer.core import TyperCommand
 
-from briefing import __version__, load, query
+from briefing import load, query
+from briefing.app import (
+    COMMANDS,
+    _root,
+    app,
+    command,
+    load_data,
+    new_app,
+    run,
+)
 from briefing.errors import DataError
 from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.options import (
-    Commands,
-    Common,
     DataOpt,
     MaxSizeOpt,
     NoCacheOpt,
-    SharedOptions,
     SharedOptionsButDialogue,
     TopicFilter,
     common,
@@ -43,199 +45,18 @@ from briefing.options import (
 from briefing.output import (
     EXIT_DATA,
     EXIT_INTERRUPTED,
-    EXIT_IOERR,
-    EXIT_OK,
     EXIT_SOFTWARE,
     EXIT_USAGE,
-    color_enabled,
     fail,
-    progress,
-    refuse_knowledge_file,
     report,
     write_output,
 )
 from briefing.render import (
-    PARTIAL,
-    SUFFIXES,
     Format,
     Options,
-    UnsupportedFormatError,
-    render,
     render_problems,
-    resolve_format,
 )
 from briefing.views import ProblemsView, View
-
-#: Narrower text cannot hold a word and its indentation.
-MIN_WIDTH = 20
-
-EPILOG = (
-    "\b\n"
-    "Exit status:\n"
-    f"  {EXIT_OK}    success\n"
-    f"  {EXIT_DATA}    bad data, or a name that matches nothing\n"
-    f"  {EXIT_USAGE}    bad usage\n"
-    f"  {EXIT_SOFTWARE}   internal error (a bug; please report it)\n"
-    f"  {EXIT_IOERR}   the output could not be written\n"
-    f"  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)"
-)
-
-
-def new_app() -> typer.Typer:
-    return typer.Typer(
-        name="briefing",
-        help=(
-            "Briefings on diplomatic meetings from a human-edited knowledge file.\n\n"
-            "Data comes from --data PATH (a file or a directory of *.yaml files), else\n"
-            "$BRIEFING_DATA, else the bundled 18th India-Japan Strategic Dialogue.\n\n"
-            "Output is Rich in a terminal and plain text in a pipe; choose with --format."
-        ),
-        epilog=EPILOG,
-        no_args_is_help=True,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-        context_settings={"help_option_names": ["-h", "--help"]},
-        cls=Commands,
-    )
-
-
-app = new_app()
-#: Every command's function and command class by name, for a one-command app at start-up.
-COMMANDS: dict[str, tuple[Callable[..., None], type[TyperCommand]]] = {}
-F = TypeVar("F", bound=Callable[..., None])
-
-
-def _first_sentence(doc: str) -> str:
-    """The first sentence of DOC: the command list shows it whole (wrapped), never cut off."""
-    words = " ".join(doc.split("\n\n", maxsplit=1)[0].split())
-    return words.split(". ")[0].removesuffix(".") + "." if words else ""
-
-
-def command(cls: type[TyperCommand] = SharedOptions) -> Callable[[F], F]:
-    """Register a command of `app`; by default it takes the shared options (see options.py)."""
-
-    def register(func: F) -> F:
-        COMMANDS[func.__name__] = (func, cls)
-        app.command(cls=cls, short_help=_first_sentence(func.__doc__ or ""))(func)
-        return func
-
-    return register
-
-
-# --------------------------------------------------------------------------
-# The path every command takes
-
-
-@contextlib.contextmanager
-def _collecting_after_load() -> Iterator[None]:
-    """No cyclic garbage collection while loading; what was loaded is frozen after.
-
-    Loading builds many objects and frees none of them in cycles, so the cyclic
-    collector would only rescan a growing heap: on a large archive that costs a
-    third of the load time. Reference counting still frees the rest. What was
-    loaded lives until the command ends; freezing it keeps later collections
-    (while querying and rendering) from scanning it again and again.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def load_data(path: Path, *, no_cache: bool, max_file_size: float | None) -> Knowledge:
-    """Load for a command (completion loads without this policy); DataError on bad data."""
-    # Checked here rather than by a range type, whose '[x>=0]' would clutter --help.
-    if max_file_size is not None and not max_file_size >= 0:
-        fail("--max-file-size: expected a number of MiB, 0 or more", EXIT_USAGE)
-    with progress() as bar, _collecting_after_load():
-        return load.load_knowledge(
-            path,
-            use_cache=not no_cache,
-            max_bytes=load.max_file_bytes(max_file_size),
-            progress=bar,
-        )
-
-
-def _show_problems(exc: DataError) -> NoReturn:
-    view = ProblemsView("", tuple(exc.problems), {})
-    report(render_problems(view, Format.TEXT, Options(width=0)))
-    raise typer.Exit(EXIT_DATA)
-
-
-def _check_output_options(shared: Common) -> None:
-    if shared.width is not None and (shared.width < 0 or 0 < shared.width < MIN_WIDTH):
-        fail(f"--width: use 0 (no wrapping) or at least {MIN_WIDTH} columns", EXIT_USAGE)
-
-
-def _check_output_target(shared: Common, protected: tuple[str, ...]) -> None:
-    output = shared.output
-    if output is None:
-        return
-    refuse_knowledge_file(output, protected)
-    if not output.name:
-        fail("--output: expected a file name", EXIT_USAGE)
-    if shared.fmt is Format.AUTO and output.suffix.lower() not in SUFFIXES:
-        known = " ".join(sorted(SUFFIXES))
-        fail(
-            f"--output: cannot tell the format from '{output.name}'"
-            f" (give --format, or a file ending in one of: {known})",
-            EXIT_USAGE,
-        )
-
-
-def run(shared: Common, build: Callable[[Knowledge], View]) -> None:
-    """Load, build the view, render it, write it: the path every command takes."""
-    _check_output_options(shared)
-    is_tty = shared.output is None and sys.stdout.isatty()
-    fmt = resolve_format(shared.fmt, is_tty=is_tty, output=shared.output)
-    try:
-        knowledge = load_data(
-            load.resolve_data(shared.data),
-            no_cache=shared.no_cache,
-            max_file_size=shared.max_file_size,
-        )
-    except DataError as exc:
-        _show_problems(exc)
-    protected = tuple(d.path for d in knowledge.dialogues)
-    _check_output_target(shared, protected)
-    try:
-        view = build(knowledge)
-    except query.NotFoundError as exc:
-        fail(str(exc))
-    if fmt is Format.RICH:
-        width = shared.width or shutil.get_terminal_size((100, 24)).columns
-    else:
-        width = 80 if shared.width is None else shared.width
-    options = Options(width=width, color=color_enabled(shared.color, is_tty=is_tty))
-    try:
-        text = render(view, fmt, options)
-    except UnsupportedFormatError as exc:
-        supported = ", ".join(f for f in Format if f is not Format.AUTO and f not in PARTIAL)
-        fail(f"{exc}; --format {fmt} is not available here (use one of: {supported})", EXIT_USAGE)
-    write_output(text, shared.output, protected)
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"briefing {__version__}\n")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", "-V", help="Show the version and exit.", callback=_version, is_eager=True
-        ),
-    ] = False,
-) -> None:
-    """Briefings on diplomatic meetings."""
-
 
 # --------------------------------------------------------------------------
 # Commands
