@@ -1,7 +1,9 @@
 """CommonMark (plus pipe tables) for reports: `briefing summary -f markdown | pandoc -o brief.docx`.
 
-Knowledge text is escaped so that nothing in it becomes markup: a quote that
-contains `*`, `[link](...)` or `<b>` reads literally.
+Knowledge text is escaped so that nothing in it becomes markup, and nothing in
+it is retypeset: a quote reads character for character as written through
+pandoc's default reader (smart quotes, dashes, ellipses, super- and subscript,
+citations, TeX math), GitHub-flavoured Markdown (emoji, autolinks) and CommonMark.
 """
 
 from __future__ import annotations
@@ -11,14 +13,24 @@ import re
 from briefing.render import Options, oneline
 from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
-_LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
+# Every ASCII punctuation character may be backslash-escaped in CommonMark and
+# in pandoc's Markdown, and an escaped one is always literal. Escape them all but
+# those no reader gives a meaning to: `,;?/!`; parentheses, which open nothing
+# once `[` and `@` are escaped (an escaped `\(` would even read as TeX math in
+# previews with MathJax); and a lone hyphen inside the text (`India-Japan`):
+# only runs of hyphens become dashes, and only a leading one starts a list.
+# A period is always escaped: pandoc's smart punctuation puts a no-break space
+# after abbreviations such as `Mr.`, as well as reading `...` as an ellipsis.
+_SPECIAL = re.compile(r"[\"#$%&'*+.:<=>@\[\\\]^_`{|}~]|^-|-(?=-)|(?<=-)-")
+# A closing parenthesis ends a list marker (`1)`, `a)`, `(iv)`) only at the start
+# of a line.
+_LIST_MARKER = re.compile(r"^(\(?[0-9A-Za-z]+)\)")
 
 
 def escape(text: str) -> str:
     """One line of TEXT, safe in a paragraph, a list item, a block quote or a table cell."""
-    line = _SPECIAL.sub(r"\\\1", oneline(text))
-    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], line)
+    line = _SPECIAL.sub(lambda m: "\\" + m.group(), oneline(text))
+    return _LIST_MARKER.sub(r"\1\\)", line)
 
 
 def _table(table: Table) -> str:
