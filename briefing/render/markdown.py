@@ -33,17 +33,52 @@ def escape(text: str) -> str:
     return _LIST_MARKER.sub(r"\1\\)", line)
 
 
+# Pandoc lays out a pipe table whose rows are longer than its line width by the
+# relative widths of the dashes under the header. Counting the dashes as
+# characters of a line this wide (pandoc's default --columns), each column gets
+# its longest word, so that no word breaks (or its widest cell, if it is not
+# running text: numbers, dates, ids), and the line's remaining width is
+# shared in proportion to what each column needs beyond that: the main text (a
+# summary, a commitment) gets the most.
+_LINE_WIDTH = 72
+_WORD_BREAK = re.compile(r" |(?<=-)")
+
+
+def _longest_word(text: str) -> int:
+    return max(map(len, _WORD_BREAK.split(oneline(text))))
+
+
+def _rule(table: Table) -> str:
+    """The line under the header, its dashes sized as the columns should be."""
+    cells = [
+        (column.header, *(row[i] for row in table.rows)) for i, column in enumerate(table.columns)
+    ]
+    widths = [max(len(oneline(text)) for text in texts) for texts in cells]
+    floors = [
+        max(3, *map(_longest_word, texts)) if column.kind == "text" else max(3, width)
+        for column, texts, width in zip(table.columns, cells, widths, strict=True)
+    ]
+    needs = [w - f for w, f in zip(widths, floors, strict=True)]
+    if sum(widths) > _LINE_WIDTH and any(needs):
+        spare = max(0, _LINE_WIDTH - sum(floors))
+        widths = [f + spare * n // sum(needs) for f, n in zip(floors, needs, strict=True)]
+    return (
+        "|"
+        + "|".join(
+            "-" * (w - 1) + ":" if c.kind in ("number", "bar") else "-" * w
+            for c, w in zip(table.columns, widths, strict=True)
+        )
+        + "|"
+    )
+
+
 def _table(table: Table) -> str:
     table = table.for_display()
     lines = [f"## {escape(table.title)}", ""]
     if not table.rows:
         return "\n".join([*lines, f"_{escape(table.empty)}_"])
     lines.append("| " + " | ".join(escape(c.header) for c in table.columns) + " |")
-    lines.append(
-        "|"
-        + "|".join("---:" if c.kind in ("number", "bar") else "---" for c in table.columns)
-        + "|"
-    )
+    lines.append(_rule(table))
     lines.extend("| " + " | ".join(escape(v) or " " for v in row) + " |" for row in table.rows)
     return "\n".join(lines)
 
