@@ -22,6 +22,22 @@ from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table
 # A period is always escaped: pandoc's smart punctuation puts a no-break space
 # after abbreviations such as `Mr.`, as well as reading `...` as an ellipsis.
 _SPECIAL = re.compile(r"[\"#$%&'*+.:<=>@\[\\\]^_`{|}~]|^-|-(?=-)|(?<=-)-")
+# Backslashes escape only ASCII punctuation in CommonMark; these characters are
+# written as character references, which every reader takes as plain text.
+_REFERENCES = str.maketrans(
+    {
+        # Pandoc's smart punctuation takes a typeset opening single quote for an
+        # apostrophe (U+2019) unless it finds a closing one to pair it with.
+        "\u2018": "&#x2018;",
+        # Pandoc's CommonMark and GFM readers normalise text to NFC first, which
+        # turns the Greek varia into a backtick, and that opens code.
+        "\u1fef": "&#x1FEF;",
+    }
+)
+# A typeset closing double quote after a space still closes a pair, and pandoc
+# drops the space. In a line with one, opening double quotes are written as
+# character references too: those open nothing.
+_SPACED_CLOSING_QUOTE = " \u201d"
 # A closing parenthesis ends a list marker (`1)`, `a)`, `(iv)`) only at the start
 # of a line.
 _LIST_MARKER = re.compile(r"^(\(?[0-9A-Za-z]+)\)")
@@ -30,6 +46,9 @@ _LIST_MARKER = re.compile(r"^(\(?[0-9A-Za-z]+)\)")
 def escape(text: str) -> str:
     """One line of TEXT, safe in a paragraph, a list item, a block quote or a table cell."""
     line = _SPECIAL.sub(lambda m: "\\" + m.group(), oneline(text))
+    line = line.translate(_REFERENCES)
+    if _SPACED_CLOSING_QUOTE in line:
+        line = line.replace("\u201c", "&#x201C;")
     return _LIST_MARKER.sub(r"\1\\)", line)
 
 
@@ -84,12 +103,14 @@ def _table(table: Table) -> str:
 
 
 def _quote(q: QuoteBlock) -> str:
+    text = escape(q.text)
+    opening = "&#x201C;" if _SPACED_CLOSING_QUOTE in text else "\u201c"
     detail = [escape(q.detail)]
     if q.source:
         detail.append(f"Source: {escape(q.source)}.")
     return "\n".join(
         [
-            f"> \u201c{escape(q.text)}\u201d",
+            f"> {opening}{text}\u201d",
             ">",
             f"> \u2014 **{escape(q.speaker)}**" + "".join(f", {escape(c)}" for c in q.credits),
             "",
