@@ -214,7 +214,7 @@ def normal(reader: str, texts: list[str]) -> list[str]:
 def test_any_text_reads_back_through_pandoc(reader: str) -> None:
     texts = sample_texts()
     blocks: list[Block] = []
-    expected = []
+    expected: list[str] = []
     for text in texts:
         quote = QuoteBlock("q", "d", "s", "Speaker", "", "", text, (), text, "")
         blocks.extend((Heading(text, 3), Paragraph(text), Bullets((text,)), quote))
