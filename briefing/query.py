@@ -209,9 +209,12 @@ def quotes_view(
             if needle and needle not in q.text.casefold():
                 continue
             quotes.append(quote_block(d, q, many=len(dialogues) > 1))
-    blocks: list[Block] = list(quotes)
-    if not quotes:
-        blocks.append(Paragraph(_no_quotes_message(person, topic, contains)))
+    # Titled as the tables of other commands are; a lone message needs no title.
+    blocks: list[Block] = (
+        [Heading("Quotes", 2), *quotes]
+        if quotes
+        else [Paragraph(_no_quotes_message(person, topic, contains))]
+    )
     table = Table(
         "Quotes",
         (

@@ -1,7 +1,9 @@
 """CommonMark (plus pipe tables) for reports: `briefing summary -f markdown | pandoc -o brief.docx`.
 
-Knowledge text is escaped so that nothing in it becomes markup: a quote that
-contains `*`, `[link](...)` or `<b>` reads literally.
+Knowledge text is escaped so that nothing in it becomes markup, and nothing in
+it is retypeset: a quote reads character for character as written through
+pandoc's default reader (smart quotes, dashes, ellipses, super- and subscript,
+citations, TeX math), GitHub-flavoured Markdown (emoji, autolinks) and CommonMark.
 """
 
 from __future__ import annotations
@@ -11,14 +13,82 @@ import re
 from briefing.render import Options, oneline
 from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
-_LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
+# Every ASCII punctuation character may be backslash-escaped in CommonMark and
+# in pandoc's Markdown, and an escaped one is always literal. Escape them all but
+# those no reader gives a meaning to: `,;?/!`; parentheses, which open nothing
+# once `[` and `@` are escaped (an escaped `\(` would even read as TeX math in
+# previews with MathJax); and a lone hyphen inside the text (`India-Japan`):
+# only runs of hyphens become dashes, and only a leading one starts a list.
+# A period is always escaped: pandoc's smart punctuation puts a no-break space
+# after abbreviations such as `Mr.`, as well as reading `...` as an ellipsis.
+_SPECIAL = re.compile(r"[\"#$%&'*+.:<=>@\[\\\]^_`{|}~]|^-|-(?=-)|(?<=-)-")
+# Backslashes escape only ASCII punctuation in CommonMark; these characters are
+# written as character references, which every reader takes as plain text.
+_REFERENCES = str.maketrans(
+    {
+        # Pandoc's smart punctuation takes a typeset opening single quote for an
+        # apostrophe (U+2019) unless it finds a closing one to pair it with.
+        "\u2018": "&#x2018;",
+        # Pandoc's CommonMark and GFM readers normalise text to NFC first, which
+        # turns the Greek varia into a backtick, and that opens code.
+        "\u1fef": "&#x1FEF;",
+    }
+)
+# A typeset closing double quote after a space still closes a pair, and pandoc
+# drops the space. In a line with one, opening double quotes are written as
+# character references too: those open nothing.
+_SPACED_CLOSING_QUOTE = " \u201d"
+# A closing parenthesis ends a list marker (`1)`, `a)`, `(iv)`) only at the start
+# of a line.
+_LIST_MARKER = re.compile(r"^(\(?[0-9A-Za-z]+)\)")
 
 
 def escape(text: str) -> str:
     """One line of TEXT, safe in a paragraph, a list item, a block quote or a table cell."""
-    line = _SPECIAL.sub(r"\\\1", oneline(text))
-    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], line)
+    line = _SPECIAL.sub(lambda m: "\\" + m.group(), oneline(text))
+    line = line.translate(_REFERENCES)
+    if _SPACED_CLOSING_QUOTE in line:
+        line = line.replace("\u201c", "&#x201C;")
+    return _LIST_MARKER.sub(r"\1\\)", line)
+
+
+# Pandoc lays out a pipe table whose rows are longer than its line width by the
+# relative widths of the dashes under the header. Counting the dashes as
+# characters of a line this wide (pandoc's default --columns), each column gets
+# its longest word, so that no word breaks (or its widest cell, if it is not
+# running text: numbers, dates, ids), and the line's remaining width is
+# shared in proportion to what each column needs beyond that: the main text (a
+# summary, a commitment) gets the most.
+_LINE_WIDTH = 72
+_WORD_BREAK = re.compile(r" |(?<=-)")
+
+
+def _longest_word(text: str) -> int:
+    return max(map(len, _WORD_BREAK.split(oneline(text))))
+
+
+def _rule(table: Table) -> str:
+    """The line under the header, its dashes sized as the columns should be."""
+    cells = [
+        (column.header, *(row[i] for row in table.rows)) for i, column in enumerate(table.columns)
+    ]
+    widths = [max(len(oneline(text)) for text in texts) for texts in cells]
+    floors = [
+        max(3, *map(_longest_word, texts)) if column.kind == "text" else max(3, width)
+        for column, texts, width in zip(table.columns, cells, widths, strict=True)
+    ]
+    needs = [w - f for w, f in zip(widths, floors, strict=True)]
+    if sum(widths) > _LINE_WIDTH and any(needs):
+        spare = max(0, _LINE_WIDTH - sum(floors))
+        widths = [f + spare * n // sum(needs) for f, n in zip(floors, needs, strict=True)]
+    return (
+        "|"
+        + "|".join(
+            "-" * (w - 1) + ":" if c.kind in ("number", "bar") else "-" * w
+            for c, w in zip(table.columns, widths, strict=True)
+        )
+        + "|"
+    )
 
 
 def _table(table: Table) -> str:
@@ -27,22 +97,20 @@ def _table(table: Table) -> str:
     if not table.rows:
         return "\n".join([*lines, f"_{escape(table.empty)}_"])
     lines.append("| " + " | ".join(escape(c.header) for c in table.columns) + " |")
-    lines.append(
-        "|"
-        + "|".join("---:" if c.kind in ("number", "bar") else "---" for c in table.columns)
-        + "|"
-    )
+    lines.append(_rule(table))
     lines.extend("| " + " | ".join(escape(v) or " " for v in row) + " |" for row in table.rows)
     return "\n".join(lines)
 
 
 def _quote(q: QuoteBlock) -> str:
+    text = escape(q.text)
+    opening = "&#x201C;" if _SPACED_CLOSING_QUOTE in text else "\u201c"
     detail = [escape(q.detail)]
     if q.source:
         detail.append(f"Source: {escape(q.source)}.")
     return "\n".join(
         [
-            f"> \u201c{escape(q.text)}\u201d",
+            f"> {opening}{text}\u201d",
             ">",
             f"> \u2014 **{escape(q.speaker)}**" + "".join(f", {escape(c)}" for c in q.credits),
             "",
