@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
+from briefing import followups
 from briefing.followups import SHAPE, Index, in_series, link_key, round_order
 from briefing.match import NotFoundError, fold, match_party, match_topics
 from briefing.model import Commitment, Dialogue, Knowledge
@@ -249,3 +250,56 @@ def timeline_view(
         blocks.append(Paragraph("Nothing recorded for this selection.", "meta"))
     data = {"shape": SHAPE, "timeline": rows}
     return View("timeline", tuple(blocks), data)
+
+
+# --------------------------------------------------------------------------
+# The briefing note's view of the series
+
+
+def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict[str, Any]]:
+    """What a round changed since the last one, and the earlier rounds' commitments as of it.
+
+    Empty when D is not a round of a series with an earlier round in the data read.
+    """
+    index = Index(knowledge)
+    before = index.previous_round(d)
+    if before is None:
+        return [], {}
+    fresh, continued, dropped = compare(before, d)
+    blocks: list[Block] = [
+        Heading("Since the last round", 2),
+        Paragraph(
+            f"Against the {before.title} ({before.date.isoformat()}):"
+            f" {len(fresh)} new, {len(continued)} continued, {len(dropped)} not taken up.",
+        ),
+    ]
+    if continued:
+        blocks.append(Bullets(tuple(f"{x.new.text} ({x.how}: {x.old.text})" for x in continued)))
+    earlier = [
+        t
+        for t in followups.tracks(knowledge, d.date, series=d.series, index=index)
+        if t.dialogue.date < d.date
+    ]
+    if earlier:
+        blocks.append(Heading(f"Earlier commitments as of {d.date.isoformat()}", 2))
+        blocks.append(
+            Bullets(
+                tuple(
+                    f"{t.commitment.text} ({t.dialogue.title}):"
+                    f" {followups.state_text(t, d.date)}"
+                    + (f"; {followups.progress_text(t)}" if t.latest else "")
+                    for t in earlier
+                )
+            )
+        )
+        blocks.append(Paragraph(followups.OVERDUE_MEANING, "note"))
+    data = {
+        "since_last_round": {
+            "previous": before.id,
+            "new": [c.id for c in fresh],
+            "continued": [{"id": x.new.id, "continues": x.old.id, "how": x.how} for x in continued],
+            "dropped": [c.id for c in dropped],
+        },
+        "earlier_follow_ups": [followups.track_json(t, d.date) for t in earlier],
+    }
+    return blocks, data
