@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 from typing import Any, Final, NamedTuple
 
 from briefing import windows
@@ -288,7 +289,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "dialogue": t.dialogue.id,
         "id": t.commitment.id,
         "text": t.commitment.text,
-        "by": list(t.commitment.by),
+        "by": t.commitment.by,  # a tuple: JSON writes it as a list
         "made_on": t.dialogue.date.isoformat(),
         "kind": t.commitment.kind,
         "state": t.state,
@@ -372,8 +373,8 @@ def followups_view(
         ),
         empty="No commitments to follow in the data read.",
     )
-    counts = {s: sum(t.state == s for t in found) for s in STATES}
-    tally = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+    counts = Counter(t.state for t in found)
+    tally = ", ".join(f"{counts[s]} {s}" for s in STATES if counts[s])
     blocks: list[Block] = [
         table,
         Paragraph(f"{tally}." if tally else "Nothing to follow.", "meta"),
