@@ -24,8 +24,11 @@ from briefing.records import (
     commitment_row,
     dialogue_line,
     discussion_json,
+    is_interest,
+    parties_text,
     quote_block,
     quote_json,
+    timeline_text,
 )
 from briefing.search import search_view
 from briefing.summary import summary_view
@@ -66,16 +69,17 @@ def _dialogue_column(columns: tuple[Column, ...]) -> tuple[Column, ...]:
 
 
 def _topic_counts(d: Dialogue) -> dict[str, list[int]]:
-    counts = {t.id: [0, 0, 0] for t in d.topics}
+    """Per topic id: commitments, interests, quotes and discussions."""
+    counts = {t.id: [0, 0, 0, 0] for t in d.topics}
     for c in d.commitments:
         for t in c.topics:
-            counts[t][0] += 1
+            counts[t][1 if is_interest(c) else 0] += 1
     for q in d.quotes:
         for t in q.topics:
-            counts[t][1] += 1
+            counts[t][2] += 1
     for x in d.discussions:
         for t in x.topics:
-            counts[t][2] += 1
+            counts[t][3] += 1
     return counts
 
 
@@ -84,17 +88,16 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
     for d in dialogues:
         counts = _topic_counts(d)
         for order, t in enumerate(d.topics):
-            c, q, x = counts[t.id]
-            entries.append((-(2 * c + q + x), d.date, d.id, order, d, t, c, q, x))
+            c, i, q, x = counts[t.id]
+            # An expressed interest weighs like a quote, not like a commitment.
+            entries.append((-(2 * c + i + q + x), d.date, d.id, order, d, t, c, i, q, x))
     entries.sort(key=lambda e: e[:4])
     rows = []
     data = []
-    for weight, _date, _id, _order, d, t, c, q, x in entries:
+    for weight, _date, _id, _order, d, t, c, i, q, x in entries:
+        counted = (str(c), str(i), str(q), str(x))
         rows.append(
-            _with_dialogue(
-                d,
-                (t.name, t.id, str(-weight), str(c), str(q), str(x), _first_sentence(t.summary)),
-            )
+            _with_dialogue(d, (t.name, t.id, str(-weight), *counted, _first_sentence(t.summary)))
         )
         data.append(
             {
@@ -103,6 +106,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
                 "name": t.name,
                 "weight": -weight,
                 "commitments": c,
+                "interests": i,
                 "quotes": q,
                 "discussions": x,
                 "summary": t.summary,
@@ -116,6 +120,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
                 Column("Id", "key"),
                 Column("Weight", "bar"),
                 Column("Commitments", "number"),
+                Column("Interests", "number"),
                 Column("Quotes", "number"),
                 Column("Discussed", "number"),
                 Column("Summary"),
@@ -125,7 +130,9 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         "No topics.",
     )
     note = Paragraph(
-        "Weight counts each commitment twice and each quote and matter discussed once.", "note"
+        "Weight counts each commitment twice and each expressed interest, quote and matter"
+        " discussed once.",
+        "note",
     )
     return View("topics", (table, note), {"topics": data}, table)
 
@@ -150,7 +157,9 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
     blocks: list[Block] = []
     data = []
     for d, t in match_topics(dialogues, name):
-        commitments = [c for c in d.commitments if t.id in c.topics]
+        about = [c for c in d.commitments if t.id in c.topics]
+        commitments = [c for c in about if not is_interest(c)]
+        interests = [c for c in about if is_interest(c)]
         discussed = [x for x in d.discussions if t.id in x.topics]
         quotes = [quote_block(d, q, many=len(dialogues) > 1) for q in d.quotes if t.id in q.topics]
         people = _people_in(d, t.id)
@@ -165,6 +174,9 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
                     tuple(commitment_row(d, c) for c in commitments),
                 )
             )
+        if interests:
+            blocks.append(Heading("Interest expressed (not a commitment)", 2))
+            blocks.append(Bullets(tuple(f"{parties_text(d, c.by)}: {c.text}" for c in interests)))
         if discussed:
             blocks.append(Heading("Discussed", 2))
             blocks.append(Bullets(tuple(x.text for x in discussed)))
@@ -181,6 +193,7 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
                 "name": t.name,
                 "summary": t.summary,
                 "commitments": [commitment_json(d, c) for c in commitments],
+                "interests": [commitment_json(d, c) for c in interests],
                 "discussions": [discussion_json(d, x) for x in discussed],
                 "quotes": [quote_json(q) for q in quotes],
                 "people": [p.id for p in people],
@@ -265,8 +278,7 @@ def commitments_view(
 ) -> View:
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     parties = match_party(dialogues, party) if party else None
-    rows = []
-    data = []
+    chosen = []
     for d in dialogues:
         for c in d.commitments:
             if topic_ids is not None and not any((d.id, t) in topic_ids for t in c.topics):
@@ -279,29 +291,47 @@ def commitments_view(
                 continue
             if status and c.status != status:
                 continue
-            rows.append(_with_dialogue(d, commitment_row(d, c)))
-            data.append(commitment_json(d, c))
-    table = Table(
-        "Commitments",
-        _dialogue_column(COMMITMENT_COLUMNS),
-        tuple(rows),
-        "No commitments match.",
-    )
-    blocks: list[Block] = [table]
-    if any(c["kind"] == "interest" for c in data):
+            chosen.append((d, c))
+    made = [(d, c) for d, c in chosen if not is_interest(c)]
+    interests = [(d, c) for d, c in chosen if is_interest(c)]
+    blocks: list[Block] = []
+    if made or not interests:
         blocks.append(
-            Paragraph(
-                "'interest only' rows record an expressed interest, not a commitment.", "note"
+            Table(
+                "Commitments",
+                _dialogue_column(COMMITMENT_COLUMNS),
+                tuple(_with_dialogue(d, commitment_row(d, c)) for d, c in made),
+                "No commitments match.",
             )
         )
-    if any(c["window"] for c in data):
+    if interests:
+        blocks.append(
+            Table(
+                "Interest expressed (not a commitment)",
+                _dialogue_column((Column("Interest"), Column("By"), Column("Timeline"))),
+                tuple(
+                    (d.id, c.text, parties_text(d, c.by), timeline_text(c)) for d, c in interests
+                ),
+            )
+        )
+    if any(c.window for _, c in chosen):
         blocks.append(
             Paragraph(
                 "Dates after 'read as' interpret a vague timeline; the source's words come first.",
                 "note",
             )
         )
-    return View("commitments", tuple(blocks), {"commitments": data}, table)
+    table = Table(
+        "Commitments",
+        _dialogue_column(COMMITMENT_COLUMNS),
+        tuple(_with_dialogue(d, commitment_row(d, c)) for d, c in chosen),
+        "No commitments match.",
+    )
+    data = {
+        "commitments": [commitment_json(d, c) for d, c in made],
+        "interests": [commitment_json(d, c) for d, c in interests],
+    }
+    return View("commitments", tuple(blocks), data, table)
 
 
 def people_view(dialogues: tuple[Dialogue, ...]) -> View:
@@ -312,17 +342,15 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
         for q in d.quotes:
             quotes[q.speaker] = quotes.get(q.speaker, 0) + 1
         commits: dict[str, int] = {}
+        interests: dict[str, int] = {}
         for c in d.commitments:
+            tally = interests if is_interest(c) else commits
             for pid in {*c.by, c.stated_by} - {None}:
-                commits[str(pid)] = commits.get(str(pid), 0) + 1
+                tally[str(pid)] = tally.get(str(pid), 0) + 1
         for p in d.participants:
             role = p.role + (" (chair)" if p.id in d.chairs else "")
-            rows.append(
-                _with_dialogue(
-                    d,
-                    (p.name, role, p.country, str(quotes.get(p.id, 0)), str(commits.get(p.id, 0))),
-                )
-            )
+            counted = (quotes.get(p.id, 0), commits.get(p.id, 0), interests.get(p.id, 0))
+            rows.append(_with_dialogue(d, (p.name, role, p.country, *map(str, counted))))
             data.append(
                 {
                     "dialogue": d.id,
@@ -336,6 +364,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
                     "chair": p.id in d.chairs,
                     "quotes": quotes.get(p.id, 0),
                     "commitments": commits.get(p.id, 0),
+                    "interests": interests.get(p.id, 0),
                 }
             )
     table = Table(
@@ -347,6 +376,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
                 Column("Country"),
                 Column("Quotes", "number"),
                 Column("Commitments", "number"),
+                Column("Interests", "number"),
             ),
         ),
         tuple(rows),
@@ -356,7 +386,13 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
     notes = [f"{p.name}: {p.role_note}" for d in dialogues for p in d.participants if p.role_note]
     if notes:
         blocks.append(Paragraph(" ".join(notes), "note"))
-    blocks.append(Paragraph("Commitments counts those a person made or stated in person.", "note"))
+    blocks.append(
+        Paragraph(
+            "Commitments and Interests count those a person made or stated in person;"
+            " an expressed interest is not a commitment.",
+            "note",
+        )
+    )
     return View("people", tuple(blocks), {"people": data}, table)
 
 
@@ -364,7 +400,14 @@ def dialogues_view(knowledge: Knowledge) -> View:
     rows = []
     data = []
     for d in knowledge.dialogues:
-        counts = (len(d.participants), len(d.topics), len(d.commitments), len(d.quotes))
+        interests = sum(1 for c in d.commitments if is_interest(c))
+        counts = (
+            len(d.participants),
+            len(d.topics),
+            len(d.commitments) - interests,
+            interests,
+            len(d.quotes),
+        )
         rows.append((d.id, d.title, d.date.isoformat(), d.location, *map(str, counts)))
         data.append(
             {
@@ -376,7 +419,8 @@ def dialogues_view(knowledge: Knowledge) -> View:
                 "participants": counts[0],
                 "topics": counts[1],
                 "commitments": counts[2],
-                "quotes": counts[3],
+                "interests": counts[3],
+                "quotes": counts[4],
                 "path": d.path,
             }
         )
@@ -390,6 +434,7 @@ def dialogues_view(knowledge: Knowledge) -> View:
             Column("People", "number"),
             Column("Topics", "number"),
             Column("Commitments", "number"),
+            Column("Interests", "number"),
             Column("Quotes", "number"),
         ),
         tuple(rows),
@@ -403,7 +448,8 @@ def counts(knowledge: Knowledge) -> dict[str, int]:
         "dialogues": len(ds),
         "participants": sum(len(d.participants) for d in ds),
         "topics": sum(len(d.topics) for d in ds),
-        "commitments": sum(len(d.commitments) for d in ds),
+        "commitments": sum(1 for d in ds for c in d.commitments if not is_interest(c)),
+        "interests": sum(1 for d in ds for c in d.commitments if is_interest(c)),
         "discussions": sum(len(d.discussions) for d in ds),
         "quotes": sum(len(d.quotes) for d in ds),
         "events": sum(len(d.events) for d in ds),
@@ -415,6 +461,7 @@ def validate_view(knowledge: Knowledge, location: str) -> View:
     line = (
         f"{location}: ok: {n['dialogues']} dialogue{'s' if n['dialogues'] != 1 else ''},"
         f" {n['participants']} participants, {n['topics']} topics,"
-        f" {n['commitments']} commitments, {n['quotes']} quotes"
+        f" {n['commitments']} commitments, {n['interests']} interest"
+        f"{'s' if n['interests'] != 1 else ''}, {n['quotes']} quotes"
     )
     return View("validate", (Paragraph(line),), {"ok": True, "errors": [], "counts": n})

@@ -13,6 +13,11 @@ from briefing.model import KIND_LABELS, Commitment, Dialogue, Discussion, Eviden
 from briefing.views import Column, QuoteBlock
 
 
+def is_interest(c: Commitment) -> bool:
+    """An expressed interest: shown and counted apart, never as a commitment."""
+    return c.kind == "interest"
+
+
 def parties_text(d: Dialogue, ids: Iterable[str]) -> str:
     names = [d.party_name(i) for i in ids]
     if len(names) == 2:

@@ -204,7 +204,7 @@ def test_markdown_table_parses_as_table() -> None:
     _, out, _ = invoke("people", "--format", "markdown")
     tokens = MarkdownIt("commonmark").enable("table").parse(out)
     cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
-    assert cells == ["Name", "Role", "Country", "Quotes", "Commitments"]
+    assert cells == ["Name", "Role", "Country", "Quotes", "Commitments", "Interests"]
     assert sum(t.type == "tr_open" for t in tokens) == 5
 
 
@@ -277,8 +277,8 @@ def test_unknown_topic() -> None:
 
 
 def test_commitments_filters() -> None:
-    japan = json_of("commitments", "--party", "Japan")["commitments"]
-    assert {c["id"] for c in japan} == {
+    japan = json_of("commitments", "--party", "Japan")
+    assert {c["id"] for c in japan["commitments"] + japan["interests"]} == {
         "bullet-train-support",
         "e10-shinkansen-supply",
         "radio-antenna-deal",
@@ -290,8 +290,9 @@ def test_commitments_filters() -> None:
         "private-sector-engagement",
         "economic-security-dialogue",
     }
-    interest = json_of("commitments", "--kind", "interest")["commitments"]
-    assert [c["is_commitment"] for c in interest] == [False]
+    interest = json_of("commitments", "--kind", "interest")
+    assert interest["commitments"] == []
+    assert [c["is_commitment"] for c in interest["interests"]] == [False]
     planned = json_of("commitments", "--status", "planned")["commitments"]
     assert len(planned) == 3
 
@@ -719,7 +720,8 @@ def test_validate_text_of_valid_data_is_one_line() -> None:
     code, out, err = invoke("validate")
     assert (code, err) == (0, "")
     assert out.endswith(
-        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 11 commitments, 8 quotes\n"
+        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 10 commitments, 1 interest,"
+        " 8 quotes\n"
     )
     assert out.count("\n") == 1
 
@@ -764,11 +766,18 @@ def test_problems_view_renderers() -> None:
     document = json.loads(render_problems(view, Format.JSON, Options()))
     assert document[0]["message"] == "bad \x1b[31mtext"
     assert document[1]["hint"] is None
-    counts = {"dialogues": 2, "participants": 3, "topics": 4, "commitments": 5, "quotes": 6}
+    counts = {
+        "dialogues": 2,
+        "participants": 3,
+        "topics": 4,
+        "commitments": 5,
+        "interests": 1,
+        "quotes": 6,
+    }
     valid = ProblemsView("dir", (), counts)
     assert valid.ok
     assert render_problems(valid, Format.TEXT, Options()) == (
-        "dir: ok: 2 dialogues, 3 participants, 4 topics, 5 commitments, 6 quotes\n"
+        "dir: ok: 2 dialogues, 3 participants, 4 topics, 5 commitments, 1 interest, 6 quotes\n"
     )
     assert render_problems(valid, Format.JSON, Options()) == "[]\n"
     with pytest.raises(UnsupportedFormatError):

@@ -354,7 +354,7 @@ def test_select_dialogues_wants_the_exact_id(two: tuple[Dialogue, ...]) -> None:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, ["ai-dialogue", "supply-plan", "rail-support", "antenna", "quad"]),
+        ({}, ["ai-dialogue", "supply-plan", "rail-support", "quad", "antenna"]),
         ({"party": "japan"}, ["ai-dialogue", "supply-plan", "rail-support", "antenna"]),
         ({"party": "Jaishankar"}, ["quad"]),
         ({"kind": "reaffirmation"}, ["rail-support", "quad"]),
@@ -368,7 +368,8 @@ def test_commitment_filters(
     one: tuple[Dialogue, ...], filters: dict[str, str], expected: list[str]
 ) -> None:
     view = query.commitments_view(one, **filters)
-    assert ids(view.data["commitments"]) == expected
+    # Expressed interests come after the commitments, in a list of their own.
+    assert ids(view.data["commitments"] + view.data["interests"]) == expected
     assert len(table_of(view).rows) == len(expected)
 
 
@@ -380,17 +381,17 @@ def test_commitment_rows_and_notes(one: tuple[Dialogue, ...]) -> None:
     assert column(view, "Status")[3] == "not a commitment"
     assert column(view, "Timeline")[1] == "early this year (read as 2026-01-01 to 2026-04-30)"
     notes = [b.text for b in view.blocks if isinstance(b, Paragraph)]
-    assert len(notes) == 2
-    assert "interest only" in notes[0]
-    assert "read as" in notes[1]
+    assert len(notes) == 1
+    assert "read as" in notes[0]
+    titles = [b.title for b in view.blocks if isinstance(b, Table)]
+    assert titles == ["Commitments", "Interest expressed (not a commitment)"]
 
 
 def test_commitment_notes_only_when_relevant(one: tuple[Dialogue, ...]) -> None:
     view = query.commitments_view(one, kind="decision")
     assert [type(b) for b in view.blocks] == [Table]
     assert (
-        query.commitments_view(one, kind="interest").data["commitments"][0]["is_commitment"]
-        is False
+        query.commitments_view(one, kind="interest").data["interests"][0]["is_commitment"] is False
     )
 
 
@@ -527,15 +528,17 @@ def test_empty_search_finds_nothing(one: tuple[Dialogue, ...]) -> None:
 def test_topics_by_weight_with_counts(one: tuple[Dialogue, ...]) -> None:
     view = query.topics_view(one)
     topics = view.data["topics"]
-    # economic-security: 2 commitments x2 + 2 quotes. ai (1x2 + 1 quote) and energy
-    # (1x2 + 1 discussion) weigh the same, so they keep the file's order.
+    # economic-security: 1 commitment x2 + 1 interest + 2 quotes. ai (1x2 + 1 quote) and
+    # energy (1x2 + 1 discussion) weigh the same, so they keep the file's order.
     assert [(t["id"], t["weight"]) for t in topics] == [
-        ("economic-security", 6),
+        ("economic-security", 5),
         ("ai", 3),
         ("energy", 3),
         ("rail", 2),
     ]
-    assert (topics[0]["commitments"], topics[0]["quotes"], topics[0]["discussions"]) == (2, 2, 0)
+    first = topics[0]
+    counted = (first["commitments"], first["interests"], first["quotes"], first["discussions"])
+    assert counted == (1, 1, 2, 0)
     assert column(view, "Summary")[1] == "An AI dialogue."
 
 
@@ -667,14 +670,18 @@ def test_counts_and_validate_line(two: tuple[Dialogue, ...]) -> None:
         "dialogues": 2,
         "participants": 8,
         "topics": 8,
-        "commitments": 10,
+        "commitments": 8,
+        "interests": 2,
         "discussions": 2,
         "quotes": 6,
         "events": 2,
     }
     view = query.validate_view(knowledge, "talks/")
     assert view.blocks == (
-        Paragraph("talks/: ok: 2 dialogues, 8 participants, 8 topics, 10 commitments, 6 quotes"),
+        Paragraph(
+            "talks/: ok: 2 dialogues, 8 participants, 8 topics, 8 commitments, 2 interests,"
+            " 6 quotes"
+        ),
     )
     assert view.data["ok"] is True
 
@@ -686,7 +693,7 @@ def test_minimal_file_through_every_view() -> None:
     assert ids(query.commitments_view(chosen, party="India").data["commitments"]) == ["ai-dialogue"]
     assert ids(query.quotes_view(chosen, speaker="jaishankar").data["quotes"]) == ["paramount"]
     assert query.validate_view(knowledge, "f").blocks[0] == Paragraph(
-        "f: ok: 1 dialogue, 2 participants, 2 topics, 1 commitments, 1 quotes"
+        "f: ok: 1 dialogue, 2 participants, 2 topics, 1 commitments, 0 interests, 1 quotes"
     )
 
 
