@@ -7,8 +7,6 @@ every view.
 
 from __future__ import annotations
 
-import re
-
 from briefing.match import (
     NotFoundError,
     PersonMatch,
@@ -31,6 +29,7 @@ from briefing.records import (
     timeline_text,
 )
 from briefing.search import search_view
+from briefing.sentences import first_sentence
 from briefing.summary import summary_view
 from briefing.views import Block, Bullets, Column, Heading, Paragraph, QuoteBlock, Table, View
 
@@ -48,11 +47,6 @@ __all__ = [
     "topics_view",
     "validate_view",
 ]
-
-
-def _first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.S)
-    return " ".join((match.group(1) if match else text).split())
 
 
 def _with_dialogue(dialogue: Dialogue, row: tuple[str, ...]) -> tuple[str, ...]:
@@ -97,7 +91,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
     for weight, _date, _id, _order, d, t, c, i, q, x in entries:
         counted = (str(c), str(i), str(q), str(x))
         rows.append(
-            _with_dialogue(d, (t.name, t.id, str(-weight), *counted, _first_sentence(t.summary)))
+            _with_dialogue(d, (t.name, t.id, str(-weight), *counted, first_sentence(t.summary)))
         )
         data.append(
             {

@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
+from briefing import load, query
 from briefing.cli import app
+from briefing.model import Knowledge
+from briefing.sentences import first_sentence
+from briefing.views import Table
 
 runner = CliRunner()
 
@@ -16,6 +21,10 @@ def run(*args: str) -> str:
     result = runner.invoke(app, list(args), prog_name="briefing")
     assert result.exit_code == 0, result.output
     return result.stdout
+
+
+def bundled() -> Knowledge:
+    return load.load_knowledge(load.resolve_data(None), use_cache=False)
 
 
 def document(*args: str) -> dict[str, Any]:
@@ -54,3 +63,35 @@ def test_commitments_lists_interests_apart() -> None:
     doc = document("commitments")
     assert all(c["is_commitment"] for c in doc["commitments"])
     assert [c["id"] for c in doc["interests"]] == ["radio-antenna-deal"]
+
+
+# -- Summaries cut at the end of a sentence, not at every full stop --------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "first"),
+    [
+        ("Trade grew, e.g. in rare earths. More follows.", "Trade grew, e.g. in rare earths."),
+        ("The U.S. Navy joined the exercise. More follows.", "The U.S. Navy joined the exercise."),
+        ("Dr. Rao chaired the session. More follows.", "Dr. Rao chaired the session."),
+        ("S. Jaishankar met Motegi. More follows.", "S. Jaishankar met Motegi."),
+        ("Talks in Jan. 2026 went well. More follows.", "Talks in Jan. 2026 went well."),
+        ("Version 2.0 ships. More follows.", "Version 2.0 ships."),
+        ('He said "agreed." More follows.', 'He said "agreed."'),
+        ("Is it done? More follows.", "Is it done?"),
+        ("One sentence only", "One sentence only"),
+        ("  Spread\n over   lines. Next.", "Spread over lines."),
+    ],
+)
+def test_first_sentence(summary: str, first: str) -> None:
+    assert first_sentence(summary) == first
+
+
+def test_topics_table_keeps_abbreviations_in_the_summary() -> None:
+    [d] = bundled().dialogues
+    topic = d.topics[0]._replace(summary="The U.S. Navy joined, e.g. in drills. Later more.")
+    table = query.topics_view((d._replace(topics=(topic, *d.topics[1:])),)).blocks[0]
+    assert isinstance(table, Table)
+    headers = [c.header for c in table.columns]
+    [row] = [r for r in table.rows if r[headers.index("Id")] == topic.id]
+    assert row[headers.index("Summary")] == "The U.S. Navy joined, e.g. in drills."

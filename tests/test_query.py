@@ -700,7 +700,7 @@ def test_minimal_file_through_every_view() -> None:
 # -- The shape of the package --------------------------------------------------------
 
 PACKAGE = Path(__file__).parent.parent / "briefing"
-QUERY_MODULES = ("query", "match", "records", "summary", "search")
+QUERY_MODULES = ("query", "match", "records", "summary", "search", "sentences")
 
 
 def imports_of(path: Path) -> set[str]:
