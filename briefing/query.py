@@ -18,6 +18,7 @@ from briefing.match import (
 from briefing.model import Dialogue, Knowledge, Participant
 from briefing.records import (
     COMMITMENT_COLUMNS,
+    cite_once,
     commitment_json,
     commitment_row,
     dialogue_line,
@@ -155,7 +156,7 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
         commitments = [c for c in about if not is_interest(c)]
         interests = [c for c in about if is_interest(c)]
         discussed = [x for x in d.discussions if t.id in x.topics]
-        quotes = [quote_block(d, q, many=len(dialogues) > 1) for q in d.quotes if t.id in q.topics]
+        quotes = [quote_block(d, q) for q in d.quotes if t.id in q.topics]
         people = _people_in(d, t.id)
         blocks.append(Heading(t.name, 1))
         blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta"))
@@ -193,6 +194,8 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
                 "people": [p.id for p in people],
             }
         )
+    if any(isinstance(b, QuoteBlock) for b in blocks):
+        blocks = cite_once(blocks)
     return View("topic", tuple(blocks), {"topics": data})
 
 
@@ -207,7 +210,9 @@ def quotes_view(
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     needle = contains.casefold() if contains else None
     quotes: list[QuoteBlock] = []
+    blocks: list[Block] = []
     for d in dialogues:
+        found = []
         for q in d.quotes:
             if person and (d.id, q.speaker) not in person.ids:
                 continue
@@ -215,9 +220,14 @@ def quotes_view(
                 continue
             if needle and needle not in q.text.casefold():
                 continue
-            quotes.append(quote_block(d, q, many=len(dialogues) > 1))
-    blocks: list[Block] = list(quotes)
-    if not quotes:
+            found.append(quote_block(d, q))
+        if found:
+            blocks.append(Heading(_quotes_heading(d, found, topic_ids, contains), 1))
+            blocks.extend(found)
+            quotes.extend(found)
+    if quotes:
+        blocks = cite_once(blocks)
+    else:
         blocks.append(Paragraph(_no_quotes_message(person, topic, contains)))
     table = Table(
         "Quotes",
@@ -248,6 +258,24 @@ def quotes_view(
         ),
     )
     return View("quotes", tuple(blocks), {"quotes": [quote_json(q) for q in quotes]}, table)
+
+
+def _quotes_heading(
+    d: Dialogue,
+    quotes: list[QuoteBlock],
+    topic_ids: set[tuple[str, str]] | None,
+    contains: str | None,
+) -> str:
+    """'Quotes by S Jaishankar — 18th India-Japan Strategic Dialogue, New Delhi, 2026-01-16'."""
+    what = "Quotes"
+    speakers = list(dict.fromkeys(q.speaker for q in quotes))
+    if len(speakers) <= 2:
+        what += " by " + " and ".join(speakers)
+    if topic_ids is not None:
+        what += " on " + " and ".join(t.name for t in d.topics if (d.id, t.id) in topic_ids)
+    if contains:
+        what += f" containing '{contains}'"
+    return f"{what} \u2014 {d.title}, {d.location}, {d.date.isoformat()}"
 
 
 def _no_quotes_message(person: PersonMatch | None, topic: str | None, contains: str | None) -> str:

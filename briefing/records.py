@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.model import KIND_LABELS, Commitment, Dialogue, Discussion, Evidence, Quote
-from briefing.views import Column, QuoteBlock
+from briefing.views import Block, Bullets, Column, Heading, QuoteBlock
 
 
 def is_interest(c: Commitment) -> bool:
@@ -105,6 +105,28 @@ def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
         source=source_line(d, q.source),
         occasion=f"{d.title}, {d.date.isoformat()}" if many else "",
     )
+
+
+def cite_once(blocks: list[Block]) -> list[Block]:
+    """BLOCKS with each quote's source cited once, in a list at the end.
+
+    One source shared by every quote is named once; several are numbered and
+    each quote refers to its number.
+    """
+    sources = list(dict.fromkeys(b.source for b in blocks if isinstance(b, QuoteBlock)))
+    number = {s: f"[{n}]" for n, s in enumerate(sources, 1)}
+    many = len(sources) > 1
+    cited: list[Block] = [
+        b._replace(source=number[b.source] if many else "") if isinstance(b, QuoteBlock) else b
+        for b in blocks
+    ]
+    if many:
+        return [
+            *cited,
+            Heading("Sources", 2),
+            Bullets(tuple(f"{n} {s}" for s, n in number.items())),
+        ]
+    return [*cited, Heading("Source", 2), Bullets(tuple(sources))]
 
 
 def source_line(d: Dialogue, source_id: str) -> str:

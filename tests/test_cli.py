@@ -576,8 +576,11 @@ def test_quotes_from_several_dialogues_name_their_meeting(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     _, out, _ = invoke("quotes", "-s", "kitamura", "--data", str(tmp_path), "--width", "0")
-    assert "18th India-Japan Strategic Dialogue, 2026-01-16." in out
-    assert "19th India-Japan Strategic Dialogue, 2027-01-15." in out
+    for meeting in (
+        "18th India-Japan Strategic Dialogue, New Delhi, 2026-01-16",
+        "19th India-Japan Strategic Dialogue, New Delhi, 2027-01-15",
+    ):
+        assert f"Quotes by Toshihiro Kitamura \u2014 {meeting}\n" in out
 
 
 def test_topic_people_and_sections() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ from briefing.sentences import first_sentence
 from briefing.views import Table
 
 runner = CliRunner()
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def run(*args: str) -> str:
@@ -95,3 +98,38 @@ def test_topics_table_keeps_abbreviations_in_the_summary() -> None:
     headers = [c.header for c in table.columns]
     [row] = [r for r in table.rows if r[headers.index("Id")] == topic.id]
     assert row[headers.index("Summary")] == "The U.S. Navy joined, e.g. in drills."
+
+
+# -- Quotes for a report: a header, each source cited once -----------------------------
+
+SEED = "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue"
+
+
+def test_quotes_text_has_a_header_naming_speaker_meeting_and_date() -> None:
+    text = run("quotes", "--speaker", "Jaishankar", "--format", "text")
+    assert text.splitlines()[0] == (
+        "Quotes by S Jaishankar \u2014 18th India-Japan Strategic Dialogue, New Delhi, 2026-01-16"
+    )
+
+
+def test_quotes_text_cites_each_source_once() -> None:
+    text = run("quotes", "--speaker", "Jaishankar", "--format", "text", "--width", "0")
+    assert text.count(SEED) == 1
+    assert text.count("hindustantimes.com") == 1
+    assert text.count("Source: [1]") == 4
+    assert text.count("Source: [2]") == 3
+    assert text.index(f"[1] {SEED}") > text.rindex("Source: [2]")
+
+
+def test_one_shared_source_is_named_once_without_numbers() -> None:
+    text = run("quotes", "--contains", "economic", "--format", "text", "--width", "0")
+    assert text.count(SEED) == 1
+    assert "Source: " not in text
+    assert text.rstrip().endswith(f"Source\n------\n\n- {SEED}")
+
+
+def test_text_records_keep_a_label_with_its_value() -> None:
+    text = run("dialogues", "--data", str(EXAMPLES / "india-japan"), "--format", "text")
+    for label in ("Commitments", "Interests", "Quotes", "Topics", "People"):
+        assert re.search(rf"{label}: \d+", text), label
+        assert not re.search(rf"{label}:\s*\n", text), label

@@ -428,19 +428,22 @@ def test_quote_filters(
 
 
 def test_quote_block_carries_attribution(one: tuple[Dialogue, ...]) -> None:
-    [block] = [b for b in query.quotes_view(one, topic="ai").blocks if isinstance(b, QuoteBlock)]
+    blocks = query.quotes_view(one, topic="ai").blocks
+    [block] = [b for b in blocks if isinstance(b, QuoteBlock)]
     assert block.speaker == "Toshimitsu Motegi"
     assert block.country == "Japan"
     assert block.topics == ("Artificial intelligence",)
-    assert block.source == "Ministers meet, The Paper"
+    # The one source is named once, after the quotes.
+    assert block.source == ""
+    assert blocks[-2:] == (Heading("Source", 2), Bullets(("Ministers meet, The Paper",)))
     assert block.occasion == ""
 
 
 def test_quotes_from_several_dialogues_name_their_meeting(two: tuple[Dialogue, ...]) -> None:
     blocks = query.quotes_view(two, speaker="motegi").blocks
-    assert [b.occasion for b in blocks if isinstance(b, QuoteBlock)] == [
-        "First Strategic Talks, 2026-01-16",
-        "Second Strategic Talks, 2027-01-15",
+    assert [b.text for b in blocks if isinstance(b, Heading) and b.level == 1] == [
+        "Quotes by Toshimitsu Motegi \u2014 First Strategic Talks, New Delhi, 2026-01-16",
+        "Quotes by Toshimitsu Motegi \u2014 Second Strategic Talks, New Delhi, 2027-01-15",
     ]
 
 
@@ -557,7 +560,7 @@ def test_topic_view_people(one: tuple[Dialogue, ...]) -> None:
     view = query.topic_view(one, "economic-security")
     [topic] = view.data["topics"]
     assert topic["people"] == ["jaishankar"]
-    people = [b for b in view.blocks if isinstance(b, Bullets)][-1]
+    people = view.blocks[view.blocks.index(Heading("People", 2)) + 1]
     assert people.items == ("S Jaishankar, Minister, India",)
 
 
