@@ -561,6 +561,7 @@ def test_topic_view_people(one: tuple[Dialogue, ...]) -> None:
     [topic] = view.data["topics"]
     assert topic["people"] == ["jaishankar"]
     people = view.blocks[view.blocks.index(Heading("People", 2)) + 1]
+    assert isinstance(people, Bullets)
     assert people.items == ("S Jaishankar, Minister, India",)
 
 
