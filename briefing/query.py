@@ -7,6 +7,8 @@ every view.
 
 from __future__ import annotations
 
+from typing import Any
+
 from briefing.match import (
     NotFoundError,
     PersonMatch,
@@ -24,6 +26,7 @@ from briefing.records import (
     dialogue_line,
     discussion_json,
     is_interest,
+    other_names_json,
     parties_text,
     quote_block,
     quote_json,
@@ -96,14 +99,14 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         )
         data.append(
             {
-                "dialogue": d.id,
+                "dialogue_id": d.id,
                 "id": t.id,
                 "name": t.name,
                 "weight": -weight,
-                "commitments": c,
-                "interests": i,
-                "quotes": q,
-                "discussions": x,
+                "n_commitments": c,
+                "n_interests": i,
+                "n_quotes": q,
+                "n_discussions": x,
                 "summary": t.summary,
             }
         )
@@ -156,7 +159,8 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
         commitments = [c for c in about if not is_interest(c)]
         interests = [c for c in about if is_interest(c)]
         discussed = [x for x in d.discussions if t.id in x.topics]
-        quotes = [quote_block(d, q) for q in d.quotes if t.id in q.topics]
+        said = [q for q in d.quotes if t.id in q.topics]
+        quotes = [quote_block(d, q) for q in said]
         people = _people_in(d, t.id)
         blocks.append(Heading(t.name, 1))
         blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta"))
@@ -183,15 +187,16 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
             blocks.append(Bullets(tuple(f"{p.name}, {p.role}, {p.country}" for p in people)))
         data.append(
             {
-                "dialogue": d.id,
+                "dialogue_id": d.id,
                 "id": t.id,
                 "name": t.name,
                 "summary": t.summary,
                 "commitments": [commitment_json(d, c) for c in commitments],
                 "interests": [commitment_json(d, c) for c in interests],
                 "discussions": [discussion_json(d, x) for x in discussed],
-                "quotes": [quote_json(q) for q in quotes],
-                "people": [p.id for p in people],
+                "quotes": [quote_json(d, q) for q in said],
+                "participant_ids": [p.id for p in people],
+                "participant_names": [p.name for p in people],
             }
         )
     if any(isinstance(b, QuoteBlock) for b in blocks):
@@ -210,6 +215,7 @@ def quotes_view(
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     needle = contains.casefold() if contains else None
     quotes: list[QuoteBlock] = []
+    data: list[dict[str, Any]] = []
     blocks: list[Block] = []
     for d in dialogues:
         found = []
@@ -221,6 +227,7 @@ def quotes_view(
             if needle and needle not in q.text.casefold():
                 continue
             found.append(quote_block(d, q))
+            data.append(quote_json(d, q))
         if found:
             blocks.append(Heading(_quotes_heading(d, found, topic_ids, contains), 1))
             blocks.extend(found)
@@ -257,7 +264,7 @@ def quotes_view(
             for q in quotes
         ),
     )
-    return View("quotes", tuple(blocks), {"quotes": [quote_json(q) for q in quotes]}, table)
+    return View("quotes", tuple(blocks), {"quotes": data}, table)
 
 
 def _quotes_heading(
@@ -375,18 +382,18 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
             rows.append(_with_dialogue(d, (p.name, role, p.country, *map(str, counted))))
             data.append(
                 {
-                    "dialogue": d.id,
+                    "dialogue_id": d.id,
                     "id": p.id,
                     "name": p.name,
                     "aliases": list(p.aliases),
-                    "other_names": [{"name": o.name, "note": o.note} for o in p.other_names],
+                    "names_not_in_source": other_names_json(p.other_names),
                     "role": p.role,
                     "role_note": p.role_note,
                     "country": p.country,
-                    "chair": p.id in d.chairs,
-                    "quotes": quotes.get(p.id, 0),
-                    "commitments": commits.get(p.id, 0),
-                    "interests": interests.get(p.id, 0),
+                    "is_chair": p.id in d.chairs,
+                    "n_quotes": quotes.get(p.id, 0),
+                    "n_commitments": commits.get(p.id, 0),
+                    "n_interests": interests.get(p.id, 0),
                 }
             )
     table = Table(
@@ -438,11 +445,11 @@ def dialogues_view(knowledge: Knowledge) -> View:
                 "date_note": d.date_note,
                 "location": d.location,
                 "title": d.title,
-                "participants": counts[0],
-                "topics": counts[1],
-                "commitments": counts[2],
-                "interests": counts[3],
-                "quotes": counts[4],
+                "n_participants": counts[0],
+                "n_topics": counts[1],
+                "n_commitments": counts[2],
+                "n_interests": counts[3],
+                "n_quotes": counts[4],
                 "path": d.path,
             }
         )

@@ -94,7 +94,8 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
             blocks.append(Heading("Also discussed", 2))
             blocks.append(Bullets(tuple(x.text for x in discussed)))
         # The sources are cited once, at the end, rather than under every quote.
-        cited = [quote_block(d, q) for q in d.quotes if about(q.topics)]
+        said = [q for q in d.quotes if about(q.topics)]
+        cited = [quote_block(d, q) for q in said]
         if cited:
             blocks.append(Heading("Notable quotes", 2))
             blocks.extend(q._replace(source="") for q in cited)
@@ -118,27 +119,33 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
                     "date_as_written": d.date_as_written,
                     "date_note": d.date_note,
                     "location": d.location,
-                    "chairs": list(d.chairs),
+                    "chair_ids": list(d.chairs),
+                    "chair_names": [d.participant(c).name for c in d.chairs],
                 },
-                "topics": [t.id for t in topics],
+                "topic_ids": [t.id for t in topics],
                 "decisions": [commitment_json(d, c) for c in new],
                 "reaffirmations": [commitment_json(d, c) for c in reaffirmed],
                 "interests": [commitment_json(d, c) for c in interest],
                 "discussions": [discussion_json(d, x) for x in discussed],
-                "quotes": [quote_json(q) for q in cited],
-                "follow_ups": [c.id for c in follow],
+                "quotes": [quote_json(d, q) for q in said],
+                "follow_up_ids": [c.id for c in follow],
                 "events": [
                     {
+                        "dialogue_id": d.id,
                         "id": e.id,
                         "text": e.text,
-                        "participants": list(e.participants),
+                        "participant_ids": list(e.participants),
+                        "participant_names": [d.party_name(p) for p in e.participants],
                         "when": e.when,
+                        "topic_ids": list(e.topics),
+                        "topic_names": [d.topic(t).name for t in e.topics],
                         "evidence": evidence_json(e.evidence),
                     }
                     for e in events
                 ],
                 "sources": [
                     {
+                        "dialogue_id": d.id,
                         "id": s.id,
                         "title": s.title,
                         "publisher": s.publisher,

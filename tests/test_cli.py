@@ -104,7 +104,7 @@ def json_of(*args: str) -> Any:
 def test_json_envelope_is_stable() -> None:
     for name, args in COMMANDS.items():
         document = json_of(*args)
-        assert document["shape"] == 1, name
+        assert document["shape"] == 2, name
         assert document["command"] == args[0], name
 
 
@@ -112,18 +112,23 @@ def test_json_quotes_shape() -> None:
     document = json_of("quotes", "--speaker", "kitamura")
     assert document["quotes"] == [
         {
-            "dialogue": "india-japan-sd-18",
+            "dialogue_id": "india-japan-sd-18",
             "id": "quad-important-framework",
-            "speaker": "kitamura",
+            "speaker_id": "kitamura",
             "speaker_name": "Toshihiro Kitamura",
             "speaker_is_person": True,
             "role": "Foreign ministry spokesperson",
             "country": "Japan",
+            "attribution": None,
             "text": "in order to have the engagement of the US in this region, we believe that"
             " Quad is a very important framework to facilitate such cooperation.",
-            "topics": ["Quad"],
+            "topic_ids": ["quad"],
+            "topic_names": ["Quad"],
             "context": "Highlighting the Quad's significance.",
-            "source": "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue",
+            "source_id": "article",
+            "source_citation": (
+                "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue"
+            ),
         }
     ]
 
@@ -139,7 +144,7 @@ def test_json_commitment_keeps_vague_timeline_and_marks_interpretation() -> None
         "interpretation": True,
     }
     assert item["kind"] == "plan"
-    assert item["evidence"]["source"] == "article"
+    assert item["evidence"]["source_id"] == "article"
 
 
 def test_json_is_utf8_not_escaped() -> None:
@@ -161,7 +166,7 @@ def test_json_layout_is_pinned(golden: Golden) -> None:
 def test_json_summary_sections() -> None:
     [brief] = json_of("summary")["briefings"]
     assert brief["dialogue"]["date"] == "2026-01-16"
-    assert brief["dialogue"]["chairs"] == ["jaishankar", "motegi"]
+    assert brief["dialogue"]["chair_ids"] == ["jaishankar", "motegi"]
     assert [c["id"] for c in brief["interests"]] == ["radio-antenna-deal"]
     assert {c["kind"] for c in brief["reaffirmations"]} == {"reaffirmation"}
     assert len(brief["quotes"]) == 8
@@ -228,7 +233,7 @@ def test_speaker_forms(name: str) -> None:
     quotes = json_of("quotes", "--speaker", name)["quotes"]
     assert isinstance(quotes, list)
     assert len(quotes) == 7
-    assert {q["speaker"] for q in quotes} == {"jaishankar"}
+    assert {q["speaker_id"] for q in quotes} == {"jaishankar"}
 
 
 def test_unknown_speaker_suggests_closest() -> None:
@@ -344,7 +349,7 @@ def test_directory_of_dialogues(tmp_path: Path) -> None:
     dialogues = json_of("dialogues", "--data", str(tmp_path))["dialogues"]
     assert [d["id"] for d in dialogues] == ["india-japan-sd-18", "india-japan-sd-19"]
     quotes = json_of("quotes", "--speaker", "Kitamura", "--data", str(tmp_path))["quotes"]
-    assert [q["dialogue"] for q in quotes] == ["india-japan-sd-18", "india-japan-sd-19"]
+    assert [q["dialogue_id"] for q in quotes] == ["india-japan-sd-18", "india-japan-sd-19"]
     one = json_of(
         "quotes",
         "--speaker",
@@ -550,9 +555,9 @@ def test_summary_topic_keeps_outcomes_whose_first_topic_is_elsewhere() -> None:
 def test_search_matches_word_starts_and_people() -> None:
     hits = json_of("search", "ai")["hits"]
     assert {h["id"] for h in hits} == {"ai", "ai-strategic-dialogue"}
-    quotes = [h for h in json_of("search", "jaishankar")["hits"] if h["kind"] == "quote"]
+    quotes = [h for h in json_of("search", "jaishankar")["hits"] if h["record"] == "quote"]
     assert len(quotes) == 7
-    people = [h["id"] for h in json_of("search", "motegi")["hits"] if h["kind"] == "person"]
+    people = [h["id"] for h in json_of("search", "motegi")["hits"] if h["record"] == "person"]
     assert people == ["motegi"]
 
 
@@ -585,7 +590,7 @@ def test_quotes_from_several_dialogues_name_their_meeting(tmp_path: Path) -> Non
 
 def test_topic_people_and_sections() -> None:
     [quad] = json_of("topic", "quad")["topics"]
-    assert quad["people"] == ["jaishankar", "kitamura"]
+    assert quad["participant_ids"] == ["jaishankar", "kitamura"]
     _, out, _ = invoke("topic", "global-order", "--format", "text")
     assert "Commitments\n" not in out
     assert "Discussed\n" in out
@@ -603,7 +608,7 @@ def test_topic_people_from_events(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     [quad] = json_of("topic", "quad", "--data", str(data))["topics"]
-    assert quad["people"] == ["jaishankar", "kitamura", "motegi", "modi"]
+    assert quad["participant_ids"] == ["jaishankar", "kitamura", "motegi", "modi"]
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def test_python_m_briefing(tmp_path: Path) -> None:
         tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert b'"speaker": "kitamura"' in result.stdout
+    assert b'"speaker_id": "kitamura"' in result.stdout
 
 
 # Runs the command as the script does, output piped, then names the heavy

@@ -41,16 +41,16 @@ def document(*args: str) -> dict[str, Any]:
 
 def test_interest_is_counted_apart_in_topics() -> None:
     [security] = [t for t in document("topics")["topics"] if t["id"] == "security"]
-    assert (security["commitments"], security["interests"]) == (0, 1)
+    assert (security["n_commitments"], security["n_interests"]) == (0, 1)
     # 1 interest + 4 matters discussed; a commitment would have added 2.
     assert security["weight"] == 5
 
 
 def test_interest_is_counted_apart_in_dialogues_and_people() -> None:
     [dialogue] = document("dialogues")["dialogues"]
-    assert (dialogue["commitments"], dialogue["interests"]) == (10, 1)
+    assert (dialogue["n_commitments"], dialogue["n_interests"]) == (10, 1)
     people = {p["id"]: p for p in document("people")["people"]}
-    assert (people["jaishankar"]["commitments"], people["jaishankar"]["interests"]) == (1, 0)
+    assert (people["jaishankar"]["n_commitments"], people["jaishankar"]["n_interests"]) == (1, 0)
 
 
 def test_topic_shows_the_interest_outside_commitments() -> None:
@@ -133,3 +133,126 @@ def test_text_records_keep_a_label_with_its_value() -> None:
     for label in ("Commitments", "Interests", "Quotes", "Topics", "People"):
         assert re.search(rf"{label}: \d+", text), label
         assert not re.search(rf"{label}:\s*\n", text), label
+
+
+# -- JSON: one name, one meaning ---------------------------------------------------------
+
+#: Every command with JSON output, with arguments that give it something to show.
+COMMANDS = [
+    ["topics"],
+    ["topic", "security"],
+    ["topic", "quad"],
+    ["quotes"],
+    ["quotes", "--speaker", "Jaishankar"],
+    ["commitments"],
+    ["people"],
+    ["summary"],
+    ["search", "japan"],
+    ["search", "jaishankar"],
+    ["dialogues"],
+]
+DATA = [None, *sorted(p for p in EXAMPLES.iterdir() if p.is_dir())]
+ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+#: Integers that are not counts.
+NUMBERS = {"shape", "weight", "ordinal"}
+#: Lists of strings that are neither ids nor display names.
+WORDS = {"aliases"}
+
+
+def every_document() -> list[tuple[str, dict[str, Any]]]:
+    documents = []
+    for data in DATA:
+        extra = ["--data", str(data)] if data else []
+        for args in COMMANDS:
+            result = runner.invoke(app, [*args, *extra, "--format", "json"], prog_name="briefing")
+            if result.exit_code == 0:  # a topic or a speaker some examples do not have
+                documents.append((" ".join(args), json.loads(result.stdout)))
+    return documents
+
+
+def walk(value: Any, path: str = "") -> list[tuple[str, str, Any]]:
+    """Every (path, key, value) pair inside VALUE."""
+    pairs = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            pairs.append((f"{path}.{key}", key, item))
+            pairs.extend(walk(item, f"{path}.{key}"))
+    elif isinstance(value, list):
+        for item in value:
+            pairs.extend(walk(item, f"{path}[]"))
+    return pairs
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        inner = {kind_of(v) for v in value}
+        return "list of " + (inner.pop() if len(inner) == 1 else "?") if inner else "list"
+    return {bool: "bool", int: "int", str: "str", dict: "object"}.get(type(value), "?")
+
+
+def test_every_key_follows_the_naming_rule() -> None:
+    documents = every_document()
+    assert len(documents) > 40
+    kinds: dict[str, set[str]] = {}
+    for command, doc in documents:
+        assert doc["shape"] == 2
+        for path, key, value in walk(doc):
+            where = f"{command}: {path}"
+            if value is not None:
+                kinds.setdefault(key, set()).add(kind_of(value))
+            if key == "id" or key.endswith("_id"):
+                assert value is None or (isinstance(value, str) and ID.match(value)), where
+                assert key != "id" or isinstance(value, str), where
+            elif key.endswith("_ids"):
+                assert isinstance(value, list), where
+                assert all(isinstance(v, str) and ID.match(v) for v in value), where
+            elif key.endswith("_names"):
+                assert isinstance(value, list), where
+                assert all(isinstance(v, str) for v in value), where
+            elif key.startswith("n_"):
+                assert type(value) is int, where
+            elif type(value) is int:
+                assert key in NUMBERS, f"{where}: a count must be named n_..."
+            elif isinstance(value, list) and value and isinstance(value[0], str):
+                assert key in WORDS, f"{where}: ids go under ..._ids, names under ..._names"
+    # A key means one thing: one type wherever it appears (lists of anything agree with [] ).
+    for key, found in kinds.items():
+        found.discard("list")
+        assert len(found) <= 1, f"{key} holds {sorted(found)}"
+
+
+def test_ids_and_names_point_at_the_same_records() -> None:
+    [d] = bundled().dialogues
+    topics = {t.id: t.name for t in d.topics}
+    for _command, doc in every_document()[: len(COMMANDS)]:
+        for _path, _key, value in walk(doc):
+            if isinstance(value, dict) and "topic_ids" in value:
+                assert [topics[t] for t in value["topic_ids"]] == value["topic_names"]
+            if isinstance(value, dict) and "by_ids" in value:
+                assert [d.party_name(i) for i in value["by_ids"]] == value["by_names"]
+
+
+def test_quote_json_names_its_speaker_and_source_apart() -> None:
+    quote = document("quotes", "--speaker", "Kitamura")["quotes"][0]
+    assert quote["speaker_id"] == "kitamura"
+    assert quote["speaker_name"] == "Toshihiro Kitamura"
+    assert quote["speaker_is_person"] is True
+    assert quote["source_id"] == "article"
+    assert quote["source_citation"] == SEED
+    hits = document("search", "very important framework")["hits"]
+    [hit] = [h for h in hits if h["record"] == "quote"]
+    assert hit["text"].endswith("to facilitate such cooperation.")
+    assert hit["speaker_name"] == "Toshihiro Kitamura"
+
+
+def test_summary_events_and_sources_carry_their_dialogue() -> None:
+    [brief] = document("summary")["briefings"]
+    assert brief["dialogue"]["id"] == "india-japan-sd-18"
+    assert brief["events"]
+    assert all(e["dialogue_id"] == "india-japan-sd-18" for e in brief["events"])
+    assert all(s["dialogue_id"] == "india-japan-sd-18" for s in brief["sources"])
+
+
+def test_quotes_json_and_csv_keep_every_source() -> None:
+    quotes = document("quotes", "--speaker", "Jaishankar")["quotes"]
+    assert all(q["source_citation"].startswith("India, Japan") for q in quotes)

@@ -476,7 +476,7 @@ def test_quotes_by_unknown_speaker_is_an_error(one: tuple[Dialogue, ...]) -> Non
 
 
 def hits(view: View) -> list[tuple[str, str]]:
-    return [(h["kind"], h["id"]) for h in view.data["hits"]]
+    return [(h["record"], h["id"]) for h in view.data["hits"]]
 
 
 def test_search_matches_where_words_start(one: tuple[Dialogue, ...]) -> None:
@@ -540,7 +540,12 @@ def test_topics_by_weight_with_counts(one: tuple[Dialogue, ...]) -> None:
         ("rail", 2),
     ]
     first = topics[0]
-    counted = (first["commitments"], first["interests"], first["quotes"], first["discussions"])
+    counted = (
+        first["n_commitments"],
+        first["n_interests"],
+        first["n_quotes"],
+        first["n_discussions"],
+    )
     assert counted == (1, 1, 2, 0)
     assert column(view, "Summary")[1] == "An AI dialogue."
 
@@ -553,13 +558,13 @@ def test_topic_view_sections(one: tuple[Dialogue, ...]) -> None:
     assert ids(topic["commitments"]) == ["supply-plan"]
     assert ids(topic["discussions"]) == ["chains"]
     assert topic["quotes"] == []
-    assert topic["people"] == []
+    assert topic["participant_ids"] == []
 
 
 def test_topic_view_people(one: tuple[Dialogue, ...]) -> None:
     view = query.topic_view(one, "economic-security")
     [topic] = view.data["topics"]
-    assert topic["people"] == ["jaishankar"]
+    assert topic["participant_ids"] == ["jaishankar"]
     people = view.blocks[view.blocks.index(Heading("People", 2)) + 1]
     assert isinstance(people, Bullets)
     assert people.items == ("S Jaishankar, Minister, India",)
@@ -568,10 +573,10 @@ def test_topic_view_people(one: tuple[Dialogue, ...]) -> None:
 def test_people_counts(one: tuple[Dialogue, ...]) -> None:
     view = query.people_view(one)
     people = {p["id"]: p for p in view.data["people"]}
-    assert (people["jaishankar"]["quotes"], people["jaishankar"]["commitments"]) == (2, 1)
-    assert (people["motegi"]["quotes"], people["motegi"]["commitments"]) == (1, 0)
-    assert people["jaishankar"]["chair"] is True
-    assert people["modi"]["chair"] is False
+    assert (people["jaishankar"]["n_quotes"], people["jaishankar"]["n_commitments"]) == (2, 1)
+    assert (people["motegi"]["n_quotes"], people["motegi"]["n_commitments"]) == (1, 0)
+    assert people["jaishankar"]["is_chair"] is True
+    assert people["modi"]["is_chair"] is False
     assert column(view, "Role")[:3] == ["Minister (chair)", "Minister (chair)", "Minister"]
 
 
@@ -598,7 +603,7 @@ def test_summary_sections(one: tuple[Dialogue, ...]) -> None:
     assert ids(brief["decisions"]) == ["ai-dialogue", "supply-plan"]
     assert ids(brief["reaffirmations"]) == ["rail-support", "quad"]
     assert ids(brief["interests"]) == ["antenna"]
-    assert brief["follow_ups"] == ["supply-plan"]
+    assert brief["follow_up_ids"] == ["supply-plan"]
     # The sources are cited once at the end, not under each quote.
     assert {b.source for b in view.blocks if isinstance(b, QuoteBlock)} == {""}
 
@@ -627,7 +632,7 @@ def test_summary_keeps_records_without_a_topic(one: tuple[Dialogue, ...]) -> Non
 
 def test_summary_of_one_topic(one: tuple[Dialogue, ...]) -> None:
     [brief] = summary_view(one, "energy").data["briefings"]
-    assert brief["topics"] == ["energy"]
+    assert brief["topic_ids"] == ["energy"]
     assert ids(brief["decisions"]) == ["supply-plan"]
     assert ids(brief["discussions"]) == ["chains"]
     assert brief["quotes"] == []
@@ -664,7 +669,7 @@ def test_summary_outcome_lines(one: tuple[Dialogue, ...]) -> None:
 def test_dialogues_view(two: tuple[Dialogue, ...]) -> None:
     view = query.dialogues_view(Knowledge(two))
     assert [d["id"] for d in view.data["dialogues"]] == ["talks-1", "talks-2"]
-    assert view.data["dialogues"][0]["quotes"] == 3
+    assert view.data["dialogues"][0]["n_quotes"] == 3
     assert column(view, "People") == ["4", "4"]
 
 
