@@ -23,6 +23,7 @@ from briefing.records import (
     cite_once,
     commitment_json,
     commitment_row,
+    data_table,
     dialogue_line,
     discussion_json,
     is_interest,
@@ -132,7 +133,18 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         " discussed once.",
         "note",
     )
-    return View("topics", (table, note), {"topics": data}, table)
+    columns = (
+        ("Dialogue", "dialogue_id"),
+        ("Id", "id"),
+        ("Topic", "name"),
+        ("Weight", "weight"),
+        ("Commitments", "n_commitments"),
+        ("Interests", "n_interests"),
+        ("Quotes", "n_quotes"),
+        ("Discussed", "n_discussions"),
+        ("Summary", "summary"),
+    )
+    return View("topics", (table, note), {"topics": data}, data_table("Topics", data, columns))
 
 
 def _people_in(d: Dialogue, topic_id: str) -> list[Participant]:
@@ -236,32 +248,21 @@ def quotes_view(
         blocks = cite_once(blocks)
     else:
         blocks.append(Paragraph(_no_quotes_message(person, topic, contains)))
-    table = Table(
+    table = data_table(
         "Quotes",
+        data,
         (
-            Column("Dialogue", "dialogue"),
-            Column("Id", "id"),
-            Column("Speaker"),
-            Column("Role"),
-            Column("Country"),
-            Column("Quote"),
-            Column("Topics"),
-            Column("Context"),
-            Column("Source"),
-        ),
-        tuple(
-            (
-                q.dialogue,
-                q.id,
-                q.speaker,
-                q.role,
-                q.country,
-                q.text,
-                "; ".join(q.topics),
-                q.context,
-                q.source,
-            )
-            for q in quotes
+            ("Dialogue", "dialogue_id"),
+            ("Id", "id"),
+            ("Speaker id", "speaker_id"),
+            ("Speaker", "speaker_name"),
+            ("Role", "role"),
+            ("Country", "country"),
+            ("Quote", "text"),
+            ("Topics", "topic_names"),
+            ("Context", "context"),
+            ("Source id", "source_id"),
+            ("Source", "source_citation"),
         ),
     )
     return View("quotes", tuple(blocks), {"quotes": data}, table)
@@ -350,16 +351,27 @@ def commitments_view(
                 "note",
             )
         )
-    table = Table(
-        "Commitments",
-        _dialogue_column(COMMITMENT_COLUMNS),
-        tuple(_with_dialogue(d, commitment_row(d, c)) for d, c in chosen),
-        "No commitments match.",
-    )
+    listed = [commitment_json(d, c) for d, c in chosen]
     data = {
-        "commitments": [commitment_json(d, c) for d, c in made],
-        "interests": [commitment_json(d, c) for d, c in interests],
+        "commitments": [c for c in listed if c["is_commitment"]],
+        "interests": [c for c in listed if not c["is_commitment"]],
     }
+    table = data_table(
+        "Commitments",
+        listed,
+        (
+            ("Dialogue", "dialogue_id"),
+            ("Id", "id"),
+            ("Commitment", "text"),
+            ("By", "by_names"),
+            ("Kind", "kind"),
+            ("Timeline", "timeline"),
+            ("Window start", "window.start"),
+            ("Window end", "window.end"),
+            ("Window note", "window.note"),
+            ("Status", "status"),
+        ),
+    )
     return View("commitments", tuple(blocks), data, table)
 
 
@@ -422,7 +434,18 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
             "note",
         )
     )
-    return View("people", tuple(blocks), {"people": data}, table)
+    columns = (
+        ("Dialogue", "dialogue_id"),
+        ("Id", "id"),
+        ("Name", "name"),
+        ("Role", "role"),
+        ("Chair", "is_chair"),
+        ("Country", "country"),
+        ("Quotes", "n_quotes"),
+        ("Commitments", "n_commitments"),
+        ("Interests", "n_interests"),
+    )
+    return View("people", tuple(blocks), {"people": data}, data_table("People", data, columns))
 
 
 def dialogues_view(knowledge: Knowledge) -> View:
@@ -468,7 +491,19 @@ def dialogues_view(knowledge: Knowledge) -> View:
         ),
         tuple(rows),
     )
-    return View("dialogues", (table,), {"dialogues": data}, table)
+    columns = (
+        ("Id", "id"),
+        ("Title", "title"),
+        ("Date", "date"),
+        ("Place", "location"),
+        ("People", "n_participants"),
+        ("Topics", "n_topics"),
+        ("Commitments", "n_commitments"),
+        ("Interests", "n_interests"),
+        ("Quotes", "n_quotes"),
+    )
+    machine = data_table("Dialogues", data, columns)
+    return View("dialogues", (table,), {"dialogues": data}, machine)
 
 
 def counts(knowledge: Knowledge) -> dict[str, int]:

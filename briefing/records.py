@@ -18,12 +18,44 @@ from briefing.model import (
     OtherName,
     Quote,
 )
-from briefing.views import Block, Bullets, Column, Heading, QuoteBlock
+from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, Table
 
 
 def is_interest(c: Commitment) -> bool:
     """An expressed interest: shown and counted apart, never as a commitment."""
     return c.kind == "interest"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def data_table(
+    title: str, items: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]
+) -> Table:
+    """The table that stands for a view in CSV: one row per JSON item, JSON's own values.
+
+    Each column is (header, key), and a key may reach into an object ("window.start").
+    A cell holds one value; a list is its items joined by "; ".
+    """
+
+    return Table(
+        title,
+        tuple(Column(header) for header, _ in columns),
+        tuple(tuple(_cell(_lookup(item, key)) for _, key in columns) for item in items),
+    )
+
+
+def _lookup(value: Any, key: str) -> Any:
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def parties_text(d: Dialogue, ids: Iterable[str]) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing.match import names_of
 from briefing.model import Dialogue
+from briefing.records import data_table
 from briefing.views import Column, Table, View
 
 
@@ -71,18 +72,24 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         tuple((h.dialogue.id, h.kind, h.id, h.shown) for h in hits),
         f"Nothing matches '{query}'.",
     )
-    data = {
-        "query": query,
-        "hits": [
-            {
-                "dialogue_id": h.dialogue.id,
-                "record": h.kind,
-                "id": h.id,
-                "text": h.text,
-                "speaker_id": h.speaker_id,
-                "speaker_name": h.speaker_name,
-            }
-            for h in hits
-        ],
-    }
-    return View("search", (table,), data, table, tuple(query.split()))
+    found: list[dict[str, Any]] = [
+        {
+            "dialogue_id": h.dialogue.id,
+            "record": h.kind,
+            "id": h.id,
+            "text": h.text,
+            "speaker_id": h.speaker_id,
+            "speaker_name": h.speaker_name,
+        }
+        for h in hits
+    ]
+    columns = (
+        ("Dialogue", "dialogue_id"),
+        ("Record", "record"),
+        ("Id", "id"),
+        ("Text", "text"),
+        ("Speaker", "speaker_name"),
+    )
+    machine = data_table(f"Search: {query}", found, columns)
+    data = {"query": query, "hits": found}
+    return View("search", (table,), data, machine, tuple(query.split()))

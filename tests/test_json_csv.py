@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -256,3 +258,75 @@ def test_summary_events_and_sources_carry_their_dialogue() -> None:
 def test_quotes_json_and_csv_keep_every_source() -> None:
     quotes = document("quotes", "--speaker", "Jaishankar")["quotes"]
     assert all(q["source_citation"].startswith("India, Japan") for q in quotes)
+
+
+# -- CSV: an id column, one value per cell, JSON's values -----------------------------
+
+TABULAR = [
+    ["topics"],
+    ["quotes"],
+    ["commitments"],
+    ["people"],
+    ["search", "japan"],
+    ["dialogues"],
+]
+
+
+def csv_of(*args: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(run(*args, "--format", "csv"))))
+
+
+@pytest.mark.parametrize("args", TABULAR, ids=lambda a: a[0])
+def test_every_csv_has_an_id_column(args: list[str]) -> None:
+    header = run(*args, "--format", "csv").splitlines()[0].split(",")
+    assert "Id" in header
+    rows = csv_of(*args)
+    assert rows
+    assert all(row["Id"] and ID.match(row["Id"]) for row in rows)
+
+
+@pytest.mark.parametrize("data", DATA, ids=lambda p: p.name if p else "bundled")
+def test_csv_cells_hold_one_value_each(data: Path | None) -> None:
+    extra = ["--data", str(data)] if data else []
+    commitments = csv_of("commitments", *extra)
+    doc = document("commitments", *extra)
+    by_id = {c["id"]: c for c in doc["commitments"] + doc["interests"]}
+    for row in commitments:
+        c = by_id[row["Id"]]
+        assert row["Kind"] == c["kind"]
+        assert row["Status"] == (c["status"] or "")
+        assert row["Timeline"] == (c["timeline"] or "")
+        window = c["window"] or {"start": "", "end": "", "note": ""}
+        assert (row["Window start"], row["Window end"], row["Window note"]) == (
+            window["start"],
+            window["end"],
+            window["note"],
+        )
+    for row in csv_of("people", *extra):
+        assert "(chair)" not in row["Role"]
+        assert row["Chair"] in ("true", "false")
+    for row in csv_of("search", "japan", *extra):
+        assert row["Record"] in (
+            "topic",
+            "commitment",
+            "interest",
+            "discussion",
+            "quote",
+            "event",
+            "person",
+        )
+        assert not (row["Speaker"] and row["Text"].endswith(f"({row['Speaker']})"))
+
+
+def test_csv_bom_for_excel(tmp_path: Path) -> None:
+    assert not run("people", "--format", "csv").startswith("\ufeff")
+    assert run("people", "--format", "csv", "--csv-bom").startswith("\ufeffDialogue,Id,")
+    out = tmp_path / "people.csv"
+    run("people", "-o", str(out), "--csv-bom")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfDialogue,")
+    result = runner.invoke(
+        app, ["people", "--format", "csv"], env={"BRIEFING_CSV_BOM": "1"}, prog_name="briefing"
+    )
+    assert result.stdout.startswith("\ufeff")
+    # Other formats never start with a mark.
+    assert not run("people", "--format", "json", "--csv-bom").startswith("\ufeff")

@@ -376,10 +376,20 @@ def test_commitment_filters(
 def test_commitment_rows_and_notes(one: tuple[Dialogue, ...]) -> None:
     view = query.commitments_view(one)
     assert column(view, "Dialogue") == ["talks-1"] * 5
-    assert column(view, "By")[:3] == ["India and Japan", "India and Japan", "Japan"]
-    assert column(view, "Kind")[3] == "interest only"
-    assert column(view, "Status")[3] == "not a commitment"
-    assert column(view, "Timeline")[1] == "early this year (read as 2026-01-01 to 2026-04-30)"
+    # The CSV table: one value per cell, JSON's values.
+    assert column(view, "By")[:3] == ["India; Japan", "India; Japan", "Japan"]
+    assert column(view, "Kind")[3] == "interest"
+    assert column(view, "Status")[3] == ""
+    assert column(view, "Timeline")[1] == "early this year"
+    assert (column(view, "Window start")[1], column(view, "Window end")[1]) == (
+        "2026-01-01",
+        "2026-04-30",
+    )
+    # The table for reading keeps the interpretation next to the source's words.
+    shown = view.blocks[0]
+    assert isinstance(shown, Table)
+    timeline = [c.header for c in shown.columns].index("Timeline")
+    assert shown.rows[1][timeline] == "early this year (read as 2026-01-01 to 2026-04-30)"
     notes = [b.text for b in view.blocks if isinstance(b, Paragraph)]
     assert len(notes) == 1
     assert "read as" in notes[0]
@@ -396,8 +406,10 @@ def test_commitment_notes_only_when_relevant(one: tuple[Dialogue, ...]) -> None:
 
 
 def test_no_commitments_match(one: tuple[Dialogue, ...]) -> None:
-    table = table_of(query.commitments_view(one, status="lapsed"))
-    assert table.rows == ()
+    view = query.commitments_view(one, status="lapsed")
+    assert table_of(view).rows == ()
+    table = view.blocks[0]
+    assert isinstance(table, Table)
     assert table.empty == "No commitments match."
 
 
@@ -505,7 +517,7 @@ def test_search_view_shape(two: tuple[Dialogue, ...]) -> None:
     assert view.data["query"] == "  high   speed "
     assert view.highlight == ("high", "speed")
     assert column(view, "Dialogue") == ["talks-1", "talks-2"]
-    assert column(view, "Kind") == ["topic", "topic"]
+    assert column(view, "Record") == ["topic", "topic"]
 
 
 @pytest.mark.xfail(
@@ -522,7 +534,10 @@ def test_search_finds_a_japanese_word_inside_a_sentence(one: tuple[Dialogue, ...
 def test_empty_search_finds_nothing(one: tuple[Dialogue, ...]) -> None:
     view = search_view(one, "   ")
     assert view.data["hits"] == []
-    assert table_of(view).empty == "Nothing matches '   '."
+    assert table_of(view).rows == ()
+    table = view.blocks[0]
+    assert isinstance(table, Table)
+    assert table.empty == "Nothing matches '   '."
 
 
 # -- topics, topic, people -----------------------------------------------------------
@@ -547,7 +562,10 @@ def test_topics_by_weight_with_counts(one: tuple[Dialogue, ...]) -> None:
         first["n_discussions"],
     )
     assert counted == (1, 1, 2, 0)
-    assert column(view, "Summary")[1] == "An AI dialogue."
+    shown = view.blocks[0]
+    assert isinstance(shown, Table)
+    summary = [c.header for c in shown.columns].index("Summary")
+    assert shown.rows[1][summary] == "An AI dialogue."
 
 
 def test_topic_view_sections(one: tuple[Dialogue, ...]) -> None:
@@ -577,7 +595,15 @@ def test_people_counts(one: tuple[Dialogue, ...]) -> None:
     assert (people["motegi"]["n_quotes"], people["motegi"]["n_commitments"]) == (1, 0)
     assert people["jaishankar"]["is_chair"] is True
     assert people["modi"]["is_chair"] is False
-    assert column(view, "Role")[:3] == ["Minister (chair)", "Minister (chair)", "Minister"]
+    assert column(view, "Role")[:3] == ["Minister", "Minister", "Minister"]
+    assert column(view, "Chair")[:3] == ["true", "true", "false"]
+    shown = view.blocks[0]
+    assert isinstance(shown, Table)
+    assert [row[2] for row in shown.rows[:3]] == [
+        "Minister (chair)",
+        "Minister (chair)",
+        "Minister",
+    ]
 
 
 # -- summary -------------------------------------------------------------------------
