@@ -414,7 +414,7 @@ def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[
 
     def check_quotes() -> None:
         assert warm.stdout is not None
-        found = {q["dialogue"] for q in json.loads(warm.stdout.read_bytes())["quotes"]}
+        found = {q["dialogue_id"] for q in json.loads(warm.stdout.read_bytes())["quotes"]}
         if len(found) != large:
             raise BenchmarkError(
                 f"quotes --speaker {generate.SPEAKER} found quotes in {len(found)} of"

@@ -195,7 +195,8 @@ def run(shared: Common, build: Callable[[Knowledge], View]) -> None:
         width = shared.width or shutil.get_terminal_size((100, 24)).columns
     else:
         width = 80 if shared.width is None else shared.width
-    options = Options(width=width, color=color_enabled(shared.color, is_tty=is_tty))
+    color = color_enabled(shared.color, is_tty=is_tty)
+    options = Options(width=width, color=color, bom=shared.csv_bom)
     try:
         text = render(view, fmt, options)
     except UnsupportedFormatError as exc:

@@ -17,6 +17,9 @@ import typer
 from typer.core import TyperCommand
 
 from briefing import load, query
+
+__all__ = ["COMMANDS", "app", "app_for", "main"]
+
 from briefing.app import (
     COMMANDS,
     _root,
@@ -247,7 +250,12 @@ def summary(
       briefing summary -o brief.html
     """
     shared = common(ctx)
-    run(shared, lambda k: query.summary_view(query.select_dialogues(k, shared.dialogue), topic))
+    run(
+        shared,
+        lambda k: query.summary_view(
+            query.select_dialogues(k, shared.dialogue), topic, knowledge=k
+        ),
+    )
 
 
 @command()

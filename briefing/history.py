@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
 from briefing import followups
-from briefing.followups import SHAPE, Index, in_series, link_key, round_order
+from briefing.followups import Index, in_series, link_key, round_order
 from briefing.match import NotFoundError, fold, match_party, match_topics
 from briefing.model import Commitment, Dialogue, Knowledge
-from briefing.records import parties_text
+from briefing.records import meetings_json, parties_text
 from briefing.views import Block, Bullets, Heading, Paragraph, View
 
 _WORD = re.compile(r"\w+")
@@ -162,12 +162,11 @@ def diff_view(
     )
 
     def item(d: Dialogue, c: Commitment) -> dict[str, Any]:
-        return {"dialogue": d.id, "id": c.id, "text": c.text, "kind": c.kind}
+        return {"dialogue_id": d.id, "id": c.id, "text": c.text, "kind": c.kind}
 
     data = {
-        "shape": SHAPE,
-        "old": a.id,
-        "new": b.id,
+        "old_id": a.id,
+        "new_id": b.id,
         "new_commitments": [item(b, c) for c in fresh],
         "continued": [
             {**item(b, x.new), "continues": item(a, x.old), "how": x.how} for x in continued
@@ -175,7 +174,11 @@ def diff_view(
         "dropped": [item(a, c) for c in dropped],
         "topics_gained": sorted(topics_b - topics_a),
         "topics_lost": sorted(topics_a - topics_b),
-        "speakers": {a.id: speakers_a, b.id: speakers_b},
+        "speakers": [
+            {"dialogue_id": a.id, "speaker_names": speakers_a},
+            {"dialogue_id": b.id, "speaker_names": speakers_b},
+        ],
+        "dialogues": meetings_json((a, b)),
     }
     return View("diff", tuple(blocks), data)
 
@@ -243,12 +246,12 @@ def timeline_view(
         blocks.append(Heading(f"{d.date.isoformat()} \u2014 {d.title}, {d.location}", 3))
         blocks.append(Bullets(tuple(f"{label}: {text}" for label, text in items)))
         rows += [
-            {"dialogue": d.id, "date": d.date.isoformat(), "what": label, "text": text}
+            {"dialogue_id": d.id, "date": d.date.isoformat(), "what": label, "text": text}
             for label, text in items
         ]
     if not rows:
         blocks.append(Paragraph("Nothing recorded for this selection.", "meta"))
-    data = {"shape": SHAPE, "timeline": rows}
+    data = {"timeline": rows, "dialogues": meetings_json(dialogues)}
     return View("timeline", tuple(blocks), data)
 
 
@@ -295,10 +298,12 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
         blocks.append(Paragraph(followups.OVERDUE_MEANING, "note"))
     data = {
         "since_last_round": {
-            "previous": before.id,
-            "new": [c.id for c in fresh],
-            "continued": [{"id": x.new.id, "continues": x.old.id, "how": x.how} for x in continued],
-            "dropped": [c.id for c in dropped],
+            "previous_id": before.id,
+            "new_ids": [c.id for c in fresh],
+            "continued": [
+                {"id": x.new.id, "continues_id": x.old.id, "how": x.how} for x in continued
+            ],
+            "dropped_ids": [c.id for c in dropped],
         },
         "earlier_follow_ups": [followups.track_json(t, d.date) for t in earlier],
     }

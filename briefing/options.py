@@ -41,6 +41,7 @@ class Common(NamedTuple):
     no_cache: bool
     dialogue: str | None
     max_file_size: float | None
+    csv_bom: bool = False
 
 
 # --------------------------------------------------------------------------
@@ -220,6 +221,14 @@ MaxSizeOpt = Annotated[
         show_default=False,
     ),
 ]
+CsvBomOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-bom",
+        envvar="BRIEFING_CSV_BOM",
+        help="Start CSV with a UTF-8 byte order mark, so that Excel reads non-ASCII text.",
+    ),
+]
 TopicFilter = Annotated[
     str | None,
     typer.Option(
@@ -242,9 +251,10 @@ def _shared(
     no_cache: NoCacheOpt = False,
     dialogue: DialogueOpt = None,
     max_file_size: MaxSizeOpt = None,
+    csv_bom: CsvBomOpt = False,
 ) -> Common:
     """The options every command shares, in the order --help lists them."""
-    return Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size)
+    return Common(data, fmt, output, width, color, no_cache, dialogue, max_file_size, csv_bom)
 
 
 @functools.cache

@@ -7,7 +7,7 @@ every view.
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 from briefing.match import (
     NotFoundError,
@@ -20,14 +20,21 @@ from briefing.match import (
 from briefing.model import Dialogue, Knowledge, Participant
 from briefing.records import (
     COMMITMENT_COLUMNS,
+    cite_once,
     commitment_json,
     commitment_row,
+    data_table,
     dialogue_line,
     discussion_json,
+    is_interest,
+    other_names_json,
+    parties_text,
     quote_block,
     quote_json,
+    timeline_text,
 )
 from briefing.search import search_view
+from briefing.sentences import first_sentence
 from briefing.summary import summary_view
 from briefing.views import Block, Bullets, Column, Heading, Paragraph, QuoteBlock, Table, View
 
@@ -47,11 +54,6 @@ __all__ = [
 ]
 
 
-def _first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.S)
-    return " ".join((match.group(1) if match else text).split())
-
-
 def _with_dialogue(dialogue: Dialogue, row: tuple[str, ...]) -> tuple[str, ...]:
     return (dialogue.id, *row)
 
@@ -66,16 +68,17 @@ def _dialogue_column(columns: tuple[Column, ...]) -> tuple[Column, ...]:
 
 
 def _topic_counts(d: Dialogue) -> dict[str, list[int]]:
-    counts = {t.id: [0, 0, 0] for t in d.topics}
+    """Per topic id: commitments, interests, quotes and discussions."""
+    counts = {t.id: [0, 0, 0, 0] for t in d.topics}
     for c in d.commitments:
         for t in c.topics:
-            counts[t][0] += 1
+            counts[t][1 if is_interest(c) else 0] += 1
     for q in d.quotes:
         for t in q.topics:
-            counts[t][1] += 1
+            counts[t][2] += 1
     for x in d.discussions:
         for t in x.topics:
-            counts[t][2] += 1
+            counts[t][3] += 1
     return counts
 
 
@@ -84,27 +87,27 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
     for d in dialogues:
         counts = _topic_counts(d)
         for order, t in enumerate(d.topics):
-            c, q, x = counts[t.id]
-            entries.append((-(2 * c + q + x), d.date, d.id, order, d, t, c, q, x))
+            c, i, q, x = counts[t.id]
+            # An expressed interest weighs like a quote, not like a commitment.
+            entries.append((-(2 * c + i + q + x), d.date, d.id, order, d, t, c, i, q, x))
     entries.sort(key=lambda e: e[:4])
     rows = []
     data = []
-    for weight, _date, _id, _order, d, t, c, q, x in entries:
+    for weight, _date, _id, _order, d, t, c, i, q, x in entries:
+        counted = (str(c), str(i), str(q), str(x))
         rows.append(
-            _with_dialogue(
-                d,
-                (t.name, t.id, str(-weight), str(c), str(q), str(x), _first_sentence(t.summary)),
-            )
+            _with_dialogue(d, (t.name, t.id, str(-weight), *counted, first_sentence(t.summary)))
         )
         data.append(
             {
-                "dialogue": d.id,
+                "dialogue_id": d.id,
                 "id": t.id,
                 "name": t.name,
                 "weight": -weight,
-                "commitments": c,
-                "quotes": q,
-                "discussions": x,
+                "n_commitments": c,
+                "n_interests": i,
+                "n_quotes": q,
+                "n_discussions": x,
                 "summary": t.summary,
             }
         )
@@ -116,6 +119,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
                 Column("Id", "key"),
                 Column("Weight", "bar"),
                 Column("Commitments", "number"),
+                Column("Interests", "number"),
                 Column("Quotes", "number"),
                 Column("Discussed", "number"),
                 Column("Summary", role="main"),
@@ -125,9 +129,22 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         "No topics.",
     )
     note = Paragraph(
-        "Weight counts each commitment twice and each quote and matter discussed once.", "note"
+        "Weight counts each commitment twice and each expressed interest, quote and matter"
+        " discussed once.",
+        "note",
     )
-    return View("topics", (table, note), {"topics": data}, table)
+    columns = (
+        ("Dialogue", "dialogue_id"),
+        ("Id", "id"),
+        ("Topic", "name"),
+        ("Weight", "weight"),
+        ("Commitments", "n_commitments"),
+        ("Interests", "n_interests"),
+        ("Quotes", "n_quotes"),
+        ("Discussed", "n_discussions"),
+        ("Summary", "summary"),
+    )
+    return View("topics", (table, note), {"topics": data}, data_table("Topics", data, columns))
 
 
 def _people_in(d: Dialogue, topic_id: str) -> list[Participant]:
@@ -150,9 +167,12 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
     blocks: list[Block] = []
     data = []
     for d, t in match_topics(dialogues, name):
-        commitments = [c for c in d.commitments if t.id in c.topics]
+        about = [c for c in d.commitments if t.id in c.topics]
+        commitments = [c for c in about if not is_interest(c)]
+        interests = [c for c in about if is_interest(c)]
         discussed = [x for x in d.discussions if t.id in x.topics]
-        quotes = [quote_block(d, q, many=len(dialogues) > 1) for q in d.quotes if t.id in q.topics]
+        said = [q for q in d.quotes if t.id in q.topics]
+        quotes = [quote_block(d, q) for q in said]
         people = _people_in(d, t.id)
         blocks.append(Heading(t.name, 1))
         blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta"))
@@ -165,6 +185,9 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
                     tuple(commitment_row(d, c) for c in commitments),
                 )
             )
+        if interests:
+            blocks.append(Heading("Interest expressed (not a commitment)", 2))
+            blocks.append(Bullets(tuple(f"{parties_text(d, c.by)}: {c.text}" for c in interests)))
         if discussed:
             blocks.append(Heading("Discussed", 2))
             blocks.append(Bullets(tuple(x.text for x in discussed)))
@@ -176,16 +199,20 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
             blocks.append(Bullets(tuple(f"{p.name}, {p.role}, {p.country}" for p in people)))
         data.append(
             {
-                "dialogue": d.id,
+                "dialogue_id": d.id,
                 "id": t.id,
                 "name": t.name,
                 "summary": t.summary,
                 "commitments": [commitment_json(d, c) for c in commitments],
+                "interests": [commitment_json(d, c) for c in interests],
                 "discussions": [discussion_json(d, x) for x in discussed],
-                "quotes": [quote_json(q) for q in quotes],
-                "people": [p.id for p in people],
+                "quotes": [quote_json(d, q) for q in said],
+                "participant_ids": [p.id for p in people],
+                "participant_names": [p.name for p in people],
             }
         )
+    if any(isinstance(b, QuoteBlock) for b in blocks):
+        blocks = cite_once(blocks)
     return View("topic", tuple(blocks), {"topics": data})
 
 
@@ -200,7 +227,10 @@ def quotes_view(
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     needle = contains.casefold() if contains else None
     quotes: list[QuoteBlock] = []
+    data: list[dict[str, Any]] = []
+    blocks: list[Block] = []
     for d in dialogues:
+        found = []
         for q in d.quotes:
             if person and (d.id, q.speaker) not in person.ids:
                 continue
@@ -208,42 +238,52 @@ def quotes_view(
                 continue
             if needle and needle not in q.text.casefold():
                 continue
-            quotes.append(quote_block(d, q, many=len(dialogues) > 1))
-    # Titled as the tables of other commands are; a lone message needs no title.
-    blocks: list[Block] = (
-        [Heading("Quotes", 2), *quotes]
-        if quotes
-        else [Paragraph(_no_quotes_message(person, topic, contains))]
-    )
-    table = Table(
+            found.append(quote_block(d, q))
+            data.append(quote_json(d, q))
+        if found:
+            blocks.append(Heading(_quotes_heading(d, found, topic_ids, contains), 1))
+            blocks.extend(found)
+            quotes.extend(found)
+    if quotes:
+        blocks = cite_once(blocks)
+    else:
+        blocks.append(Paragraph(_no_quotes_message(person, topic, contains)))
+    table = data_table(
         "Quotes",
+        data,
         (
-            Column("Dialogue", "dialogue"),
-            Column("Id", "id"),
-            Column("Speaker", role="label"),
-            Column("Role", role="label"),
-            Column("Country", role="label"),
-            Column("Quote", role="main"),
-            Column("Topics"),
-            Column("Context"),
-            Column("Source"),
-        ),
-        tuple(
-            (
-                q.dialogue,
-                q.id,
-                q.speaker,
-                q.role,
-                q.country,
-                q.text,
-                "; ".join(q.topics),
-                q.context,
-                q.source,
-            )
-            for q in quotes
+            ("Dialogue", "dialogue_id"),
+            ("Id", "id"),
+            ("Speaker id", "speaker_id"),
+            ("Speaker", "speaker_name"),
+            ("Role", "role"),
+            ("Country", "country"),
+            ("Quote", "text"),
+            ("Topics", "topic_names"),
+            ("Context", "context"),
+            ("Source id", "source_id"),
+            ("Source", "source_citation"),
         ),
     )
-    return View("quotes", tuple(blocks), {"quotes": [quote_json(q) for q in quotes]}, table)
+    return View("quotes", tuple(blocks), {"quotes": data}, table)
+
+
+def _quotes_heading(
+    d: Dialogue,
+    quotes: list[QuoteBlock],
+    topic_ids: set[tuple[str, str]] | None,
+    contains: str | None,
+) -> str:
+    """'Quotes by S Jaishankar — 18th India-Japan Strategic Dialogue, New Delhi, 2026-01-16'."""
+    what = "Quotes"
+    speakers = list(dict.fromkeys(q.speaker for q in quotes))
+    if len(speakers) <= 2:
+        what += " by " + " and ".join(speakers)
+    if topic_ids is not None:
+        what += " on " + " and ".join(t.name for t in d.topics if (d.id, t.id) in topic_ids)
+    if contains:
+        what += f" containing '{contains}'"
+    return f"{what} \u2014 {d.title}, {d.location}, {d.date.isoformat()}"
 
 
 def _no_quotes_message(person: PersonMatch | None, topic: str | None, contains: str | None) -> str:
@@ -268,8 +308,7 @@ def commitments_view(
 ) -> View:
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     parties = match_party(dialogues, party) if party else None
-    rows = []
-    data = []
+    chosen = []
     for d in dialogues:
         for c in d.commitments:
             if topic_ids is not None and not any((d.id, t) in topic_ids for t in c.topics):
@@ -282,29 +321,58 @@ def commitments_view(
                 continue
             if status and c.status != status:
                 continue
-            rows.append(_with_dialogue(d, commitment_row(d, c)))
-            data.append(commitment_json(d, c))
-    table = Table(
-        "Commitments",
-        _dialogue_column(COMMITMENT_COLUMNS),
-        tuple(rows),
-        "No commitments match.",
-    )
-    blocks: list[Block] = [table]
-    if any(c["kind"] == "interest" for c in data):
+            chosen.append((d, c))
+    made = [(d, c) for d, c in chosen if not is_interest(c)]
+    interests = [(d, c) for d, c in chosen if is_interest(c)]
+    blocks: list[Block] = []
+    if made or not interests:
         blocks.append(
-            Paragraph(
-                "'interest only' rows record an expressed interest, not a commitment.", "note"
+            Table(
+                "Commitments",
+                _dialogue_column(COMMITMENT_COLUMNS),
+                tuple(_with_dialogue(d, commitment_row(d, c)) for d, c in made),
+                "No commitments match.",
             )
         )
-    if any(c["window"] for c in data):
+    if interests:
+        blocks.append(
+            Table(
+                "Interest expressed (not a commitment)",
+                _dialogue_column((Column("Interest"), Column("By"), Column("Timeline"))),
+                tuple(
+                    (d.id, c.text, parties_text(d, c.by), timeline_text(c)) for d, c in interests
+                ),
+            )
+        )
+    if any(c.window for _, c in chosen):
         blocks.append(
             Paragraph(
                 "Dates after 'read as' interpret a vague timeline; the source's words come first.",
                 "note",
             )
         )
-    return View("commitments", tuple(blocks), {"commitments": data}, table)
+    listed = [commitment_json(d, c) for d, c in chosen]
+    data = {
+        "commitments": [c for c in listed if c["is_commitment"]],
+        "interests": [c for c in listed if not c["is_commitment"]],
+    }
+    table = data_table(
+        "Commitments",
+        listed,
+        (
+            ("Dialogue", "dialogue_id"),
+            ("Id", "id"),
+            ("Commitment", "text"),
+            ("By", "by_names"),
+            ("Kind", "kind"),
+            ("Timeline", "timeline"),
+            ("Window start", "window.start"),
+            ("Window end", "window.end"),
+            ("Window note", "window.note"),
+            ("Status", "status"),
+        ),
+    )
+    return View("commitments", tuple(blocks), data, table)
 
 
 def people_view(dialogues: tuple[Dialogue, ...]) -> View:
@@ -315,30 +383,29 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
         for q in d.quotes:
             quotes[q.speaker] = quotes.get(q.speaker, 0) + 1
         commits: dict[str, int] = {}
+        interests: dict[str, int] = {}
         for c in d.commitments:
+            tally = interests if is_interest(c) else commits
             for pid in {*c.by, c.stated_by} - {None}:
-                commits[str(pid)] = commits.get(str(pid), 0) + 1
+                tally[str(pid)] = tally.get(str(pid), 0) + 1
         for p in d.participants:
             role = p.role + (" (chair)" if p.id in d.chairs else "")
-            rows.append(
-                _with_dialogue(
-                    d,
-                    (p.name, role, p.country, str(quotes.get(p.id, 0)), str(commits.get(p.id, 0))),
-                )
-            )
+            counted = (quotes.get(p.id, 0), commits.get(p.id, 0), interests.get(p.id, 0))
+            rows.append(_with_dialogue(d, (p.name, role, p.country, *map(str, counted))))
             data.append(
                 {
-                    "dialogue": d.id,
+                    "dialogue_id": d.id,
                     "id": p.id,
                     "name": p.name,
                     "aliases": list(p.aliases),
-                    "other_names": [{"name": o.name, "note": o.note} for o in p.other_names],
+                    "names_not_in_source": other_names_json(p.other_names),
                     "role": p.role,
                     "role_note": p.role_note,
                     "country": p.country,
-                    "chair": p.id in d.chairs,
-                    "quotes": quotes.get(p.id, 0),
-                    "commitments": commits.get(p.id, 0),
+                    "is_chair": p.id in d.chairs,
+                    "n_quotes": quotes.get(p.id, 0),
+                    "n_commitments": commits.get(p.id, 0),
+                    "n_interests": interests.get(p.id, 0),
                 }
             )
     table = Table(
@@ -350,6 +417,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
                 Column("Country", role="label"),
                 Column("Quotes", "number"),
                 Column("Commitments", "number"),
+                Column("Interests", "number"),
             ),
         ),
         tuple(rows),
@@ -359,15 +427,39 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
     notes = [f"{p.name}: {p.role_note}" for d in dialogues for p in d.participants if p.role_note]
     if notes:
         blocks.append(Paragraph(" ".join(notes), "note"))
-    blocks.append(Paragraph("Commitments counts those a person made or stated in person.", "note"))
-    return View("people", tuple(blocks), {"people": data}, table)
+    blocks.append(
+        Paragraph(
+            "Commitments and Interests count those a person made or stated in person;"
+            " an expressed interest is not a commitment.",
+            "note",
+        )
+    )
+    columns = (
+        ("Dialogue", "dialogue_id"),
+        ("Id", "id"),
+        ("Name", "name"),
+        ("Role", "role"),
+        ("Chair", "is_chair"),
+        ("Country", "country"),
+        ("Quotes", "n_quotes"),
+        ("Commitments", "n_commitments"),
+        ("Interests", "n_interests"),
+    )
+    return View("people", tuple(blocks), {"people": data}, data_table("People", data, columns))
 
 
 def dialogues_view(knowledge: Knowledge) -> View:
     rows = []
     data = []
     for d in knowledge.dialogues:
-        counts = (len(d.participants), len(d.topics), len(d.commitments), len(d.quotes))
+        interests = sum(1 for c in d.commitments if is_interest(c))
+        counts = (
+            len(d.participants),
+            len(d.topics),
+            len(d.commitments) - interests,
+            interests,
+            len(d.quotes),
+        )
         rows.append((d.id, d.title, d.date.isoformat(), d.location, *map(str, counts)))
         data.append(
             {
@@ -376,10 +468,11 @@ def dialogues_view(knowledge: Knowledge) -> View:
                 "date_note": d.date_note,
                 "location": d.location,
                 "title": d.title,
-                "participants": counts[0],
-                "topics": counts[1],
-                "commitments": counts[2],
-                "quotes": counts[3],
+                "n_participants": counts[0],
+                "n_topics": counts[1],
+                "n_commitments": counts[2],
+                "n_interests": counts[3],
+                "n_quotes": counts[4],
                 "path": d.path,
             }
         )
@@ -393,11 +486,24 @@ def dialogues_view(knowledge: Knowledge) -> View:
             Column("People", "number"),
             Column("Topics", "number"),
             Column("Commitments", "number"),
+            Column("Interests", "number"),
             Column("Quotes", "number"),
         ),
         tuple(rows),
     )
-    return View("dialogues", (table,), {"dialogues": data}, table)
+    columns = (
+        ("Id", "id"),
+        ("Title", "title"),
+        ("Date", "date"),
+        ("Place", "location"),
+        ("People", "n_participants"),
+        ("Topics", "n_topics"),
+        ("Commitments", "n_commitments"),
+        ("Interests", "n_interests"),
+        ("Quotes", "n_quotes"),
+    )
+    machine = data_table("Dialogues", data, columns)
+    return View("dialogues", (table,), {"dialogues": data}, machine)
 
 
 def counts(knowledge: Knowledge) -> dict[str, int]:
@@ -406,7 +512,8 @@ def counts(knowledge: Knowledge) -> dict[str, int]:
         "dialogues": len(ds),
         "participants": sum(len(d.participants) for d in ds),
         "topics": sum(len(d.topics) for d in ds),
-        "commitments": sum(len(d.commitments) for d in ds),
+        "commitments": sum(1 for d in ds for c in d.commitments if not is_interest(c)),
+        "interests": sum(1 for d in ds for c in d.commitments if is_interest(c)),
         "discussions": sum(len(d.discussions) for d in ds),
         "quotes": sum(len(d.quotes) for d in ds),
         "events": sum(len(d.events) for d in ds),
@@ -418,6 +525,7 @@ def validate_view(knowledge: Knowledge, location: str) -> View:
     line = (
         f"{location}: ok: {n['dialogues']} dialogue{'s' if n['dialogues'] != 1 else ''},"
         f" {n['participants']} participants, {n['topics']} topics,"
-        f" {n['commitments']} commitments, {n['quotes']} quotes"
+        f" {n['commitments']} commitments, {n['interests']} interest"
+        f"{'s' if n['interests'] != 1 else ''}, {n['quotes']} quotes"
     )
     return View("validate", (Paragraph(line),), {"ok": True, "errors": [], "counts": n})

@@ -9,8 +9,53 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.model import KIND_LABELS, Commitment, Dialogue, Discussion, Evidence, Quote
-from briefing.views import Column, QuoteBlock
+from briefing.model import (
+    KIND_LABELS,
+    Commitment,
+    Dialogue,
+    Discussion,
+    Evidence,
+    OtherName,
+    Quote,
+)
+from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, Table
+
+
+def is_interest(c: Commitment) -> bool:
+    """An expressed interest: shown and counted apart, never as a commitment."""
+    return c.kind == "interest"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def data_table(
+    title: str, items: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]
+) -> Table:
+    """The table that stands for a view in CSV: one row per JSON item, JSON's own values.
+
+    Each column is (header, key), and a key may reach into an object ("window.start").
+    A cell holds one value; a list is its items joined by "; ".
+    """
+
+    return Table(
+        title,
+        tuple(Column(header) for header, _ in columns),
+        tuple(tuple(_cell(_lookup(item, key)) for _, key in columns) for item in items),
+    )
+
+
+def _lookup(value: Any, key: str) -> Any:
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def parties_text(d: Dialogue, ids: Iterable[str]) -> str:
@@ -21,58 +66,74 @@ def parties_text(d: Dialogue, ids: Iterable[str]) -> str:
 
 
 def evidence_json(e: Evidence) -> dict[str, str]:
-    return {"source": e.source, "text": e.text}
+    return {"source_id": e.source, "text": e.text}
+
+
+def window_json(c: Commitment) -> dict[str, Any] | None:
+    if c.window is None:
+        return None
+    return {
+        "start": c.window.start.isoformat(),
+        "end": c.window.end.isoformat(),
+        "note": c.window.note,
+        "interpretation": True,
+    }
+
+
+def other_names_json(names: Iterable[OtherName]) -> list[dict[str, str]]:
+    return [{"name": o.name, "note": o.note} for o in names]
 
 
 def commitment_json(d: Dialogue, c: Commitment) -> dict[str, Any]:
     return {
-        "dialogue": d.id,
+        "dialogue_id": d.id,
         "id": c.id,
         "text": c.text,
-        "by": list(c.by),
+        "by_ids": list(c.by),
         "by_names": [d.party_name(i) for i in c.by],
-        "stated_by": c.stated_by,
-        "topics": list(c.topics),
+        "stated_by_id": c.stated_by,
+        "stated_by_name": d.party_name(c.stated_by) if c.stated_by else None,
+        "topic_ids": list(c.topics),
+        "topic_names": [d.topic(t).name for t in c.topics],
         "kind": c.kind,
-        "is_commitment": c.kind != "interest",
+        "is_commitment": not is_interest(c),
         "timeline": c.timeline,
-        "window": {
-            "start": c.window.start.isoformat(),
-            "end": c.window.end.isoformat(),
-            "note": c.window.note,
-            "interpretation": True,
-        }
-        if c.window
-        else None,
+        "window": window_json(c),
         "status": c.status,
         "note": c.note,
-        "other_names": [{"name": o.name, "note": o.note} for o in c.other_names],
+        "names_not_in_source": other_names_json(c.other_names),
         "evidence": evidence_json(c.evidence),
     }
 
 
-def quote_json(q: QuoteBlock) -> dict[str, Any]:
+def quote_json(d: Dialogue, q: Quote) -> dict[str, Any]:
+    block = quote_block(d, q)
     return {
-        "dialogue": q.dialogue,
+        "dialogue_id": d.id,
         "id": q.id,
-        "speaker": q.speaker_id,
-        "speaker_name": q.speaker,
-        "speaker_is_person": q.speaker_is_person,
-        "role": q.role,
-        "country": q.country,
+        "speaker_id": q.speaker,
+        "speaker_name": block.speaker,
+        "speaker_is_person": block.speaker_is_person,
+        # For words given to a side, the source's attribution stands where a role would.
+        "role": block.role if block.speaker_is_person else None,
+        "country": block.country or None,
+        "attribution": q.attribution,
         "text": q.text,
-        "topics": list(q.topics),
-        "context": q.context,
-        "source": q.source,
+        "topic_ids": list(q.topics),
+        "topic_names": list(block.topics),
+        "context": block.context,
+        "source_id": q.source,
+        "source_citation": block.source,
     }
 
 
 def discussion_json(d: Dialogue, x: Discussion) -> dict[str, Any]:
     return {
-        "dialogue": d.id,
+        "dialogue_id": d.id,
         "id": x.id,
         "text": x.text,
-        "topics": list(x.topics),
+        "topic_ids": list(x.topics),
+        "topic_names": [d.topic(t).name for t in x.topics],
         "evidence": evidence_json(x.evidence),
     }
 
@@ -100,6 +161,28 @@ def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
         source=source_line(d, q.source),
         occasion=f"{d.title}, {d.date.isoformat()}" if many else "",
     )
+
+
+def cite_once(blocks: list[Block]) -> list[Block]:
+    """BLOCKS with each quote's source cited once, in a list at the end.
+
+    One source shared by every quote is named once; several are numbered and
+    each quote refers to its number.
+    """
+    sources = list(dict.fromkeys(b.source for b in blocks if isinstance(b, QuoteBlock)))
+    number = {s: f"[{n}]" for n, s in enumerate(sources, 1)}
+    many = len(sources) > 1
+    cited: list[Block] = [
+        b._replace(source=number[b.source] if many else "") if isinstance(b, QuoteBlock) else b
+        for b in blocks
+    ]
+    if many:
+        return [
+            *cited,
+            Heading("Sources", 2),
+            Bullets(tuple(f"{n} {s}" for s, n in number.items())),
+        ]
+    return [*cited, Heading("Source", 2), Bullets(tuple(sources))]
 
 
 def source_line(d: Dialogue, source_id: str) -> str:

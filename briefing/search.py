@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing.match import names_of
 from briefing.model import Dialogue
+from briefing.records import data_table
 from briefing.views import Column, Table, View
 
 
@@ -17,6 +18,15 @@ class _Hit(NamedTuple):
     id: str
     text: str
     haystack: str
+    #: For a quote: who said it (a participant or a party).
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text as a table shows it: a quote followed by its speaker."""
+        text = " ".join(self.text.split())
+        return f"{text} ({self.speaker_name})" if self.speaker_name else text
 
 
 def _searchable(d: Dialogue) -> Iterator[_Hit]:
@@ -31,7 +41,7 @@ def _searchable(d: Dialogue) -> Iterator[_Hit]:
     for q in d.quotes:
         p = d.find_participant(q.speaker)
         who, names = (p.name, names_of(p)) if p else (d.party_name(q.speaker), q.speaker)
-        yield _Hit("quote", d, q.id, f"{q.text} ({who})", f"{q.text} {names}")
+        yield _Hit("quote", d, q.id, q.text, f"{q.text} {names}", q.speaker, who)
     for e in d.events:
         yield _Hit("event", d, e.id, e.text, f"{e.text} {e.evidence.text}")
     for p in d.participants:
@@ -59,13 +69,27 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
             Column("Id", "id"),
             Column("Text", role="main"),
         ),
-        tuple((h.dialogue.id, h.kind, h.id, " ".join(h.text.split())) for h in hits),
+        tuple((h.dialogue.id, h.kind, h.id, h.shown) for h in hits),
         f"Nothing matches '{query}'.",
     )
-    data = {
-        "query": query,
-        "hits": [
-            {"dialogue": h.dialogue.id, "kind": h.kind, "id": h.id, "text": h.text} for h in hits
-        ],
-    }
-    return View("search", (table,), data, table, tuple(query.split()))
+    found: list[dict[str, Any]] = [
+        {
+            "dialogue_id": h.dialogue.id,
+            "record": h.kind,
+            "id": h.id,
+            "text": h.text,
+            "speaker_id": h.speaker_id,
+            "speaker_name": h.speaker_name,
+        }
+        for h in hits
+    ]
+    columns = (
+        ("Dialogue", "dialogue_id"),
+        ("Record", "record"),
+        ("Id", "id"),
+        ("Text", "text"),
+        ("Speaker", "speaker_name"),
+    )
+    machine = data_table(f"Search: {query}", found, columns)
+    data = {"query": query, "hits": found}
+    return View("search", (table,), data, machine, tuple(query.split()))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from briefing.match import match_topics
-from briefing.model import KIND_LABELS, Commitment, Dialogue
+from briefing.model import KIND_LABELS, Commitment, Dialogue, Knowledge
 from briefing.records import (
     commitment_json,
     dialogue_line,
@@ -46,7 +48,14 @@ def _follow_up(d: Dialogue, c: Commitment) -> str:
     return f"{when[0].upper()}{when[1:]}: {c.text} ({parties_text(d, c.by)})"
 
 
-def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> View:
+def summary_view(
+    dialogues: tuple[Dialogue, ...],
+    topic: str | None = None,
+    *,
+    knowledge: Knowledge | None = None,
+) -> View:
+    """The briefing note of each dialogue; with KNOWLEDGE (every dialogue read), a round of a
+    series also says what changed since the last round and where earlier commitments stand."""
     chosen = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     blocks: list[Block] = []
     data = []
@@ -94,7 +103,8 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
             blocks.append(Heading("Also discussed", 2))
             blocks.append(Bullets(tuple(x.text for x in discussed)))
         # The sources are cited once, at the end, rather than under every quote.
-        cited = [quote_block(d, q) for q in d.quotes if about(q.topics)]
+        said = [q for q in d.quotes if about(q.topics)]
+        cited = [quote_block(d, q) for q in said]
         if cited:
             blocks.append(Heading("Notable quotes", 2))
             blocks.extend(q._replace(source="") for q in cited)
@@ -102,6 +112,12 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
         if follow:
             blocks.append(Heading("Follow-ups", 2))
             blocks.append(Bullets(tuple(_follow_up(d, c) for c in follow)))
+        rounds: dict[str, Any] = {}
+        if knowledge is not None and d.series and chosen is None:
+            from briefing import history  # only a round of a series needs it
+
+            round_blocks, rounds = history.round_sections(knowledge, d)
+            blocks.extend(round_blocks)
         events = [e for e in d.events if about(e.topics)]
         if events:
             blocks.append(Heading("Around the meeting", 2))
@@ -118,27 +134,33 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
                     "date_as_written": d.date_as_written,
                     "date_note": d.date_note,
                     "location": d.location,
-                    "chairs": list(d.chairs),
+                    "chair_ids": list(d.chairs),
+                    "chair_names": [d.participant(c).name for c in d.chairs],
                 },
-                "topics": [t.id for t in topics],
+                "topic_ids": [t.id for t in topics],
                 "decisions": [commitment_json(d, c) for c in new],
                 "reaffirmations": [commitment_json(d, c) for c in reaffirmed],
                 "interests": [commitment_json(d, c) for c in interest],
                 "discussions": [discussion_json(d, x) for x in discussed],
-                "quotes": [quote_json(q) for q in cited],
-                "follow_ups": [c.id for c in follow],
+                "quotes": [quote_json(d, q) for q in said],
+                "follow_up_ids": [c.id for c in follow],
                 "events": [
                     {
+                        "dialogue_id": d.id,
                         "id": e.id,
                         "text": e.text,
-                        "participants": list(e.participants),
+                        "participant_ids": list(e.participants),
+                        "participant_names": [d.party_name(p) for p in e.participants],
                         "when": e.when,
+                        "topic_ids": list(e.topics),
+                        "topic_names": [d.topic(t).name for t in e.topics],
                         "evidence": evidence_json(e.evidence),
                     }
                     for e in events
                 ],
                 "sources": [
                     {
+                        "dialogue_id": d.id,
                         "id": s.id,
                         "title": s.title,
                         "publisher": s.publisher,
@@ -147,6 +169,7 @@ def summary_view(dialogues: tuple[Dialogue, ...], topic: str | None = None) -> V
                     }
                     for s in d.sources
                 ],
+                **rounds,
             }
         )
     return View("summary", tuple(blocks), {"briefings": data})

@@ -143,7 +143,8 @@ class ProblemsView(NamedTuple):
         return (
             f"{self.location}: ok: {dialogues} dialogue{'s' if dialogues != 1 else ''},"
             f" {n.get('participants', 0)} participants, {n.get('topics', 0)} topics,"
-            f" {n.get('commitments', 0)} commitments, {n.get('quotes', 0)} quotes"
+            f" {n.get('commitments', 0)} commitments, {n.get('interests', 0)} interest"
+            f"{'' if n.get('interests') == 1 else 's'}, {n.get('quotes', 0)} quotes"
         )
 
 

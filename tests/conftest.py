@@ -31,6 +31,7 @@ def pinned_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
         "CLICOLOR_FORCE",
         "BRIEFING_DATA",
         "BRIEFING_MAX_FILE_SIZE",
+        "BRIEFING_CSV_BOM",
         "TERM",
     ):
         monkeypatch.delenv(name, raising=False)

@@ -78,7 +78,7 @@ def test_the_speaker_has_quotes_in_every_dialogue(generate: ModuleType, tmp_path
     assert result.exit_code == 0, result.stderr
     quotes = json.loads(result.stdout)["quotes"]
     assert {q["speaker_name"] for q in quotes} == {generate.SPEAKER_NAME}
-    assert len({q["dialogue"] for q in quotes}) == 3
+    assert len({q["dialogue_id"] for q in quotes}) == 3
 
 
 def test_broken_corpus_has_one_error_per_file(generate: ModuleType, tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def json_of(*args: str) -> Any:
 def test_json_envelope_is_stable() -> None:
     for name, args in COMMANDS.items():
         document = json_of(*args)
-        assert document["shape"] == 1, name
+        assert document["shape"] == 2, name
         assert document["command"] == args[0], name
 
 
@@ -122,18 +122,23 @@ def test_json_quotes_shape() -> None:
     document = json_of("quotes", "--speaker", "kitamura")
     assert document["quotes"] == [
         {
-            "dialogue": "india-japan-sd-18",
+            "dialogue_id": "india-japan-sd-18",
             "id": "quad-important-framework",
-            "speaker": "kitamura",
+            "speaker_id": "kitamura",
             "speaker_name": "Toshihiro Kitamura",
             "speaker_is_person": True,
             "role": "Foreign ministry spokesperson",
             "country": "Japan",
+            "attribution": None,
             "text": "in order to have the engagement of the US in this region, we believe that"
             " Quad is a very important framework to facilitate such cooperation.",
-            "topics": ["Quad"],
+            "topic_ids": ["quad"],
+            "topic_names": ["Quad"],
             "context": "Highlighting the Quad's significance.",
-            "source": "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue",
+            "source_id": "article",
+            "source_citation": (
+                "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue"
+            ),
         }
     ]
 
@@ -149,7 +154,7 @@ def test_json_commitment_keeps_vague_timeline_and_marks_interpretation() -> None
         "interpretation": True,
     }
     assert item["kind"] == "plan"
-    assert item["evidence"]["source"] == "article"
+    assert item["evidence"]["source_id"] == "article"
 
 
 def test_json_is_utf8_not_escaped() -> None:
@@ -171,7 +176,7 @@ def test_json_layout_is_pinned(golden: Golden) -> None:
 def test_json_summary_sections() -> None:
     [brief] = json_of("summary")["briefings"]
     assert brief["dialogue"]["date"] == "2026-01-16"
-    assert brief["dialogue"]["chairs"] == ["jaishankar", "motegi"]
+    assert brief["dialogue"]["chair_ids"] == ["jaishankar", "motegi"]
     assert [c["id"] for c in brief["interests"]] == ["radio-antenna-deal"]
     assert {c["kind"] for c in brief["reaffirmations"]} == {"reaffirmation"}
     assert len(brief["quotes"]) == 8
@@ -214,7 +219,7 @@ def test_markdown_table_parses_as_table() -> None:
     _, out, _ = invoke("people", "--format", "markdown")
     tokens = MarkdownIt("commonmark").enable("table").parse(out)
     cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
-    assert cells == ["Name", "Role", "Country", "Quotes", "Commitments"]
+    assert cells == ["Name", "Role", "Country", "Quotes", "Commitments", "Interests"]
     assert sum(t.type == "tr_open" for t in tokens) == 5
 
 
@@ -238,7 +243,7 @@ def test_speaker_forms(name: str) -> None:
     quotes = json_of("quotes", "--speaker", name)["quotes"]
     assert isinstance(quotes, list)
     assert len(quotes) == 7
-    assert {q["speaker"] for q in quotes} == {"jaishankar"}
+    assert {q["speaker_id"] for q in quotes} == {"jaishankar"}
 
 
 def test_unknown_speaker_suggests_closest() -> None:
@@ -287,8 +292,8 @@ def test_unknown_topic() -> None:
 
 
 def test_commitments_filters() -> None:
-    japan = json_of("commitments", "--party", "Japan")["commitments"]
-    assert {c["id"] for c in japan} == {
+    japan = json_of("commitments", "--party", "Japan")
+    assert {c["id"] for c in japan["commitments"] + japan["interests"]} == {
         "bullet-train-support",
         "e10-shinkansen-supply",
         "radio-antenna-deal",
@@ -300,8 +305,9 @@ def test_commitments_filters() -> None:
         "private-sector-engagement",
         "economic-security-dialogue",
     }
-    interest = json_of("commitments", "--kind", "interest")["commitments"]
-    assert [c["is_commitment"] for c in interest] == [False]
+    interest = json_of("commitments", "--kind", "interest")
+    assert interest["commitments"] == []
+    assert [c["is_commitment"] for c in interest["interests"]] == [False]
     planned = json_of("commitments", "--status", "planned")["commitments"]
     assert len(planned) == 3
 
@@ -353,7 +359,7 @@ def test_directory_of_dialogues(tmp_path: Path) -> None:
     dialogues = json_of("dialogues", "--data", str(tmp_path))["dialogues"]
     assert [d["id"] for d in dialogues] == ["india-japan-sd-18", "india-japan-sd-19"]
     quotes = json_of("quotes", "--speaker", "Kitamura", "--data", str(tmp_path))["quotes"]
-    assert [q["dialogue"] for q in quotes] == ["india-japan-sd-18", "india-japan-sd-19"]
+    assert [q["dialogue_id"] for q in quotes] == ["india-japan-sd-18", "india-japan-sd-19"]
     one = json_of(
         "quotes",
         "--speaker",
@@ -559,9 +565,9 @@ def test_summary_topic_keeps_outcomes_whose_first_topic_is_elsewhere() -> None:
 def test_search_matches_word_starts_and_people() -> None:
     hits = json_of("search", "ai")["hits"]
     assert {h["id"] for h in hits} == {"ai", "ai-strategic-dialogue"}
-    quotes = [h for h in json_of("search", "jaishankar")["hits"] if h["kind"] == "quote"]
+    quotes = [h for h in json_of("search", "jaishankar")["hits"] if h["record"] == "quote"]
     assert len(quotes) == 7
-    people = [h["id"] for h in json_of("search", "motegi")["hits"] if h["kind"] == "person"]
+    people = [h["id"] for h in json_of("search", "motegi")["hits"] if h["record"] == "person"]
     assert people == ["motegi"]
 
 
@@ -586,13 +592,16 @@ def test_quotes_from_several_dialogues_name_their_meeting(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     _, out, _ = invoke("quotes", "-s", "kitamura", "--data", str(tmp_path), "--width", "0")
-    assert "18th India-Japan Strategic Dialogue, 2026-01-16." in out
-    assert "19th India-Japan Strategic Dialogue, 2027-01-15." in out
+    for meeting in (
+        "18th India-Japan Strategic Dialogue, New Delhi, 2026-01-16",
+        "19th India-Japan Strategic Dialogue, New Delhi, 2027-01-15",
+    ):
+        assert f"Quotes by Toshihiro Kitamura \u2014 {meeting}\n" in out
 
 
 def test_topic_people_and_sections() -> None:
     [quad] = json_of("topic", "quad")["topics"]
-    assert quad["people"] == ["jaishankar", "kitamura"]
+    assert quad["participant_ids"] == ["jaishankar", "kitamura"]
     _, out, _ = invoke("topic", "global-order", "--format", "text")
     assert "Commitments\n" not in out
     assert "Discussed\n" in out
@@ -610,7 +619,7 @@ def test_topic_people_from_events(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     [quad] = json_of("topic", "quad", "--data", str(data))["topics"]
-    assert quad["people"] == ["jaishankar", "kitamura", "motegi", "modi"]
+    assert quad["participant_ids"] == ["jaishankar", "kitamura", "motegi", "modi"]
 
 
 @pytest.mark.parametrize(
@@ -731,7 +740,8 @@ def test_validate_text_of_valid_data_is_one_line() -> None:
     code, out, err = invoke("validate")
     assert (code, err) == (0, "")
     assert out.endswith(
-        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 11 commitments, 8 quotes\n"
+        "dialogue.yaml: ok: 1 dialogue, 4 participants, 9 topics, 10 commitments, 1 interest,"
+        " 8 quotes\n"
     )
     assert out.count("\n") == 1
 
@@ -776,11 +786,18 @@ def test_problems_view_renderers() -> None:
     document = json.loads(render_problems(view, Format.JSON, Options()))
     assert document[0]["message"] == "bad \x1b[31mtext"
     assert document[1]["hint"] is None
-    counts = {"dialogues": 2, "participants": 3, "topics": 4, "commitments": 5, "quotes": 6}
+    counts = {
+        "dialogues": 2,
+        "participants": 3,
+        "topics": 4,
+        "commitments": 5,
+        "interests": 1,
+        "quotes": 6,
+    }
     valid = ProblemsView("dir", (), counts)
     assert valid.ok
     assert render_problems(valid, Format.TEXT, Options()) == (
-        "dir: ok: 2 dialogues, 3 participants, 4 topics, 5 commitments, 6 quotes\n"
+        "dir: ok: 2 dialogues, 3 participants, 4 topics, 5 commitments, 1 interest, 6 quotes\n"
     )
     assert render_problems(valid, Format.JSON, Options()) == "[]\n"
     with pytest.raises(UnsupportedFormatError):

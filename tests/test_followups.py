@@ -191,7 +191,7 @@ def test_diff_of_the_annual_summits() -> None:
     k = load_knowledge(EXAMPLES, use_cache=False)
     view = history.diff_view(k, None, None, "india-japan-annual-summit")
     data = view.data
-    assert (data["old"], data["new"]) == (
+    assert (data["old_id"], data["new_id"]) == (
         "india-japan-annual-summit-14",
         "india-japan-annual-summit-15",
     )
@@ -200,7 +200,7 @@ def test_diff_of_the_annual_summits() -> None:
     assert continued["continues"]["id"] == "investment-5-trillion-yen"
     assert continued["how"] == "follows"
     assert [c["id"] for c in data["dropped"]] == ["support-japanese-companies"]
-    assert all(c["dialogue"] == "india-japan-annual-summit-15" for c in data["new_commitments"])
+    assert all(c["dialogue_id"] == "india-japan-annual-summit-15" for c in data["new_commitments"])
 
 
 def test_diff_finds_probably_the_same_by_wording(tmp_path: Path) -> None:
@@ -231,7 +231,7 @@ def test_timeline_is_in_date_order_with_progress() -> None:
     assert dates == sorted(dates)
     assert any(r["what"] == "progress (under way)" for r in rows)
     investment = history.timeline_view(k, topic="investment").data["timeline"]
-    assert {r["dialogue"] for r in investment} >= {
+    assert {r["dialogue_id"] for r in investment} >= {
         "india-japan-annual-summit-14",
         "india-japan-annual-summit-15",
     }
@@ -297,3 +297,35 @@ def test_every_format_works_for_the_new_commands() -> None:
     code, out, _ = invoke(*cases[0], "--format", "csv")
     assert code == 0
     assert out.splitlines()[0].startswith("Dialogue,Id,State,Commitment")
+
+
+# -- The briefing note of a round ------------------------------------------------------------
+
+
+def test_summary_says_what_changed_since_the_last_round() -> None:
+    args = ["summary", "--data", str(EXAMPLES), "--dialogue", "india-japan-annual-summit-15"]
+    code, out, err = invoke(*args, "--format", "text", "--width", "0")
+    assert (code, err) == (0, "")
+    since = out.split("Since the last round")[1].split("Around the meeting")[0]
+    assert "Against the 14th India-Japan Annual Summit (2022-03-19): 4 new, 1 continued" in since
+    assert "A goal of 10 trillion yen" in since
+    assert "Earlier commitments as of 2025-08-29" in since
+    assert "superseded" in since
+    _, js, _ = invoke(*args, "--format", "json")
+    [brief] = json.loads(js)["briefings"]
+    assert brief["since_last_round"]["previous_id"] == "india-japan-annual-summit-14"
+    assert brief["since_last_round"]["continued"] == [
+        {
+            "id": "investment-10-trillion-yen",
+            "continues_id": "investment-5-trillion-yen",
+            "how": "follows",
+        }
+    ]
+    states = {f["id"]: f["state"] for f in brief["earlier_follow_ups"]}
+    assert states["investment-5-trillion-yen"] == "superseded"
+
+
+def test_summary_of_a_first_round_has_no_such_section() -> None:
+    code, out, _ = invoke("summary", "--format", "text")
+    assert code == 0
+    assert "Since the last round" not in out

@@ -23,7 +23,8 @@ def test_installed_validate_with_no_arguments(tmp_path: Path) -> None:
     assert SCRIPT is not None
     result = run([SCRIPT, "validate"], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert b": ok: 1 dialogue, 4 participants, 9 topics, 11 commitments, 8 quotes" in result.stdout
+    line = b": ok: 1 dialogue, 4 participants, 9 topics, 10 commitments, 1 interest, 8 quotes"
+    assert line in result.stdout
 
 
 @pytest.mark.skipif(SCRIPT is None, reason="the briefing script is not installed")
@@ -52,7 +53,7 @@ def test_python_m_briefing(tmp_path: Path) -> None:
         tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert b'"speaker": "kitamura"' in result.stdout
+    assert b'"speaker_id": "kitamura"' in result.stdout
 
 
 # Runs the command as the script does, output piped, then names the heavy

@@ -354,7 +354,7 @@ def test_select_dialogues_wants_the_exact_id(two: tuple[Dialogue, ...]) -> None:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, ["ai-dialogue", "supply-plan", "rail-support", "antenna", "quad"]),
+        ({}, ["ai-dialogue", "supply-plan", "rail-support", "quad", "antenna"]),
         ({"party": "japan"}, ["ai-dialogue", "supply-plan", "rail-support", "antenna"]),
         ({"party": "Jaishankar"}, ["quad"]),
         ({"kind": "reaffirmation"}, ["rail-support", "quad"]),
@@ -368,35 +368,48 @@ def test_commitment_filters(
     one: tuple[Dialogue, ...], filters: dict[str, str], expected: list[str]
 ) -> None:
     view = query.commitments_view(one, **filters)
-    assert ids(view.data["commitments"]) == expected
+    # Expressed interests come after the commitments, in a list of their own.
+    assert ids(view.data["commitments"] + view.data["interests"]) == expected
     assert len(table_of(view).rows) == len(expected)
 
 
 def test_commitment_rows_and_notes(one: tuple[Dialogue, ...]) -> None:
     view = query.commitments_view(one)
     assert column(view, "Dialogue") == ["talks-1"] * 5
-    assert column(view, "By")[:3] == ["India and Japan", "India and Japan", "Japan"]
-    assert column(view, "Kind")[3] == "interest only"
-    assert column(view, "Status")[3] == "not a commitment"
-    assert column(view, "Timeline")[1] == "early this year (read as 2026-01-01 to 2026-04-30)"
+    # The CSV table: one value per cell, JSON's values.
+    assert column(view, "By")[:3] == ["India; Japan", "India; Japan", "Japan"]
+    assert column(view, "Kind")[3] == "interest"
+    assert column(view, "Status")[3] == ""
+    assert column(view, "Timeline")[1] == "early this year"
+    assert (column(view, "Window start")[1], column(view, "Window end")[1]) == (
+        "2026-01-01",
+        "2026-04-30",
+    )
+    # The table for reading keeps the interpretation next to the source's words.
+    shown = view.blocks[0]
+    assert isinstance(shown, Table)
+    timeline = [c.header for c in shown.columns].index("Timeline")
+    assert shown.rows[1][timeline] == "early this year (read as 2026-01-01 to 2026-04-30)"
     notes = [b.text for b in view.blocks if isinstance(b, Paragraph)]
-    assert len(notes) == 2
-    assert "interest only" in notes[0]
-    assert "read as" in notes[1]
+    assert len(notes) == 1
+    assert "read as" in notes[0]
+    titles = [b.title for b in view.blocks if isinstance(b, Table)]
+    assert titles == ["Commitments", "Interest expressed (not a commitment)"]
 
 
 def test_commitment_notes_only_when_relevant(one: tuple[Dialogue, ...]) -> None:
     view = query.commitments_view(one, kind="decision")
     assert [type(b) for b in view.blocks] == [Table]
     assert (
-        query.commitments_view(one, kind="interest").data["commitments"][0]["is_commitment"]
-        is False
+        query.commitments_view(one, kind="interest").data["interests"][0]["is_commitment"] is False
     )
 
 
 def test_no_commitments_match(one: tuple[Dialogue, ...]) -> None:
-    table = table_of(query.commitments_view(one, status="lapsed"))
-    assert table.rows == ()
+    view = query.commitments_view(one, status="lapsed")
+    assert table_of(view).rows == ()
+    table = view.blocks[0]
+    assert isinstance(table, Table)
     assert table.empty == "No commitments match."
 
 
@@ -427,19 +440,22 @@ def test_quote_filters(
 
 
 def test_quote_block_carries_attribution(one: tuple[Dialogue, ...]) -> None:
-    [block] = [b for b in query.quotes_view(one, topic="ai").blocks if isinstance(b, QuoteBlock)]
+    blocks = query.quotes_view(one, topic="ai").blocks
+    [block] = [b for b in blocks if isinstance(b, QuoteBlock)]
     assert block.speaker == "Toshimitsu Motegi"
     assert block.country == "Japan"
     assert block.topics == ("Artificial intelligence",)
-    assert block.source == "Ministers meet, The Paper"
+    # The one source is named once, after the quotes.
+    assert block.source == ""
+    assert blocks[-2:] == (Heading("Source", 2), Bullets(("Ministers meet, The Paper",)))
     assert block.occasion == ""
 
 
 def test_quotes_from_several_dialogues_name_their_meeting(two: tuple[Dialogue, ...]) -> None:
     blocks = query.quotes_view(two, speaker="motegi").blocks
-    assert [b.occasion for b in blocks if isinstance(b, QuoteBlock)] == [
-        "First Strategic Talks, 2026-01-16",
-        "Second Strategic Talks, 2027-01-15",
+    assert [b.text for b in blocks if isinstance(b, Heading) and b.level == 1] == [
+        "Quotes by Toshimitsu Motegi \u2014 First Strategic Talks, New Delhi, 2026-01-16",
+        "Quotes by Toshimitsu Motegi \u2014 Second Strategic Talks, New Delhi, 2027-01-15",
     ]
 
 
@@ -472,7 +488,7 @@ def test_quotes_by_unknown_speaker_is_an_error(one: tuple[Dialogue, ...]) -> Non
 
 
 def hits(view: View) -> list[tuple[str, str]]:
-    return [(h["kind"], h["id"]) for h in view.data["hits"]]
+    return [(h["record"], h["id"]) for h in view.data["hits"]]
 
 
 def test_search_matches_where_words_start(one: tuple[Dialogue, ...]) -> None:
@@ -501,7 +517,7 @@ def test_search_view_shape(two: tuple[Dialogue, ...]) -> None:
     assert view.data["query"] == "  high   speed "
     assert view.highlight == ("high", "speed")
     assert column(view, "Dialogue") == ["talks-1", "talks-2"]
-    assert column(view, "Kind") == ["topic", "topic"]
+    assert column(view, "Record") == ["topic", "topic"]
 
 
 @pytest.mark.xfail(
@@ -518,7 +534,10 @@ def test_search_finds_a_japanese_word_inside_a_sentence(one: tuple[Dialogue, ...
 def test_empty_search_finds_nothing(one: tuple[Dialogue, ...]) -> None:
     view = search_view(one, "   ")
     assert view.data["hits"] == []
-    assert table_of(view).empty == "Nothing matches '   '."
+    assert table_of(view).rows == ()
+    table = view.blocks[0]
+    assert isinstance(table, Table)
+    assert table.empty == "Nothing matches '   '."
 
 
 # -- topics, topic, people -----------------------------------------------------------
@@ -527,16 +546,26 @@ def test_empty_search_finds_nothing(one: tuple[Dialogue, ...]) -> None:
 def test_topics_by_weight_with_counts(one: tuple[Dialogue, ...]) -> None:
     view = query.topics_view(one)
     topics = view.data["topics"]
-    # economic-security: 2 commitments x2 + 2 quotes. ai (1x2 + 1 quote) and energy
-    # (1x2 + 1 discussion) weigh the same, so they keep the file's order.
+    # economic-security: 1 commitment x2 + 1 interest + 2 quotes. ai (1x2 + 1 quote) and
+    # energy (1x2 + 1 discussion) weigh the same, so they keep the file's order.
     assert [(t["id"], t["weight"]) for t in topics] == [
-        ("economic-security", 6),
+        ("economic-security", 5),
         ("ai", 3),
         ("energy", 3),
         ("rail", 2),
     ]
-    assert (topics[0]["commitments"], topics[0]["quotes"], topics[0]["discussions"]) == (2, 2, 0)
-    assert column(view, "Summary")[1] == "An AI dialogue."
+    first = topics[0]
+    counted = (
+        first["n_commitments"],
+        first["n_interests"],
+        first["n_quotes"],
+        first["n_discussions"],
+    )
+    assert counted == (1, 1, 2, 0)
+    shown = view.blocks[0]
+    assert isinstance(shown, Table)
+    summary = [c.header for c in shown.columns].index("Summary")
+    assert shown.rows[1][summary] == "An AI dialogue."
 
 
 def test_topic_view_sections(one: tuple[Dialogue, ...]) -> None:
@@ -547,25 +576,34 @@ def test_topic_view_sections(one: tuple[Dialogue, ...]) -> None:
     assert ids(topic["commitments"]) == ["supply-plan"]
     assert ids(topic["discussions"]) == ["chains"]
     assert topic["quotes"] == []
-    assert topic["people"] == []
+    assert topic["participant_ids"] == []
 
 
 def test_topic_view_people(one: tuple[Dialogue, ...]) -> None:
     view = query.topic_view(one, "economic-security")
     [topic] = view.data["topics"]
-    assert topic["people"] == ["jaishankar"]
-    people = [b for b in view.blocks if isinstance(b, Bullets)][-1]
+    assert topic["participant_ids"] == ["jaishankar"]
+    people = view.blocks[view.blocks.index(Heading("People", 2)) + 1]
+    assert isinstance(people, Bullets)
     assert people.items == ("S Jaishankar, Minister, India",)
 
 
 def test_people_counts(one: tuple[Dialogue, ...]) -> None:
     view = query.people_view(one)
     people = {p["id"]: p for p in view.data["people"]}
-    assert (people["jaishankar"]["quotes"], people["jaishankar"]["commitments"]) == (2, 1)
-    assert (people["motegi"]["quotes"], people["motegi"]["commitments"]) == (1, 0)
-    assert people["jaishankar"]["chair"] is True
-    assert people["modi"]["chair"] is False
-    assert column(view, "Role")[:3] == ["Minister (chair)", "Minister (chair)", "Minister"]
+    assert (people["jaishankar"]["n_quotes"], people["jaishankar"]["n_commitments"]) == (2, 1)
+    assert (people["motegi"]["n_quotes"], people["motegi"]["n_commitments"]) == (1, 0)
+    assert people["jaishankar"]["is_chair"] is True
+    assert people["modi"]["is_chair"] is False
+    assert column(view, "Role")[:3] == ["Minister", "Minister", "Minister"]
+    assert column(view, "Chair")[:3] == ["true", "true", "false"]
+    shown = view.blocks[0]
+    assert isinstance(shown, Table)
+    assert [row[2] for row in shown.rows[:3]] == [
+        "Minister (chair)",
+        "Minister (chair)",
+        "Minister",
+    ]
 
 
 # -- summary -------------------------------------------------------------------------
@@ -591,7 +629,7 @@ def test_summary_sections(one: tuple[Dialogue, ...]) -> None:
     assert ids(brief["decisions"]) == ["ai-dialogue", "supply-plan"]
     assert ids(brief["reaffirmations"]) == ["rail-support", "quad"]
     assert ids(brief["interests"]) == ["antenna"]
-    assert brief["follow_ups"] == ["supply-plan"]
+    assert brief["follow_up_ids"] == ["supply-plan"]
     # The sources are cited once at the end, not under each quote.
     assert {b.source for b in view.blocks if isinstance(b, QuoteBlock)} == {""}
 
@@ -620,7 +658,7 @@ def test_summary_keeps_records_without_a_topic(one: tuple[Dialogue, ...]) -> Non
 
 def test_summary_of_one_topic(one: tuple[Dialogue, ...]) -> None:
     [brief] = summary_view(one, "energy").data["briefings"]
-    assert brief["topics"] == ["energy"]
+    assert brief["topic_ids"] == ["energy"]
     assert ids(brief["decisions"]) == ["supply-plan"]
     assert ids(brief["discussions"]) == ["chains"]
     assert brief["quotes"] == []
@@ -657,7 +695,7 @@ def test_summary_outcome_lines(one: tuple[Dialogue, ...]) -> None:
 def test_dialogues_view(two: tuple[Dialogue, ...]) -> None:
     view = query.dialogues_view(Knowledge(two))
     assert [d["id"] for d in view.data["dialogues"]] == ["talks-1", "talks-2"]
-    assert view.data["dialogues"][0]["quotes"] == 3
+    assert view.data["dialogues"][0]["n_quotes"] == 3
     assert column(view, "People") == ["4", "4"]
 
 
@@ -667,14 +705,18 @@ def test_counts_and_validate_line(two: tuple[Dialogue, ...]) -> None:
         "dialogues": 2,
         "participants": 8,
         "topics": 8,
-        "commitments": 10,
+        "commitments": 8,
+        "interests": 2,
         "discussions": 2,
         "quotes": 6,
         "events": 2,
     }
     view = query.validate_view(knowledge, "talks/")
     assert view.blocks == (
-        Paragraph("talks/: ok: 2 dialogues, 8 participants, 8 topics, 10 commitments, 6 quotes"),
+        Paragraph(
+            "talks/: ok: 2 dialogues, 8 participants, 8 topics, 8 commitments, 2 interests,"
+            " 6 quotes"
+        ),
     )
     assert view.data["ok"] is True
 
@@ -686,14 +728,14 @@ def test_minimal_file_through_every_view() -> None:
     assert ids(query.commitments_view(chosen, party="India").data["commitments"]) == ["ai-dialogue"]
     assert ids(query.quotes_view(chosen, speaker="jaishankar").data["quotes"]) == ["paramount"]
     assert query.validate_view(knowledge, "f").blocks[0] == Paragraph(
-        "f: ok: 1 dialogue, 2 participants, 2 topics, 1 commitments, 1 quotes"
+        "f: ok: 1 dialogue, 2 participants, 2 topics, 1 commitments, 0 interests, 1 quotes"
     )
 
 
 # -- The shape of the package --------------------------------------------------------
 
 PACKAGE = Path(__file__).parent.parent / "briefing"
-QUERY_MODULES = ("query", "match", "records", "summary", "search")
+QUERY_MODULES = ("query", "match", "records", "summary", "search", "sentences")
 
 
 def imports_of(path: Path) -> set[str]:

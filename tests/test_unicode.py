@@ -195,7 +195,7 @@ def test_speaker_by_non_ascii_name(data: Path, speaker: str, pid: str) -> None:
     assert result.exit_code == 0, result.stderr
     quotes = json.loads(result.stdout)["quotes"]
     # López is a participant who is not quoted: a match, with no quotes.
-    assert {q["speaker"] for q in quotes} == ({pid} if pid != "lopez" else set())
+    assert {q["speaker_id"] for q in quotes} == ({pid} if pid != "lopez" else set())
 
 
 def test_html_escapes_markup_but_keeps_the_text(data: Path) -> None:

@@ -58,6 +58,8 @@ class Options(NamedTuple):
     #: Wrap width for text; 0 means no wrapping. Rich uses it as the console width.
     width: int = 80
     color: bool = False
+    #: Start CSV with a byte order mark (Excel on Windows reads UTF-8 only then).
+    bom: bool = False
 
 
 class Renderer(Protocol):

@@ -17,10 +17,13 @@ def neutralise(cell: str) -> str:
     return ("'" if cell.startswith(_FORMULA_START) else "") + inert(cell)
 
 
-def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all formats
+def render(view: View, options: Options) -> str:
+    """The view's table: a header row, then one row per item; ids and JSON's values."""
     if view.table is None:
         raise UnsupportedFormatError(f"'{view.command}' is not tabular")
     out = io.StringIO()
+    if options.bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.header for c in view.table.columns])
     writer.writerows([neutralise(cell) for cell in row] for row in view.table.rows)

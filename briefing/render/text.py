@@ -51,6 +51,22 @@ def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> 
     return lines
 
 
+def _wrap_items(items: list[str], width: int, indent: str, first: str) -> list[str]:
+    """ITEMS joined by commas, breaking lines only between items (a label stays with its value)."""
+    if width <= 0:
+        return [first + ", ".join(items)]
+    lines = []
+    line = first + items[0]
+    for item in items[1:]:
+        if len(line) + 2 + len(item) <= width:
+            line += ", " + item
+        else:
+            lines.append(line + ",")
+            line = indent + item
+    lines.append(line)
+    return lines
+
+
 def _single_spaced(text: str) -> bool:
     """Whether TEXT is words separated by single spaces, with no other white space."""
     return bool(text) and text == text.strip(" ") and _OTHER_SPACE.search(text) is None
@@ -152,7 +168,7 @@ def _records(table: Table, width: int) -> Iterator[str]:
         ]
         short = [f"{c.header}: {oneline(v)}" for c, v in pairs if c.kind != "text" and v]
         if short:
-            yield from _wrap(", ".join(short), width, "    ", "  ")
+            yield from _wrap_items(short, width, "    ", "  ")
         for column, value in pairs:
             if column.kind == "text" and value:
                 yield from _wrap(f"{column.header}: {oneline(value)}", width, "    ", "  ")
