@@ -31,6 +31,7 @@ from typing import Any, Final, NamedTuple
 from briefing import windows
 from briefing.match import NotFoundError, match_party, match_topics
 from briefing.model import Commitment, Dialogue, Knowledge, Progress, Window
+from briefing.records import meetings_json
 from briefing.views import Block, Column, Paragraph, Table, View
 
 #: The states, most urgent first.
@@ -44,7 +45,6 @@ STATES: Final = (
     "lapsed",
     "done",
 )
-SHAPE: Final = 1
 OVERDUE_MEANING: Final = (
     "'overdue' means that no progress is recorded in the files read by the as-of date;"
     " it does not say the promise was broken."
@@ -286,10 +286,10 @@ def superseded_text(t: Track) -> str:
 def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
     w = t.window
     return {
-        "dialogue": t.dialogue.id,
+        "dialogue_id": t.dialogue.id,
         "id": t.commitment.id,
         "text": t.commitment.text,
-        "by": t.commitment.by,  # a tuple: JSON writes it as a list
+        "by_ids": t.commitment.by,  # a tuple: JSON writes it as a list
         "made_on": t.dialogue.date.isoformat(),
         "kind": t.commitment.kind,
         "state": t.state,
@@ -308,17 +308,18 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "latest_progress": None
         if t.latest is None
         else {
-            "dialogue": t.latest.dialogue.id,
+            "dialogue_id": t.latest.dialogue.id,
             "date": t.latest.progress.date.isoformat(),
             "status": t.latest.progress.status,
             "text": t.latest.progress.text,
             "evidence": {
-                "source": t.latest.progress.evidence.source,
+                "source_id": t.latest.progress.evidence.source,
                 "text": t.latest.progress.evidence.text,
             },
         },
         "superseded_by": [
-            {"dialogue": d.id, "id": c.id, "date": d.date.isoformat()} for d, c in t.superseded_by
+            {"dialogue_id": d.id, "id": c.id, "date": d.date.isoformat()}
+            for d, c in t.superseded_by
         ],
     }
 
@@ -385,8 +386,8 @@ def followups_view(
         ),
     ]
     data = {
-        "shape": SHAPE,
         "as_of": as_of.isoformat(),
         "followups": [track_json(t, as_of) for t in found],
+        "dialogues": meetings_json(knowledge.dialogues),
     }
     return View("followups", tuple(blocks), data, table)

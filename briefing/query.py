@@ -27,6 +27,7 @@ from briefing.records import (
     dialogue_line,
     discussion_json,
     is_interest,
+    meetings_json,
     other_names_json,
     parties_text,
     quote_block,
@@ -144,7 +145,12 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         ("Discussed", "n_discussions"),
         ("Summary", "summary"),
     )
-    return View("topics", (table, note), {"topics": data}, data_table("Topics", data, columns))
+    return View(
+        "topics",
+        (table, note),
+        {"topics": data, "dialogues": meetings_json(dialogues)},
+        data_table("Topics", data, columns),
+    )
 
 
 def _people_in(d: Dialogue, topic_id: str) -> list[Participant]:
@@ -213,7 +219,7 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
         )
     if any(isinstance(b, QuoteBlock) for b in blocks):
         blocks = cite_once(blocks)
-    return View("topic", tuple(blocks), {"topics": data})
+    return View("topic", tuple(blocks), {"topics": data, "dialogues": meetings_json(dialogues)})
 
 
 def quotes_view(
@@ -265,7 +271,8 @@ def quotes_view(
             ("Source", "source_citation"),
         ),
     )
-    return View("quotes", tuple(blocks), {"quotes": data}, table)
+    data_out = {"quotes": data, "dialogues": meetings_json(dialogues)}
+    return View("quotes", tuple(blocks), data_out, table)
 
 
 def _quotes_heading(
@@ -372,7 +379,9 @@ def commitments_view(
             ("Status", "status"),
         ),
     )
-    return View("commitments", tuple(blocks), data, table)
+    return View(
+        "commitments", tuple(blocks), {**data, "dialogues": meetings_json(dialogues)}, table
+    )
 
 
 def people_view(dialogues: tuple[Dialogue, ...]) -> View:
@@ -445,7 +454,12 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
         ("Commitments", "n_commitments"),
         ("Interests", "n_interests"),
     )
-    return View("people", tuple(blocks), {"people": data}, data_table("People", data, columns))
+    return View(
+        "people",
+        tuple(blocks),
+        {"people": data, "dialogues": meetings_json(dialogues)},
+        data_table("People", data, columns),
+    )
 
 
 def dialogues_view(knowledge: Knowledge) -> View:

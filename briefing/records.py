@@ -21,6 +21,14 @@ from briefing.model import (
 from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, Table
 
 
+def meetings_json(dialogues: Iterable[Dialogue]) -> list[dict[str, Any]]:
+    """The meetings a view covers: what a page's header names (id, title, place and date)."""
+    return [
+        {"id": d.id, "title": d.title, "location": d.location, "date": d.date.isoformat()}
+        for d in dialogues
+    ]
+
+
 def is_interest(c: Commitment) -> bool:
     """An expressed interest: shown and counted apart, never as a commitment."""
     return c.kind == "interest"

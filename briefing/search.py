@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from briefing.match import names_of
 from briefing.model import Dialogue
-from briefing.records import data_table
+from briefing.records import data_table, meetings_json
 from briefing.views import Column, Table, View
 
 
@@ -91,5 +91,5 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         ("Speaker", "speaker_name"),
     )
     machine = data_table(f"Search: {query}", found, columns)
-    data = {"query": query, "hits": found}
+    data = {"query": query, "hits": found, "dialogues": meetings_json(dialogues)}
     return View("search", (table,), data, machine, tuple(query.split()))

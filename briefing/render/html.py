@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -70,7 +71,7 @@ def _meeting(value: object) -> Meeting | None:
     return None
 
 
-def meetings(data: dict[str, Any]) -> tuple[Meeting, ...]:
+def meetings(data: Mapping[str, Any]) -> tuple[Meeting, ...]:
     """The dialogues a view's data covers, in order, as fully as the data describes them.
 
     A list of dialogue objects (`dialogues`) describes them itself; the items of

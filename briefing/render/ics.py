@@ -49,7 +49,7 @@ def _event(item: dict[str, Any], stamp: str) -> list[str]:
     window = item["window"]
     end = dt.date.fromisoformat(window["end"]) + dt.timedelta(days=1)  # DTEND is exclusive
     lines = [
-        f"Made at {item['dialogue']} on {item['made_on']}.",
+        f"Made at {item['dialogue_id']} on {item['made_on']}.",
         f"Timeline as written: {item['timeline']}." if item["timeline"] else "",
         f"Window (an interpretation): {window['note']}",
         f"State as of {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}: {item['state']}.",
@@ -62,7 +62,7 @@ def _event(item: dict[str, Any], stamp: str) -> list[str]:
     description = " ".join(line for line in lines if line)
     return [
         "BEGIN:VEVENT",
-        f"UID:{_escape(item['dialogue'])}/{_escape(item['id'])}@briefing",
+        f"UID:{_escape(item['dialogue_id'])}/{_escape(item['id'])}@briefing",
         f"DTSTAMP:{stamp}T000000Z",
         f"DTSTART;VALUE=DATE:{_date(window['start'])}",
         f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
