@@ -28,11 +28,11 @@ import itertools
 from collections import Counter
 from typing import Any, Final, NamedTuple
 
-from briefing import windows
 from briefing.match import NotFoundError, match_party, match_topics
 from briefing.model import Commitment, Dialogue, Knowledge, Progress, Window
 from briefing.records import meetings_json
 from briefing.views import Block, Column, Paragraph, Table, View
+from briefing.windows import Unread, describe, read_timeline
 
 #: The states, most urgent first.
 STATES: Final = (
@@ -147,8 +147,8 @@ class Index:
         if not c.timeline:
             return None, False, "no timeline"
         nxt = self.next_round(d)
-        read = windows.read_timeline(c.timeline, d.date, next_round=nxt.date if nxt else None)
-        if isinstance(read, windows.Unread):
+        read = read_timeline(c.timeline, d.date, next_round=nxt.date if nxt else None)
+        if isinstance(read, Unread):
             return None, False, read.reason
         return Window(read.start, read.end, read.note), True, ""
 
@@ -266,7 +266,7 @@ def window_text(t: Track) -> str:
     if t.window is None:
         return ""
     w = t.window
-    span = windows.describe(w.start, w.end)
+    span = describe(w.start, w.end)
     return f"{span} (read from the timeline)" if t.derived else f"{span} (interpretation)"
 
 

@@ -14,8 +14,17 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
-from briefing import followups
-from briefing.followups import Index, in_series, link_key, round_order
+from briefing.followups import (
+    OVERDUE_MEANING,
+    Index,
+    in_series,
+    link_key,
+    progress_text,
+    round_order,
+    state_text,
+    track_json,
+    tracks,
+)
 from briefing.match import NotFoundError, fold, match_party, match_topics
 from briefing.model import Commitment, Dialogue, Knowledge
 from briefing.records import meetings_json, parties_text
@@ -280,7 +289,7 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
         blocks.append(Bullets(tuple(f"{x.new.text} ({x.how}: {x.old.text})" for x in continued)))
     earlier = [
         t
-        for t in followups.tracks(knowledge, d.date, series=d.series, index=index)
+        for t in tracks(knowledge, d.date, series=d.series, index=index)
         if t.dialogue.date < d.date
     ]
     if earlier:
@@ -289,13 +298,12 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
             Bullets(
                 tuple(
                     f"{t.commitment.text} ({t.dialogue.title}):"
-                    f" {followups.state_text(t, d.date)}"
-                    + (f"; {followups.progress_text(t)}" if t.latest else "")
+                    f" {state_text(t, d.date)}" + (f"; {progress_text(t)}" if t.latest else "")
                     for t in earlier
                 )
             )
         )
-        blocks.append(Paragraph(followups.OVERDUE_MEANING, "note"))
+        blocks.append(Paragraph(OVERDUE_MEANING, "note"))
     data = {
         "since_last_round": {
             "previous_id": before.id,
@@ -305,6 +313,6 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
             ],
             "dropped_ids": [c.id for c in dropped],
         },
-        "earlier_follow_ups": [followups.track_json(t, d.date) for t in earlier],
+        "earlier_follow_ups": [track_json(t, d.date) for t in earlier],
     }
     return blocks, data

@@ -135,15 +135,15 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         "note",
     )
     columns = (
-        ("Dialogue", "dialogue_id"),
-        ("Id", "id"),
-        ("Topic", "name"),
-        ("Weight", "weight"),
-        ("Commitments", "n_commitments"),
-        ("Interests", "n_interests"),
-        ("Quotes", "n_quotes"),
-        ("Discussed", "n_discussions"),
-        ("Summary", "summary"),
+        (Column("Dialogue", "dialogue"), "dialogue_id"),
+        (Column("Id", "key"), "id"),
+        (Column("Topic", role="label"), "name"),
+        (Column("Weight", "number"), "weight"),
+        (Column("Commitments", "number"), "n_commitments"),
+        (Column("Interests", "number"), "n_interests"),
+        (Column("Quotes", "number"), "n_quotes"),
+        (Column("Discussed", "number"), "n_discussions"),
+        (Column("Summary", role="main"), "summary"),
     )
     return View(
         "topics",
@@ -247,7 +247,9 @@ def quotes_view(
             found.append(quote_block(d, q))
             data.append(quote_json(d, q))
         if found:
-            blocks.append(Heading(_quotes_heading(d, found, topic_ids, contains), 1))
+            # Titled at the level other commands title their tables (and the sources
+            # cited after them): the page is the command's, one section per meeting.
+            blocks.append(Heading(_quotes_heading(d, found, topic_ids, contains), 2))
             blocks.extend(found)
             quotes.extend(found)
     if quotes:
@@ -258,17 +260,17 @@ def quotes_view(
         "Quotes",
         data,
         (
-            ("Dialogue", "dialogue_id"),
-            ("Id", "id"),
-            ("Speaker id", "speaker_id"),
-            ("Speaker", "speaker_name"),
-            ("Role", "role"),
-            ("Country", "country"),
-            ("Quote", "text"),
-            ("Topics", "topic_names"),
-            ("Context", "context"),
-            ("Source id", "source_id"),
-            ("Source", "source_citation"),
+            (Column("Dialogue", "dialogue"), "dialogue_id"),
+            (Column("Id", "id"), "id"),
+            (Column("Speaker id", "key"), "speaker_id"),
+            (Column("Speaker", role="label"), "speaker_name"),
+            (Column("Role", role="label"), "role"),
+            (Column("Country", role="label"), "country"),
+            (Column("Quote", role="main"), "text"),
+            (Column("Topics"), "topic_names"),
+            (Column("Context"), "context"),
+            (Column("Source id", "key"), "source_id"),
+            (Column("Source"), "source_citation"),
         ),
     )
     data_out = {"quotes": data, "dialogues": meetings_json(dialogues)}
@@ -345,7 +347,13 @@ def commitments_view(
         blocks.append(
             Table(
                 "Interest expressed (not a commitment)",
-                _dialogue_column((Column("Interest"), Column("By"), Column("Timeline"))),
+                _dialogue_column(
+                    (
+                        Column("Interest", role="main"),
+                        Column("By", role="label"),
+                        Column("Timeline"),
+                    )
+                ),
                 tuple(
                     (d.id, c.text, parties_text(d, c.by), timeline_text(c)) for d, c in interests
                 ),
@@ -367,16 +375,17 @@ def commitments_view(
         "Commitments",
         listed,
         (
-            ("Dialogue", "dialogue_id"),
-            ("Id", "id"),
-            ("Commitment", "text"),
-            ("By", "by_names"),
-            ("Kind", "kind"),
-            ("Timeline", "timeline"),
-            ("Window start", "window.start"),
-            ("Window end", "window.end"),
-            ("Window note", "window.note"),
-            ("Status", "status"),
+            (Column("Dialogue", "dialogue"), "dialogue_id"),
+            (Column("Id", "key"), "id"),
+            (Column("Commitment", role="main"), "text"),
+            (Column("By", role="label"), "by_names"),
+            (Column("Kind", role="label"), "kind"),
+            (Column("Timeline"), "timeline"),
+            # A window's dates are short values kept whole; its note is secondary text.
+            (Column("Window start", role="label"), "window.start"),
+            (Column("Window end", role="label"), "window.end"),
+            (Column("Window note"), "window.note"),
+            (Column("Status", role="label"), "status"),
         ),
     )
     return View(
@@ -444,15 +453,15 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
         )
     )
     columns = (
-        ("Dialogue", "dialogue_id"),
-        ("Id", "id"),
-        ("Name", "name"),
-        ("Role", "role"),
-        ("Chair", "is_chair"),
-        ("Country", "country"),
-        ("Quotes", "n_quotes"),
-        ("Commitments", "n_commitments"),
-        ("Interests", "n_interests"),
+        (Column("Dialogue", "dialogue"), "dialogue_id"),
+        (Column("Id", "key"), "id"),
+        (Column("Name", role="label"), "name"),
+        (Column("Role", role="label"), "role"),
+        (Column("Chair", role="label"), "is_chair"),
+        (Column("Country", role="label"), "country"),
+        (Column("Quotes", "number"), "n_quotes"),
+        (Column("Commitments", "number"), "n_commitments"),
+        (Column("Interests", "number"), "n_interests"),
     )
     return View(
         "people",
@@ -506,15 +515,15 @@ def dialogues_view(knowledge: Knowledge) -> View:
         tuple(rows),
     )
     columns = (
-        ("Id", "id"),
-        ("Title", "title"),
-        ("Date", "date"),
-        ("Place", "location"),
-        ("People", "n_participants"),
-        ("Topics", "n_topics"),
-        ("Commitments", "n_commitments"),
-        ("Interests", "n_interests"),
-        ("Quotes", "n_quotes"),
+        (Column("Id", "id"), "id"),
+        (Column("Title", role="label"), "title"),
+        (Column("Date", "id"), "date"),
+        (Column("Place", role="label"), "location"),
+        (Column("People", "number"), "n_participants"),
+        (Column("Topics", "number"), "n_topics"),
+        (Column("Commitments", "number"), "n_commitments"),
+        (Column("Interests", "number"), "n_interests"),
+        (Column("Quotes", "number"), "n_quotes"),
     )
     machine = data_table("Dialogues", data, columns)
     return View("dialogues", (table,), {"dialogues": data}, machine)

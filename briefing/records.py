@@ -45,17 +45,19 @@ def _cell(value: Any) -> str:
 
 
 def data_table(
-    title: str, items: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]
+    title: str, items: list[dict[str, Any]], columns: tuple[tuple[Column | str, str], ...]
 ) -> Table:
     """The table that stands for a view in CSV: one row per JSON item, JSON's own values.
 
-    Each column is (header, key), and a key may reach into an object ("window.start").
+    Each column is (column, key): a `Column`, whose kind and role say how a layout
+    treats it as the tables for reading do, or a bare header for a column of text;
+    a key may reach into an object ("window.start").
     A cell holds one value; a list is its items joined by "; ".
     """
 
     return Table(
         title,
-        tuple(Column(header) for header, _ in columns),
+        tuple(c if isinstance(c, Column) else Column(c) for c, _ in columns),
         tuple(tuple(_cell(_lookup(item, key)) for _, key in columns) for item in items),
     )
 

@@ -84,11 +84,11 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         for h in hits
     ]
     columns = (
-        ("Dialogue", "dialogue_id"),
-        ("Record", "record"),
-        ("Id", "id"),
-        ("Text", "text"),
-        ("Speaker", "speaker_name"),
+        (Column("Dialogue", "dialogue"), "dialogue_id"),
+        (Column("Record", role="label"), "record"),
+        (Column("Id", "id"), "id"),
+        (Column("Text", role="main"), "text"),
+        (Column("Speaker", role="label"), "speaker_name"),
     )
     machine = data_table(f"Search: {query}", found, columns)
     data = {"query": query, "hits": found, "dialogues": meetings_json(dialogues)}

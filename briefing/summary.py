@@ -114,9 +114,9 @@ def summary_view(
             blocks.append(Bullets(tuple(_follow_up(d, c) for c in follow)))
         rounds: dict[str, Any] = {}
         if knowledge is not None and d.series and chosen is None:
-            from briefing import history  # only a round of a series needs it
+            from briefing.history import round_sections  # only a round of a series needs it
 
-            round_blocks, rounds = history.round_sections(knowledge, d)
+            round_blocks, rounds = round_sections(knowledge, d)
             blocks.extend(round_blocks)
         events = [e for e in d.events if about(e.topics)]
         if events:

@@ -185,6 +185,7 @@ def test_table_columns_say_how_wide_they_are() -> None:
         ("text", "Topic"),
         ("number", "Weight"),
         ("number", "Commitments"),
+        ("number", "Interests"),
         ("number", "Quotes"),
         ("number", "Discussed"),
         ("main", "Summary"),
@@ -196,6 +197,11 @@ def test_table_columns_say_how_wide_they_are() -> None:
 def test_quotes_page_has_a_heading_and_each_quote_its_source() -> None:
     _, page = page_of("quotes")
     assert page.one("h1") == "Quotes"
+    # Under it, who is quoted at which meeting, where and when.
+    assert page.text["h2"][0] == (
+        "Quotes by S Jaishankar and Toshihiro Kitamura \u2014 "
+        "18th India-Japan Strategic Dialogue, New Delhi, 2026-01-16"
+    )
     assert page.names().count("figure") == 8
     assert all("Source: " in text for text in page.text["figcaption"])
 

@@ -70,8 +70,24 @@ def expected_quotes() -> list[QuoteBlock]:
     return [b for b in blocks if isinstance(b, QuoteBlock)]
 
 
+def expected_heading() -> str:
+    """The quotes' heading: who is quoted, at which meeting (a hostile title), where and when."""
+    blocks = query.quotes_view(HOSTILE).blocks
+    heading = next(b for b in blocks if isinstance(b, Heading))
+    assert heading.level == 2
+    assert heading.text.startswith("Quotes by ")
+    return heading.text
+
+
 def detail_line(q: QuoteBlock) -> str:
-    return f"{q.detail} Source: {q.source}."
+    # A source shared by every quote is cited once, after them; several are numbered.
+    return f"{q.detail} Source: {q.source}." if q.source else q.detail
+
+
+def expected_sources() -> list[str]:
+    """The citations listed once after the quotes."""
+    blocks = query.quotes_view(HOSTILE).blocks
+    return [item for b in blocks if isinstance(b, Bullets) for item in b.items]
 
 
 def test_fixture_holds_the_hostile_texts() -> None:
@@ -93,10 +109,13 @@ def test_quotes_come_out_of_pandoc_verbatim(reader: str) -> None:
     out = invoke("quotes", "--format", "markdown", "--data", str(FIXTURE))
     plain = pandoc(out, "-f", reader, "-t", "plain", "--wrap=none")
     lines = [line.strip() for line in plain.splitlines()]
-    assert lines[0] == "Quotes"
+    assert lines[0] == expected_heading()
     for q in expected_quotes():
         assert f"\u201c{q.text}\u201d" in lines
         assert detail_line(q) in lines
+    items = [line.removeprefix("-").strip() for line in lines if line.startswith("-")]
+    for source in expected_sources():
+        assert items.count(source) == 1
 
 
 # -- Any text through pandoc, as the AST sees it ----------------------------------------
@@ -271,7 +290,8 @@ def test_any_text_reads_back_through_markdown_it(text: str) -> None:
 def test_quotes_render_verbatim_as_commonmark_html() -> None:
     out = invoke("quotes", "--format", "markdown", "--data", str(FIXTURE))
     rendered = MarkdownIt("commonmark").render(out)
-    assert rendered.startswith("<h2>Quotes</h2>\n")
+    heading = html.escape(expected_heading(), quote=False).replace('"', "&quot;")
+    assert rendered.startswith(f"<h2>{heading}</h2>\n")
     for q in expected_quotes():
         text = html.escape(q.text, quote=False).replace('"', "&quot;")
         assert f"<blockquote>\n<p>\u201c{text}\u201d</p>" in rendered
@@ -347,7 +367,9 @@ def test_wide_tables_of_single_words_keep_each_word_whole() -> None:
 def test_pandoc_gives_the_main_text_column_the_most_width(command: str, main: str) -> None:
     out = invoke(command, "--format", "markdown")
     page = pandoc(out, "-f", "markdown", "-t", "html")
-    widths = [int(w) for w in re.findall(r'<col style="width: (\d+)%" />', page)]
+    # The first table's columns (commitments are followed by a table of interests).
+    first = page.split("</table>")[0]
+    widths = [int(w) for w in re.findall(r'<col style="width: (\d+)%" />', first)]
     names = header(out)
     assert len(widths) == len(names)
     assert names[widths.index(max(widths))] == main

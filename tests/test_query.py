@@ -453,10 +453,13 @@ def test_quote_block_carries_attribution(one: tuple[Dialogue, ...]) -> None:
 
 def test_quotes_from_several_dialogues_name_their_meeting(two: tuple[Dialogue, ...]) -> None:
     blocks = query.quotes_view(two, speaker="motegi").blocks
-    assert [b.text for b in blocks if isinstance(b, Heading) and b.level == 1] == [
-        "Quotes by Toshimitsu Motegi \u2014 First Strategic Talks, New Delhi, 2026-01-16",
-        "Quotes by Toshimitsu Motegi \u2014 Second Strategic Talks, New Delhi, 2027-01-15",
+    # One section per meeting, titled at the level of the other commands' tables.
+    headings = [(b.level, b.text) for b in blocks if isinstance(b, Heading)]
+    assert headings[:2] == [
+        (2, "Quotes by Toshimitsu Motegi \u2014 First Strategic Talks, New Delhi, 2026-01-16"),
+        (2, "Quotes by Toshimitsu Motegi \u2014 Second Strategic Talks, New Delhi, 2027-01-15"),
     ]
+    assert [text for _, text in headings[2:]] in (["Source"], ["Sources"])
 
 
 @pytest.mark.parametrize(
@@ -735,7 +738,17 @@ def test_minimal_file_through_every_view() -> None:
 # -- The shape of the package --------------------------------------------------------
 
 PACKAGE = Path(__file__).parent.parent / "briefing"
-QUERY_MODULES = ("query", "match", "records", "summary", "search", "sentences")
+QUERY_MODULES = (
+    "query",
+    "match",
+    "records",
+    "summary",
+    "search",
+    "sentences",
+    "followups",
+    "history",
+    "windows",
+)
 
 
 def imports_of(path: Path) -> set[str]:

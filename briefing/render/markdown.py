@@ -56,9 +56,10 @@ def escape(text: str) -> str:
 # relative widths of the dashes under the header. Counting the dashes as
 # characters of a line this wide (pandoc's default --columns), each column gets
 # its longest word, so that no word breaks (or its widest cell, if it is not
-# running text: numbers, dates, ids), and the line's remaining width is
-# shared in proportion to what each column needs beyond that: the main text (a
-# summary, a commitment) gets the most.
+# running text: numbers, dates, ids). The main text (a summary, a commitment:
+# the column marked "main") takes what it needs of the line's remaining width
+# first, as in a terminal; what is left is shared in proportion to what each
+# other column needs beyond its longest word.
 _LINE_WIDTH = 72
 _WORD_BREAK = re.compile(r" |(?<=-)")
 
@@ -80,7 +81,16 @@ def _rule(table: Table) -> str:
     needs = [w - f for w, f in zip(widths, floors, strict=True)]
     if sum(widths) > _LINE_WIDTH and any(needs):
         spare = max(0, _LINE_WIDTH - sum(floors))
-        widths = [f + spare * n // sum(needs) for f, n in zip(floors, needs, strict=True)]
+        main = next(
+            (i for i, c in enumerate(table.columns) if c.kind == "text" and c.role == "main"), None
+        )
+        if main is not None:
+            first = min(spare, needs[main])
+            floors[main] += first
+            needs[main] -= first
+            spare -= first
+        share = sum(needs) or 1
+        widths = [f + spare * n // share for f, n in zip(floors, needs, strict=True)]
     return (
         "|"
         + "|".join(
