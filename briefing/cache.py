@@ -126,7 +126,11 @@ class Store:
             # dumps, not dump: dump encodes piece by piece in Python, several
             # times slower than the one-shot C encoder. ASCII output (non-ASCII
             # as \u escapes) turns into bytes without a second encoding pass.
-            text = json.dumps({"key": key, "plain": plain, "marks": marks}, check_circular=False)
+            text = json.dumps(
+                {"key": key, "plain": plain, "marks": marks},
+                check_circular=False,
+                separators=(",", ":"),
+            )
             with os.fdopen(fd, "wb") as fh:
                 fh.write(text.encode("ascii"))
             os.replace(tmp, self._path(key))
