@@ -90,12 +90,15 @@ def problems(dialogues: list[Dialogue], located: dict[str, Marks]) -> list[Probl
 
 
 def _cycles(dialogues: list[Dialogue], located: dict[str, Marks]) -> list[Problem]:
+    # Only commitments that follow others can be on a circle: the graph holds just those.
     follows: dict[str, list[tuple[str, Dialogue, str]]] = {}
     for d in dialogues:
         for i, c in enumerate(d.commitments):
-            follows[f"{d.id}/{c.id}"] = [
-                (target, d, f"commitments[{i}].follows[{j}]") for j, target in enumerate(c.follows)
-            ]
+            if c.follows:
+                follows[f"{d.id}/{c.id}"] = [
+                    (target, d, f"commitments[{i}].follows[{j}]")
+                    for j, target in enumerate(c.follows)
+                ]
     found: list[Problem] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in follows:
