@@ -328,25 +328,10 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
 # followups
 
 
-def followups_view(
-    knowledge: Knowledge,
-    as_of: dt.date,
-    *,
-    party: str | None = None,
-    topic: str | None = None,
-    series: str | None = None,
-    state: str | None = None,
-    dialogue: str | None = None,
-) -> View:
-    found = tracks(
-        knowledge,
-        as_of,
-        party=party,
-        topic=topic,
-        series=series,
-        state=state,
-        dialogue=dialogue,
-    )
+def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) -> View:
+    """The follow-ups view; FILTERS are the filters of `tracks` (party, topic, series, ...)."""
+    # FILTERS hold text only; `tracks` also takes an index, which this view never passes.
+    found = tracks(knowledge, as_of, **filters)  # type: ignore[arg-type]
     table = Table(
         f"Follow-ups as of {as_of.isoformat()}",
         (
