@@ -148,8 +148,8 @@ def discussion_json(d: Dialogue, x: Discussion) -> dict[str, Any]:
     }
 
 
-def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
-    """The quote with its attribution; MANY names the meeting too (quotes from several)."""
+def quote_block(d: Dialogue, q: Quote) -> QuoteBlock:
+    """The quote with its attribution (the view's headings name the meeting)."""
     p = d.find_participant(q.speaker)
     if p is not None:
         speaker, role, country = p.name, p.role, p.country
@@ -169,7 +169,6 @@ def quote_block(d: Dialogue, q: Quote, *, many: bool = False) -> QuoteBlock:
         topics=tuple(d.topic(t).name for t in q.topics),
         context=context,
         source=source_line(d, q.source),
-        occasion=f"{d.title}, {d.date.isoformat()}" if many else "",
     )
 
 

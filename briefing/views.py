@@ -79,8 +79,6 @@ class QuoteBlock(NamedTuple):
     context: str
     #: The citation line; empty where the view cites its sources elsewhere.
     source: str
-    #: Which meeting, when quotes from several dialogues are shown together.
-    occasion: str = ""
 
     @property
     def credits(self) -> tuple[str, ...]:
@@ -99,7 +97,7 @@ class QuoteBlock(NamedTuple):
     @property
     def detail(self) -> str:
         """Where and how it was said, and its topics, in one line."""
-        parts = [f"{self.occasion}." if self.occasion else "", self.context]
+        parts = [self.context]
         if self.topics:
             parts.append(f"Topic: {'; '.join(self.topics)}.")
         return " ".join(p for p in parts if p)

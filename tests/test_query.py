@@ -448,7 +448,6 @@ def test_quote_block_carries_attribution(one: tuple[Dialogue, ...]) -> None:
     # The one source is named once, after the quotes.
     assert block.source == ""
     assert blocks[-2:] == (Heading("Source", 2), Bullets(("Ministers meet, The Paper",)))
-    assert block.occasion == ""
 
 
 def test_quotes_from_several_dialogues_name_their_meeting(two: tuple[Dialogue, ...]) -> None:
