@@ -129,7 +129,13 @@ class Index:
         return self.previous.get(d.id)
 
     def track(self, d: Dialogue, c: Commitment, as_of: dt.date) -> Track:
-        window, derived, unread = self.window(d, c)
+        # The commonest cases inline: a window in the file, or no timeline at all.
+        if c.window is not None:
+            window, derived, unread = c.window, False, ""
+        elif not c.timeline:
+            window, derived, unread = None, False, "no timeline"
+        else:
+            window, derived, unread = self.window(d, c)
         key = f"{d.id}/{c.id}"
         # Most commitments have neither progress nor followers: no lists built for them.
         latest = None
@@ -293,7 +299,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "made_on": t.dialogue.date.isoformat(),
         "kind": t.commitment.kind,
         "state": t.state,
-        "days_overdue": t.days_overdue(as_of),
+        "days_overdue": (as_of - w.end).days if w is not None and t.state == "overdue" else None,
         "timeline": t.commitment.timeline,
         "window": None
         if w is None
@@ -320,7 +326,9 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "superseded_by": [
             {"dialogue_id": d.id, "id": c.id, "date": d.date.isoformat()}
             for d, c in t.superseded_by
-        ],
+        ]
+        if t.superseded_by
+        else [],
     }
 
 
@@ -332,6 +340,7 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
     """The follow-ups view; FILTERS are the filters of `tracks` (party, topic, series, ...)."""
     # FILTERS hold text only; `tracks` also takes an index, which this view never passes.
     found = tracks(knowledge, as_of, **filters)  # type: ignore[arg-type]
+    made_at = {d.id: f"{d.title}, {d.date.isoformat()}" for d in knowledge.dialogues}
     table = Table(
         f"Follow-ups as of {as_of.isoformat()}",
         (
@@ -350,10 +359,10 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
                 t.commitment.id,
                 state_text(t, as_of),
                 t.commitment.text + (f" ({superseded_text(t)})" if t.superseded_by else ""),
-                f"{t.dialogue.title}, {t.dialogue.date.isoformat()}",
+                made_at[t.dialogue.id],
                 t.commitment.timeline or "",
-                window_text(t),
-                progress_text(t),
+                window_text(t) if t.window is not None else "",
+                progress_text(t) if t.latest is not None else "",
             )
             for t in found
         ),
