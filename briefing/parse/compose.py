@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from briefing.errors import MAX_DEPTH, DataError, Problem
+from briefing.errors import MAX_DEPTH, DataError, fail
 from briefing.parse.text import line_col
 from briefing.parse.yaml_errors import yaml_problem
 
@@ -61,35 +61,22 @@ def compose(text: str, file: str) -> Node | None:
     except yaml.reader.ReaderError as exc:  # pragma: no cover - decode() refuses these first
         prefix = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
         line, col = line_col(prefix, len(prefix))
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    "",
-                    f"expected text, found character U+{exc.character:04X}, which YAML does"
-                    " not allow",
-                    "remove it",
-                )
-            ]
-        ) from None
+        fail(
+            file,
+            f"expected text, found character U+{exc.character:04X}, which YAML does not allow",
+            "remove it",
+            line=line,
+            column=col,
+        )
     except RecursionError:  # pragma: no cover - only the pure-Python parser recurses
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    1,
-                    1,
-                    "",
-                    "nesting is too deep for the parser",
-                    f"the limit is {MAX_DEPTH} levels; a knowledge file needs about 6",
-                )
-            ]
-        ) from None
+        fail(
+            file,
+            "nesting is too deep for the parser",
+            f"the limit is {MAX_DEPTH} levels; a knowledge file needs about 6",
+            line=1,
+            column=1,
+        )
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
-        raise DataError(
-            [Problem(file, 0, 0, "", f"cannot parse YAML: {exc}", "see docs/schema.md")]
-        ) from None
+        fail(file, f"cannot parse YAML: {exc}", "see docs/schema.md")
     finally:
         loader.dispose()

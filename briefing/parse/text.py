@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final, NoReturn
 
-from briefing.errors import MAX_DEPTH, MAX_INDENT, DataError, Problem, fail
+from briefing.errors import MAX_DEPTH, MAX_INDENT, fail
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:
@@ -69,21 +69,13 @@ def decode(data: bytes, file: str) -> str:
         good = body[: exc.start].decode("utf-8")
         line, col = line_col(good, len(good))
         utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-        raise DataError(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    "",
-                    f"expected UTF-8 text, found byte 0x{body[exc.start]:02X},"
-                    " which is not valid UTF-8",
-                    "the file looks like UTF-16; save it as UTF-8"
-                    if utf16
-                    else "save the file as UTF-8",
-                )
-            ]
-        ) from None
+        fail(
+            file,
+            f"expected UTF-8 text, found byte 0x{body[exc.start]:02X}, which is not valid UTF-8",
+            "the file looks like UTF-16; save it as UTF-8" if utf16 else "save the file as UTF-8",
+            line=line,
+            column=col,
+        )
     # All byte-level checks run on one translated copy: C loops, no Python loop.
     shape = body.translate(_SHAPE)
     if (
