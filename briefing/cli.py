@@ -30,7 +30,7 @@ from briefing.app import (
     run,
 )
 from briefing.errors import DataError
-from briefing.model import KINDS, STATUSES, Knowledge
+from briefing.model import FOLLOW_UP_STATES, KINDS, STATUSES, Knowledge
 from briefing.options import (
     DataOpt,
     MaxSizeOpt,
@@ -395,7 +395,7 @@ def followups(
         typer.Option(
             "--state",
             metavar="STATE",
-            help="One of: overdue, due, in progress, upcoming, undated, superseded, lapsed, done.",
+            help="One of: " + ", ".join(FOLLOW_UP_STATES) + ".",
             show_default=False,
         ),
     ] = None,

@@ -29,34 +29,17 @@ from collections import Counter
 from typing import Any, Final, NamedTuple
 
 from briefing.match import NotFoundError, match_party, match_topics
-from briefing.model import Commitment, Dialogue, Knowledge, Progress, Window
+from briefing.model import FOLLOW_UP_STATES, Commitment, Dialogue, Knowledge, Progress, Window
 from briefing.records import meetings_json
 from briefing.views import Block, Column, Paragraph, Table, View
 from briefing.windows import Unread, describe, read_timeline
 
-#: The states, most urgent first.
-STATES: Final = (
-    "overdue",
-    "due",
-    "in progress",
-    "upcoming",
-    "undated",
-    "superseded",
-    "lapsed",
-    "done",
-)
+#: The states, most urgent first (declared with the model, for the command line's help).
+STATES: Final = FOLLOW_UP_STATES
 OVERDUE_MEANING: Final = (
     "'overdue' means that no progress is recorded in the files read by the as-of date;"
     " it does not say the promise was broken."
 )
-
-
-class Key(NamedTuple):
-    dialogue: str
-    commitment: str
-
-    def __str__(self) -> str:
-        return f"{self.dialogue}/{self.commitment}"
 
 
 class Reported(NamedTuple):
@@ -81,11 +64,6 @@ class Track(NamedTuple):
     superseded_by: tuple[tuple[Dialogue, Commitment], ...]
     state: str
 
-    @property
-    def key(self) -> str:
-        """DIALOGUE_ID/COMMITMENT_ID, as links write it."""
-        return f"{self.dialogue.id}/{self.commitment.id}"
-
     def days_overdue(self, as_of: dt.date) -> int | None:
         if self.state != "overdue" or self.window is None:
             return None
@@ -96,8 +74,6 @@ class Index:
     """The links between the loaded dialogues, built once."""
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.dialogues = knowledge.dialogues
-        self.by_id = {d.id: d for d in knowledge.dialogues}
         # Keyed by links as files write them: DIALOGUE_ID/COMMITMENT_ID.
         self.commitments: dict[str, tuple[Dialogue, Commitment]] = {}
         self.followers: dict[str, list[tuple[Dialogue, Commitment]]] = {}
@@ -135,7 +111,7 @@ class Index:
         elif not c.timeline:
             window, derived, unread = None, False, "no timeline"
         else:
-            window, derived, unread = self.window(d, c)
+            window, derived, unread = self._read_window(d, c.timeline)
         key = f"{d.id}/{c.id}"
         # Most commitments have neither progress nor followers: no lists built for them.
         latest = None
@@ -147,21 +123,13 @@ class Index:
         state = _state(c, window, latest, followers, as_of)
         return Track(d, c, window, derived, unread, latest, followers, state)
 
-    def window(self, d: Dialogue, c: Commitment) -> tuple[Window | None, bool, str]:
-        if c.window is not None:
-            return c.window, False, ""
-        if not c.timeline:
-            return None, False, "no timeline"
+    def _read_window(self, d: Dialogue, timeline: str) -> tuple[Window | None, bool, str]:
+        """A window read from TIMELINE, said at meeting D; or why there is none."""
         nxt = self.next_round(d)
-        read = read_timeline(c.timeline, d.date, next_round=nxt.date if nxt else None)
+        read = read_timeline(timeline, d.date, next_round=nxt.date if nxt else None)
         if isinstance(read, Unread):
             return None, False, read.reason
         return Window(read.start, read.end, read.note), True, ""
-
-
-def link_key(link: str) -> Key:
-    dialogue, _, commitment = link.partition("/")
-    return Key(dialogue, commitment)
 
 
 def round_order(d: Dialogue) -> tuple[dt.date, int, str]:
@@ -299,7 +267,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "made_on": t.dialogue.date.isoformat(),
         "kind": t.commitment.kind,
         "state": t.state,
-        "days_overdue": (as_of - w.end).days if w is not None and t.state == "overdue" else None,
+        "days_overdue": t.days_overdue(as_of),
         "timeline": t.commitment.timeline,
         "window": None
         if w is None

@@ -18,7 +18,6 @@ from briefing.followups import (
     OVERDUE_MEANING,
     Index,
     in_series,
-    link_key,
     progress_text,
     round_order,
     state_text,
@@ -70,12 +69,11 @@ def compare(
     taken: set[str] = set()
     fresh: list[Commitment] = []
     for c in new.commitments:
-        followed = [t for t in c.follows if link_key(t).dialogue == old.id]
+        # Links are DIALOGUE_ID/COMMITMENT_ID; keep the ids of OLD's commitments.
+        followed = [cid for did, _, cid in (t.partition("/") for t in c.follows) if did == old.id]
         if followed:
-            for target in followed:
-                match = next(
-                    (o for o in old.commitments if o.id == link_key(target).commitment), None
-                )
+            for cid in followed:
+                match = next((o for o in old.commitments if o.id == cid), None)
                 if match is not None:
                     continued.append(Continued(match, c, "follows"))
                     taken.add(match.id)

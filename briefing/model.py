@@ -23,6 +23,18 @@ KINDS: Final[tuple[Kind, ...]] = (
 )
 STATUSES: Final[tuple[Status, ...]] = ("agreed", "planned", "under way", "done", "lapsed")
 
+#: Where a commitment stands when followed to a date (briefing.followups), most urgent first.
+FOLLOW_UP_STATES: Final = (
+    "overdue",
+    "due",
+    "in progress",
+    "upcoming",
+    "undated",
+    "superseded",
+    "lapsed",
+    "done",
+)
+
 KIND_LABELS: Final[dict[str, str]] = {
     "decision": "new decision",
     "plan": "plan",
