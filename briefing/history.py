@@ -24,7 +24,7 @@ from briefing.followups import (
     track_json,
     tracks,
 )
-from briefing.match import NotFoundError, fold, match_party, match_topics
+from briefing.match import NotFoundError, fold, match_party, match_topics, select_dialogues
 from briefing.model import Commitment, Dialogue, Knowledge
 from briefing.records import meetings_json, parties_text
 from briefing.views import Block, Bullets, Heading, Paragraph, View
@@ -91,7 +91,6 @@ def compare(
 def _pair(
     knowledge: Knowledge, old: str | None, new: str | None, series: str | None
 ) -> tuple[Dialogue, Dialogue]:
-    by_id = {d.id: d for d in knowledge.dialogues}
     if series is not None:
         rounds = [d for d in knowledge.dialogues if d.series == series]
         if len(rounds) < 2:
@@ -102,14 +101,10 @@ def _pair(
             )
         rounds.sort(key=round_order)
         return rounds[-2], rounds[-1]
-    pair = []
-    for did in (old, new):
-        if did is None or did not in by_id:
-            from briefing.match import select_dialogues
-
-            select_dialogues(knowledge, did or "")  # raises with did-you-mean
-        pair.append(by_id[did or ""])
-    return pair[0], pair[1]
+    if old is None or new is None:
+        raise NotFoundError("diff needs two dialogue ids, or a series")
+    # Each id picks its one dialogue; an unknown id is an error with did-you-mean.
+    return select_dialogues(knowledge, old)[0], select_dialogues(knowledge, new)[0]
 
 
 def _line(d: Dialogue, c: Commitment) -> str:
