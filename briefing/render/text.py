@@ -27,7 +27,7 @@ def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> 
     if width <= 0:
         return [lead + text]
     width = max(width, len(lead) + 8)
-    if not _SINGLE_SPACED(text):
+    if not _single_spaced(text):
         return textwrap.wrap(
             text,
             width=width,
@@ -73,7 +73,6 @@ def _single_spaced(text: str) -> bool:
 
 
 _OTHER_SPACE = re.compile(r"  |[\t\n\r\x0b\x0c]")
-_SINGLE_SPACED = _single_spaced
 
 
 def _heading(block: Heading) -> list[str]:
