@@ -17,8 +17,8 @@ Matching rules (each match is one-to-one):
 
   quotes       equal text after trimming white space and punctuation at both
                edges (quote marks and apostrophes, curly or straight, count as
-               punctuation there), collapsing white space inside to one space
-               and Unicode NFC; nothing else is forgiven
+               punctuation there) and collapsing white space inside to one
+               space (in Unicode NFC); nothing else is forgiven
   speakers     of matched quotes, the share said by the same speaker. Ids are
                local to each file, so each is resolved to its participant (name
                and aliases) or party (name), and names are compared folded
@@ -35,7 +35,8 @@ Matching rules (each match is one-to-one):
                words) or both have a sentence of at least 8 words in common;
                the pairs with the most words in common are taken first
   kinds        of matched commitments, the share with the same `kind`
-  participants gold to draft by the same rule as speakers; roles agree when
+  participants gold to draft by the same rule as speakers, the same name first,
+               then an alias in common, then a surname; roles agree when
                equal after case folding, dropping punctuation and a leading
                article or possessive ("the", "his", "Japan's")
   discussions, events
@@ -669,25 +670,42 @@ class Article:
         return "no draft" if self.draft is None else None
 
 
-def score_written(golds: Sequence[Gold], directory: Path) -> tuple[list[Article], list[str]]:
-    chosen, problems = pair_drafts(golds, directory)
-    articles = []
+@dataclass(slots=True)
+class Run:
+    articles: list[Article] = field(default_factory=list)
+    #: Worth knowing, such as a draft that matches no gold file.
+    warnings: list[str] = field(default_factory=list)
+    #: What makes the scores incomplete (exit 2): a draft not made, read or saved.
+    errors: list[str] = field(default_factory=list)
+
+    def failed(self, gold: Gold, error: str, *details: str) -> None:
+        """GOLD is scored against an empty draft, for ERROR."""
+        self.errors += [f"{gold.id}: {error}", *details]
+        self.articles.append(Article(gold, None, score(gold.doc, {}), error))
+
+
+def score_written(golds: Sequence[Gold], directory: Path) -> Run:
+    chosen, unmatched = pair_drafts(golds, directory)
+    run = Run(warnings=unmatched)
     for gold, files in zip(golds, chosen, strict=True):
-        error = None
         if len(files) > 1:
-            error = "several drafts: " + ", ".join(str(f) for f, _ in files)
-        elif files and isinstance(files[0][1], RunError):
-            error = f"unreadable draft: {files[0][1]}"
-        if error is not None:
-            problems.append(f"{gold.id}: {error}")
-            articles.append(Article(gold, None, score(gold.doc, {}), error))
-        elif files:
-            [(file, draft)] = files
-            assert isinstance(draft, Mapping)
-            articles.append(Article(gold, str(file), score(gold.doc, draft)))
+            run.failed(gold, "several drafts: " + ", ".join(str(f) for f, _ in files))
+        elif not files:
+            run.articles.append(Article(gold, None, score(gold.doc, {})))
+            run.warnings.append(f"{gold.id}: no draft; scored as an empty one")
         else:
-            articles.append(Article(gold, None, score(gold.doc, {})))
-    return articles, problems
+            [(file, draft)] = files
+            if isinstance(draft, RunError):
+                run.failed(gold, f"unreadable draft: {draft}")
+            else:
+                run.articles.append(Article(gold, str(file), score(gold.doc, draft)))
+    return run
+
+
+def save_draft(draft: Plain, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as fh:
+        yaml.safe_dump(dict(draft), fh, allow_unicode=True, sort_keys=False, width=100)
 
 
 def score_drafted(
@@ -697,30 +715,27 @@ def score_drafted(
     *,
     save: Path | None = None,
     verbose: bool = False,
-) -> tuple[list[Article], list[str]]:
-    articles = []
-    problems = []
+) -> Run:
+    run = Run()
     for gold in golds:
         try:
             draft = make_draft(drafter, gold, directory)
         except RunError:
             raise
         except Exception as exc:  # a drafter bug: score the rest, and say so
-            message = f"drafting failed: {type(exc).__name__}: {exc}"
-            problems.append(f"{gold.id}: {message}")
-            if verbose:
-                problems.append(traceback.format_exc().rstrip())
-            articles.append(Article(gold, None, score(gold.doc, {}), message))
+            details = [traceback.format_exc().rstrip()] if verbose else []
+            run.failed(gold, f"drafting failed: {type(exc).__name__}: {exc}", *details)
             continue
         origin = "drafted from " + ", ".join(gold.source_files)
         if save is not None:
-            save.mkdir(parents=True, exist_ok=True)
             target = save / f"{gold.path.stem}.yaml"
-            with target.open("w", encoding="utf-8") as fh:
-                yaml.safe_dump(dict(draft), fh, allow_unicode=True, sort_keys=False, width=100)
-            origin = str(target)
-        articles.append(Article(gold, origin, score(gold.doc, draft)))
-    return articles, problems
+            try:
+                save_draft(draft, target)
+                origin = str(target)
+            except (OSError, yaml.YAMLError) as exc:
+                run.errors.append(f"{gold.id}: the draft could not be saved: {exc}")
+        run.articles.append(Article(gold, origin, score(gold.doc, draft)))
+    return run
 
 
 def overall(articles: Iterable[Article]) -> Score:
@@ -864,28 +879,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         golds = load_golds(args.gold or DEFAULT_GOLD)
         if args.drafts is not None:
-            articles, problems = score_written(golds, args.drafts)
+            run = score_written(golds, args.drafts)
         else:
             drafter = load_drafter()
             directory = sources_dir(args.sources)
-            articles, problems = score_drafted(
+            run = score_drafted(
                 golds, drafter, directory, save=args.save_drafts, verbose=args.verbose
             )
     except RunError as exc:
         print(f"draft_eval: {exc}", file=sys.stderr)
         return 2
 
-    total = overall(articles)
+    total = overall(run.articles)
     if args.json:
-        print(json.dumps(as_json(articles, total), ensure_ascii=False, indent=2))
+        print(json.dumps(as_json(run.articles, total), ensure_ascii=False, indent=2))
     else:
-        lines = markdown(articles, total)
+        lines = markdown(run.articles, total)
         if args.verbose:
-            lines += misses_markdown(articles)
+            lines += misses_markdown(run.articles)
         print("\n".join(lines))
-    for problem in problems:
-        print(f"draft_eval: {problem}", file=sys.stderr)
-    if any(a.error for a in articles):
+    for message in (*run.warnings, *run.errors):
+        print(f"draft_eval: {message}", file=sys.stderr)
+    if run.errors:
         return 2
     return 1 if args.check and total.missed_targets() else 0
 

@@ -427,7 +427,9 @@ def test_drafts_are_matched_by_stem_or_id(
     # Without its draft, a gold file is scored as an empty draft.
     (drafts / "whatever.yaml").unlink()
     assert draft_eval.main([*args, "--check"]) == 1
-    assert "FAIL (Quotes R, Commit. R, no draft)" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "FAIL (Quotes R, Commit. R, no draft)" in captured.out
+    assert "india-japan-sd-18: no draft; scored as an empty one" in captured.err
 
 
 def test_without_the_drafter_the_run_says_so(
@@ -512,3 +514,22 @@ def test_an_unreadable_draft_is_reported(
     assert "FAIL (Quotes R, Commit. R, no score: several drafts)" in captured.out
     assert "FAIL (Quotes R, Commit. R, no score: unreadable draft)" in captured.out
     assert "japan-philippines-summit-2023: unreadable draft: " in captured.err
+
+
+def test_a_draft_that_cannot_be_saved_is_still_scored(
+    draft_eval: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def draft_plain(texts: list[object]) -> Doc:
+        return {**read(BUNDLED), "extra": texts}  # the texts are not plain data
+
+    drafter = draft_eval.Drafter(read_source=Path, draft_plain=draft_plain)
+    monkeypatch.setattr(draft_eval, "load_drafter", lambda: drafter)
+    sources = str(_sources(tmp_path))
+    args = ["--gold", str(BUNDLED), "--sources", sources, "--save-drafts", str(tmp_path / "out")]
+    assert draft_eval.main(args) == 2
+    captured = capsys.readouterr()
+    assert "| india-japan-sd-18 | 1.00 (8/8) |" in captured.out
+    assert "india-japan-sd-18: the draft could not be saved: " in captured.err
