@@ -435,7 +435,9 @@ def test_drafts_are_matched_by_stem_or_id(
 def test_without_the_drafter_the_run_says_so(
     draft_eval: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "briefing.draft", None)
+    # As if the drafter were not there, even once it is and has been imported.
+    for name in ("briefing.draft", "briefing.draft.sources", "briefing.draft.assemble"):
+        monkeypatch.setitem(sys.modules, name, None)
     assert draft_eval.main([]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
