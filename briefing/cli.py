@@ -16,9 +16,9 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperCommand
 
-from briefing import load, query
+from briefing import draft_command, load, query
 
-__all__ = ["COMMANDS", "app", "app_for", "main"]
+__all__ = ["COMMANDS", "app", "app_for", "draft_command", "main"]
 
 from briefing.app import (
     COMMANDS,

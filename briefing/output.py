@@ -142,9 +142,11 @@ class ProgressBar:
 
     WIDTH: Final = 30
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "loading", unit: str = "files") -> None:
         self.start = time.monotonic()
         self.shown = False
+        self.label = label
+        self.unit = unit
 
     def __call__(self, done: int, total: int) -> None:
         if not self.shown and time.monotonic() - self.start < 1.0:
@@ -152,7 +154,7 @@ class ProgressBar:
         self.shown = True
         filled = self.WIDTH * done // max(total, 1)
         bar = "#" * filled + "." * (self.WIDTH - filled)
-        report(f"\rloading [{bar}] {done}/{total} files")
+        report(f"\r{self.label} [{bar}] {done}/{total} {self.unit}")
         if done == total:
             self.clear()
 
@@ -163,7 +165,9 @@ class ProgressBar:
 
 
 @contextlib.contextmanager
-def progress() -> Iterator[Callable[[int, int], None] | None]:
+def progress(
+    label: str = "loading", unit: str = "files"
+) -> Iterator[Callable[[int, int], None] | None]:
     """A progress callback when stderr is a terminal, else None.
 
     The bar's line is cleared however loading ends, so that an error or an
@@ -172,7 +176,7 @@ def progress() -> Iterator[Callable[[int, int], None] | None]:
     if not sys.stderr.isatty():
         yield None
         return
-    bar = ProgressBar()
+    bar = ProgressBar(label, unit)
     try:
         yield bar
     finally:

@@ -1,0 +1,1 @@
+"""Article text to a knowledge file: sources, sentences, quotes and speakers, commitments, assembly."""

@@ -1,0 +1,217 @@
+"""Commitments, discussions and events: each a sentence of the source, read by its verb.
+
+A sentence is a commitment when a commitment verb (briefing.draft.lexicon) has
+a side for its subject: a country, "both sides", "the leaders", "they", "we",
+a person, or the declaration itself. Its kind follows the verb that comes
+first, and a future timeline turns an agreement into a plan ("agreed to
+convene ... early this year"). Verbs of shared views ("stressed the importance
+of", "discussed", "exchanged views on") make discussions instead, and so do the
+items of a bulleted list after a sentence that discusses; calls, visits,
+talks and signings make events. The timeline is kept in the source's words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from briefing.draft.document import Document, Sentence
+from briefing.draft.lexicon import (
+    COMMITMENT_VERBS,
+    COUNTRY_PATTERNS,
+    DISCUSSION_VERBS,
+    EVENT_VERBS,
+    country_of,
+)
+from briefing.draft.people import Cast
+
+_KIND_ORDER: Final = ("reaffirmation", "confirmation", "interest", "decision", "plan")
+_VERBS: Final = tuple(
+    (kind, re.compile(r"\b" + pattern + r"\b", re.IGNORECASE))
+    for kind in _KIND_ORDER
+    for pattern in COMMITMENT_VERBS[kind]
+)
+_DISCUSS: Final = re.compile(r"\b(?:" + "|".join(DISCUSSION_VERBS) + r")\b", re.IGNORECASE)
+_EVENT: Final = re.compile(r"\b(?:" + "|".join(EVENT_VERBS) + r")", re.IGNORECASE)
+_SIGNING: Final = re.compile(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
+_COUNTRY: Final = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in COUNTRY_PATTERNS) + r")\b")
+_SIDES: Final = re.compile(
+    r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers)|"
+    r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials)|"
+    r"officials|they|we|our|the dialogue|the meeting|the summit|the talks|"
+    r"the (?:\w+ )?(?:declaration|agreement|statement|government)|there was)\b",
+    re.IGNORECASE,
+)
+_MODAL: Final = re.compile(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
+_NEGATED: Final = re.compile(r"\b(?:not|never|no longer)\b", re.IGNORECASE)
+_PASSIVE: Final = re.compile(
+    r"\b(?:is|are|was|were|will be|would be)\s+(?:being\s+)?(?:signed|launched|opened|"
+    r"taken up|established|set up|adopted|concluded)\b",
+    re.IGNORECASE,
+)
+_MONTHS: Final = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_NUMBER: Final = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|few)"
+TIMELINE: Final = re.compile(
+    r"\b(?:"
+    r"(?:early|earlier|later|late|mid|by the end of|the end of|end of|before the end of)"
+    r" (?:this|next|the) (?:year|decade|month)"
+    r"|(?:in|by|before|within|during|over|for) (?:the )?(?:first|second|latter|next|coming|"
+    r"following|past) (?:half|quarter|"
+    + _NUMBER
+    + r" (?:years?|months?|weeks?)|months|years|weeks)"
+    r"(?: of (?:\d{4}|this year|next year|the year))?"
+    r"|(?:in|by|before|until|from) (?:early |mid-|late |the end of )?(?:" + _MONTHS + r")?"
+    r" ?(?:\d{4})(?:-\d{2,4})?"
+    r"|(?:in|by|before|until) (?:early |mid-|late )?(?:" + _MONTHS + r")(?! \d{1,2}\b)"
+    r"|(?:this|next) (?:fiscal|financial) year|next year|this year|at the next (?:meeting|summit|round)"
+    r"|(?:within|in) (?:" + _NUMBER + r") (?:years?|months?|weeks?|days?)"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+class Found(NamedTuple):
+    #: "commitment", "discussion" or "event".
+    what: str
+    sentence: Sentence
+    kind: str | None
+    #: Where the verb that decided it starts and ends.
+    verb: tuple[int, int]
+    timeline: str | None
+    #: The words of the subject, for the parties.
+    subject: str
+    #: Whether the sentence is inside a quotation.
+    quoted: bool
+    review: str | None
+
+
+def country_names(words: str) -> list[str]:
+    """The countries named in WORDS, in order."""
+    found: list[str] = []
+    for match in _COUNTRY.finditer(words):
+        name = country_of(match.group())
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def _subject(text: str, start: int, verb: int) -> str:
+    """The words before the verb that say who acts: back to a clause boundary."""
+    region = text[start:verb]
+    return region
+
+
+def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
+    return bool(
+        _COUNTRY.search(subject) or _SIDES.search(subject) or cast.mentions_in(start, verb)
+    ) or bool(re.search(r"\b(?:he|she|who)\b", subject, re.IGNORECASE))
+
+
+def _first_verb(text: str, start: int, end: int) -> tuple[str, re.Match[str]] | None:
+    best: tuple[str, re.Match[str]] | None = None
+    for kind, pattern in _VERBS:
+        match = pattern.search(text, start, end)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (kind, match)
+    return best
+
+
+def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool:
+    """A modal plan needs its side right before it: "the two sides will", "India would"."""
+    before = text[max(start, match.start() - 40) : match.start()]
+    near = " ".join(before.split()[-4:])
+    if re.search(r"\b(?:which|that|this|it)\s*$", near, re.IGNORECASE):
+        return False
+    near_start = match.start() - len(near) - 1
+    return bool(
+        _COUNTRY.search(near)
+        or _SIDES.search(near)
+        or re.search(r"\b(?:he|she)\b", near, re.IGNORECASE)
+        or cast.mentions_in(near_start, match.start())
+    )
+
+
+def _commitment(doc: Document, cast: Cast, sentence: Sentence, quoted: bool) -> Found | None:
+    text = doc.text
+    found = _first_verb(text, sentence.start, sentence.end)
+    if found is None:
+        passive = _PASSIVE.search(text, sentence.start, sentence.end)
+        if passive and quoted:
+            found = ("decision", passive)
+        else:
+            return None
+    kind, match = found
+    clause = text[match.start() : sentence.end]
+    if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
+        return None
+    subject = _subject(text, sentence.start, match.start())
+    if _MODAL.match(match.group()) and not _modal_side(text, sentence.start, match, cast):
+        return None
+    if kind != "decision" or not _PASSIVE.match(match.group()):
+        if not _has_side(subject, cast, sentence.start, match.start()):
+            return None
+    timeline_match = TIMELINE.search(clause)
+    timeline = timeline_match.group() if timeline_match else None
+    review = f"kind read from '{match.group()}'"
+    if kind == "decision" and timeline and re.match(r"agree", match.group(), re.IGNORECASE):
+        kind = "plan"
+        review = f"kind chosen between decision and plan: '{match.group()}' with '{timeline}'"
+    if quoted:
+        review += "; stated only inside a quotation"
+    return Found(
+        "commitment",
+        sentence,
+        kind,
+        (match.start(), match.end()),
+        timeline,
+        subject,
+        quoted,
+        review,
+    )
+
+
+def _inside_quote(doc: Document, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+    return any(start <= sentence.start + 1 and sentence.end - 1 <= end + 2 for start, end in quotes)
+
+
+def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list[Found]:
+    """Commitments, discussions and events of DOC, in the order of their sentences.
+
+    QUOTES are the spans of the quotations, so that a commitment stated only
+    inside one is flagged.
+    """
+    text = doc.text
+    found: list[Found] = []
+    discussing_list = False
+    for sentence in doc.sentences:
+        paragraph = doc.paragraphs[sentence.paragraph]
+        words = text[sentence.start : sentence.end]
+        if paragraph.kind == "bullet":
+            if discussing_list:
+                found.append(
+                    Found("discussion", sentence, None, (sentence.start, sentence.start), None,
+                          "", False, "item of a list of matters discussed")
+                )  # fmt: skip
+            continue
+        quoted = _inside_quote(doc, sentence, quotes)
+        commitment = _commitment(doc, cast, sentence, quoted)
+        if commitment:
+            found.append(commitment)
+        discussion = _DISCUSS.search(words)
+        discussing_list = bool(discussion) and words.rstrip().endswith(":")
+        if discussion and not commitment and not discussing_list and not quoted:
+            span = (sentence.start + discussion.start(), sentence.start + discussion.end())
+            found.append(Found("discussion", sentence, None, span, None, "", False, None))
+        event = _EVENT.search(words)
+        signing = _SIGNING.search(words)
+        if event and not quoted and (not commitment or signing):
+            span = (sentence.start + event.start(), sentence.start + event.end())
+            when = TIMELINE.search(words)
+            found.append(
+                Found(
+                    "event", sentence, None, span, when.group() if when else None, "", False, None
+                )
+            )
+    return found

@@ -1,0 +1,194 @@
+"""The meeting itself: its name, round, place and date, read from the article's words.
+
+- Name and round: the first "18th India-Japan strategic dialogue" (an ordinal,
+  capitalised words, and a word for a meeting); else the headline.
+- Place: "in New Delhi" beside the meeting's verb, or the dateline
+  ("NEW DELHI:", "Tokyo, July 23 (Jiji Press)--").
+- Date: a date printed in the text ("(Aug 29)", "16 January 2026") with the
+  year from the publication date; a weekday ("on Friday") counted back from
+  the publication date; "today" is the publication date; the publication date
+  comes from the page's metadata or the dateline, or from a date in the URL
+  ("/2022/mar/20/", "20240820"). Every date not printed in full is noted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final, NamedTuple
+
+from briefing.draft.document import Document
+
+_ORDINAL_WORDS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_MEETING_WORDS: Final = (
+    r"(?:summit|dialogue|meeting|talks|consultations?|forum|conference|"
+    r"ministerial|2\+2|two-plus-two|commission|council)"
+)
+_TITLE: Final = re.compile(
+    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")\s+"
+    r"(?P<name>(?:[A-Z][\w'\u2019.+-]*\s+|2\+2\s+|and\s+|of\s+)*?(?:[\w'+-]+\s+){0,2}?"
+    + _MEETING_WORDS
+    + r"(?:\s+(?:dialogue|meeting|summit))?)\b",
+    re.IGNORECASE,
+)
+_MONTHS: Final = {
+    m: i + 1
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")]
+    )
+    for m in names
+}  # fmt: skip
+_MONTH: Final = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH: Final = re.compile(
+    r"\b(?:(?P<d1>\d{1,2}) "
+    + _MONTH
+    + r"(?: (?P<y1>\d{4}))?|"
+    + _MONTH.replace("month", "m2")
+    + r" (?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:, (?P<y2>\d{4}))?)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY: Final = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_DATELINE: Final = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"\s*(?:\([^)]*\))?\s*(?::|\u2014|--| -)",
+)
+_PLACE: Final = re.compile(
+    r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)"
+    r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b)"
+)
+_URL_DATE: Final = re.compile(
+    r"/(?P<y>20\d{2})/(?P<m>\d{1,2}|[a-z]{3})/(?P<d>\d{1,2})/|/(?P<y2>20\d{2})(?P<m2>\d{2})(?P<d2>\d{2})[-/]"
+)
+
+
+class Meeting(NamedTuple):
+    title: str | None
+    ordinal: int | None
+    location: str | None
+    date: dt.date | None
+    date_as_written: str | None
+    date_note: str | None
+    #: The publication date found, if any.
+    published: dt.date | None
+
+
+def _ordinal(word: str) -> int | None:
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group())
+    return _ORDINAL_WORDS.get(word.casefold())
+
+
+def _url_date(url: str | None) -> dt.date | None:
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        if match.group("y"):
+            month_word = match.group("m")
+            month = int(month_word) if month_word.isdigit() else _MONTHS.get(month_word, 0)
+            return dt.date(int(match.group("y")), month, int(match.group("d")))
+        return dt.date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
+    except ValueError:
+        return None
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int, int | None]:
+    month = _MONTHS[(match.group("month") or match.group("m2")).casefold().rstrip(".")]
+    day = int(match.group("d1") or match.group("d2"))
+    year = match.group("y1") or match.group("y2")
+    return month, day, int(year) if year else None
+
+
+def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    if published:
+        return published, "the page's publication date"
+    head = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end] if doc.paragraphs else ""
+    from_url = _url_date(doc.url)
+    for line in doc.text[: doc.paragraphs[0].start if doc.paragraphs else 0].splitlines() + [head]:
+        match = _DAY_MONTH.search(line)
+        if match:
+            month, day, year = _month_day(match)
+            year = year or (from_url.year if from_url else None)
+            if year:
+                try:
+                    return dt.date(year, month, day), "the dateline"
+                except ValueError:
+                    pass
+    if from_url:
+        return from_url, "the date in the page's URL"
+    return None, None
+
+
+def read_meeting(doc: Document, published: dt.date | None, headline: str | None) -> Meeting:
+    text = doc.text
+    body = [doc.slice(s) for s in doc.sentences]
+    first = " ".join(body[:8])
+    title = ordinal = None
+    match = _TITLE.search(first)
+    if match:
+        title = " ".join(match.group().split())
+        ordinal = _ordinal(match.group("ord"))
+    elif headline:
+        title = headline
+    location = None
+    if doc.sentences:
+        lead = doc.slice(doc.sentences[0])
+        dateline = _DATELINE.match(lead)
+        if dateline:
+            place = dateline.group("place").strip()
+            location = place.title() if place.isupper() else place
+    if location is None:
+        for sentence in body[:6]:
+            found = _PLACE.search(sentence)
+            if found and not found.group("place").startswith("the "):
+                location = found.group("place")
+                break
+    anchor, anchor_source = _publication(doc, published)
+    date = written = note = None
+    for sentence in body[:6]:
+        explicit = _DAY_MONTH.search(sentence)
+        if explicit and not sentence.startswith(text[:0]) and explicit.start() > 0:
+            month, day, year = _month_day(explicit)
+            year = year or (anchor.year if anchor else None)
+            if year:
+                try:
+                    date = dt.date(year, month, day)
+                except ValueError:
+                    date = None
+                if date:
+                    written = explicit.group()
+                    note = (
+                        None
+                        if explicit.group("y1") or explicit.group("y2")
+                        else (f'The source says "{written}"; the year is that of {anchor_source}.')
+                    )
+                    break
+        weekday = _ON_WEEKDAY.search(sentence)
+        if weekday:
+            written = weekday.group(1)
+            if anchor:
+                back = (anchor.weekday() - _WEEKDAYS.index(written.casefold())) % 7
+                date = anchor - dt.timedelta(days=back)
+                note = (
+                    f'The source says only "on {written}"; the calendar date is the {written}'
+                    f" on or before {anchor.isoformat()}, {anchor_source}."
+                )
+            break
+        if re.search(r"\btoday\b", sentence, re.IGNORECASE) and anchor:
+            date, written = anchor, "today"
+            note = f'The source says "today"; the date is {anchor_source}.'
+            break
+    if date is None and anchor is not None:
+        date = anchor
+        note = f"The source gives no date for the meeting; this is {anchor_source}."
+    return Meeting(title, ordinal, location, date, written, note, anchor)

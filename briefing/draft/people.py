@@ -1,0 +1,472 @@
+"""The people an article names: who they are, their roles and countries, and every mention.
+
+A run of capitalised words is a person when a role stands before it ("Foreign
+Minister S Jaishankar", "Japan's foreign ministry spokesperson Toshihiro
+Kitamura", "his Japanese counterpart Toshimitsu Motegi"), when an honorific
+does ("Mr Albanese"), when a speech verb follows it ("Narendra Modi has
+declared", "Malcolm Davis from the Australian Strategic Policy Institute
+said"), or when it is a shorter form of someone already found ("Jaishankar",
+"Leyen", "Kishida Fumio"). Countries, their adjectives and role words are never
+names. A counterpart takes the role of the person it is the counterpart of,
+with the country named beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from briefing.draft.document import Document
+from briefing.draft.lexicon import (
+    COUNTRY_FORMS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ROLE_HEADS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    country_of,
+)
+
+_TOKEN: Final = re.compile(r"[A-Za-z@\u00c0-\u024f][\w'\u2019.\-@]*")
+#: Capitalised words that start sentences and clauses but are not names.
+_COMMON: Final = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "besides",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "we",
+        "they",
+        "he",
+        "she",
+        "i",
+        "you",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "under",
+        "over",
+        "amid",
+        "with",
+        "without",
+        "from",
+        "for",
+        "by",
+        "as",
+        "and",
+        "but",
+        "or",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "also",
+        "however",
+        "meanwhile",
+        "building",
+        "referring",
+        "pointing",
+        "lauding",
+        "addressing",
+        "exchanging",
+        "speaking",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "quad",
+        "g20",
+        "g7",
+        "g4",
+        "ai",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "indo-pacific",
+        "asia",
+        "africa",
+        "europe",
+        "pacific",
+        "prime",
+        "minister",
+        "president",
+        "alliance",
+        "dialogue",
+        "summit",
+        "forum",
+        "initiative",
+        "partnership",
+        "agreement",
+        "department",
+        "ministry",
+        "institute",
+        "council",
+        "commission",
+        "mechanism",
+        "forces",
+        "force",
+        "party",
+        "union",
+        "declaration",
+        "statement",
+        "readout",
+        "corridor",
+        "programme",
+        "program",
+    ]
+)
+_PRONOUNS: Final = frozenset({"he", "she"})
+#: Words after a country's adjective that make it part of a role ("European Commission President").
+_INSTITUTIONS: Final = frozenset({"commission", "council", "parliament", "central", "federal"})
+
+
+class Person(NamedTuple):
+    key: str
+    name: str
+    role: str | None
+    country: str | None
+    #: Notes for the reviewer: how the role or the country was found.
+    notes: tuple[str, ...]
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    person: str
+    #: The words as printed.
+    text: str
+
+
+class Cast(NamedTuple):
+    people: tuple[Person, ...]
+    mentions: tuple[Mention, ...]
+    #: Name forms used for each person (besides its name).
+    forms: dict[str, tuple[str, ...]]
+
+    def person(self, key: str) -> Person:
+        return next(p for p in self.people if p.key == key)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        word = self.text.rstrip(".")
+        if self.text in NAME_SUFFIXES or re.fullmatch(r"[A-Z]\.", self.text):
+            word = self.text
+        return word.removesuffix("'s").removesuffix("\u2019s")
+
+    @property
+    def folded(self) -> str:
+        return self.bare.casefold()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    found = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        stop = match.end()
+        # A trailing stop belongs to the token only for initials, "Jr." and "U.S.".
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.|[A-Z][a-z]?\.", word):
+            word = word.rstrip(".")
+            stop = match.start() + len(word)
+        found.append(_Token(match.start(), stop, word))
+    return found
+
+
+def _is_name_word(token: _Token) -> bool:
+    word = token.bare
+    if not word or word[0] == "@" or not word[0].isupper():
+        return False
+    if word.casefold() in _COMMON or word.casefold() in HONORIFICS:
+        return False
+    if word.casefold() in ROLE_WORDS or country_of(word):
+        return False
+    return not word.isupper() or len(word) <= 2
+
+
+def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
+    """Index ranges of name-like runs: capitalised words, initials and particles."""
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if gap.strip():
+                break
+            if _is_name_word(tokens[j]) or tokens[j].text in NAME_SUFFIXES:
+                j += 1
+            else:
+                k = j
+                while k < len(tokens) and tokens[k].folded in NAME_PARTICLES:
+                    k += 1
+                if k > j and k < len(tokens) and _is_name_word(tokens[k]):
+                    j = k + 1
+                else:
+                    break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | None, str | None]:
+    """The role and country printed just before the name at FIRST, if any."""
+    i = first - 1
+    while i >= 0 and tokens[i].folded in HONORIFICS:
+        i -= 1
+    stop = i
+    country: str | None = None
+    while i >= 0:
+        gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
+        if gap.strip() not in ("", ","):
+            break
+        folded = tokens[i].folded
+        found = country_of(tokens[i].text)
+        institution = i + 1 <= stop and tokens[i + 1].folded in _INSTITUTIONS
+        if found and institution:
+            country = country or found
+            i -= 1
+            continue
+        if found and (tokens[i].text.endswith(("'s", "\u2019s")) or folded != "us"):
+            country = country or found
+            i -= 1
+            continue
+        if folded in ROLE_WORDS and folded not in ("the", "and", "for"):
+            i -= 1
+            continue
+        break
+    words = tokens[i + 1 : stop + 1]
+    while words and (
+        words[0].folded in ("of", "and")
+        or (country_of(words[0].text) and not (len(words) > 1 and words[1].folded in _INSTITUTIONS))
+    ):
+        words = words[1:]
+    role_tokens: list[_Token] = []
+    for token in words:
+        if country_of(token.text) and role_tokens and role_tokens[-1].folded == "of":
+            role_tokens.pop()
+            break
+        role_tokens.append(token)
+    heads = [n for n, t in enumerate(role_tokens) if t.folded in ROLE_HEADS]
+    # The role ends in its head noun, or in "of" and what the head is of ("Minister of Defense").
+    if not heads or not (
+        heads[-1] == len(role_tokens) - 1
+        or (role_tokens[heads[-1] + 1].folded == "of" and role_tokens[-1].text[:1].isupper())
+    ):
+        return None, country
+    role = text[role_tokens[0].start : role_tokens[-1].end].rstrip(",")
+    return role, country
+
+
+def _speech_after(tokens: list[_Token], last: int) -> bool:
+    after = [t.folded for t in tokens[last + 1 : last + 4]]
+    if not after:
+        return False
+    if after[0] in SPEECH_VERBS or after[0] in ("has", "had", "also", "on"):
+        return after[0] in SPEECH_VERBS or any(w in SPEECH_VERBS for w in after[1:])
+    return False
+
+
+def _org_after(tokens: list[_Token], last: int, text: str) -> str | None:
+    """ "from the Australian Strategic Policy Institute" after a name, before a speech verb."""
+    rest = text[tokens[last].end :]
+    match = re.match(r" (?:from|of) the ((?:[A-Z][\w'-]*\s?)+?)(?=\s+(?:said|says|told)\b)", rest)
+    return match.group(1).strip() if match else None
+
+
+class _Found(NamedTuple):
+    start: int
+    end: int
+    words: tuple[str, ...]
+    text: str
+    role: str | None
+    country: str | None
+    note: str | None
+    strong: bool
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    return tuple(
+        w.casefold().rstrip(".")
+        for w in text.replace("\u2019s", "").replace("'s", "").split()
+        if w not in NAME_SUFFIXES
+    )
+
+
+def _scan(doc: Document) -> list[_Found]:
+    found: list[_Found] = []
+    last_person: _Found | None = None
+    for sentence in doc.sentences:
+        tokens = _tokens(doc.text, sentence.start, sentence.end)
+        for first, stop in _runs(tokens, doc.text):
+            last = stop - 1
+            start, end = tokens[first].start, tokens[last].end
+            words = _name_words(doc.text[start:end])
+            role, country = _role_before(tokens, first, doc.text)
+            note = None
+            honorific = first > 0 and tokens[first - 1].folded in HONORIFICS
+            if role and role.split()[-1].casefold().startswith("counterpart"):
+                if last_person and last_person.role:
+                    role = last_person.role
+                    note = "role taken from the counterpart's"
+                else:
+                    role = None
+            org = _org_after(tokens, last, doc.text) if not role else None
+            if org:
+                role, note = org, "role is the organisation named beside the name"
+            strong = bool(role) or ((stop - first >= 2) and _speech_after(tokens, last))
+            strong = strong or (honorific and stop - first >= 2)
+            shown = re.sub(r"(?:'s|\u2019s)$", "", doc.text[start:end])
+            item = _Found(start, end, words, shown, role, country, note, strong)
+            found.append(item)
+            if strong or honorific:
+                last_person = item
+    return found
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether name words B are a form of name words A (A the fuller)."""
+    if not b or not a:
+        return False
+    big = [w for w in a if w not in NAME_PARTICLES]
+    small = [w for w in b if w not in NAME_PARTICLES]
+    if not small:
+        return False
+    for word in small:
+        if word in big:
+            continue
+        # An initial stands for a given name: "S" for "Subrahmanyam".
+        if len(word) == 1 and any(w.startswith(word) for w in big):
+            continue
+        return False
+    return any(len(w) > 1 for w in small)
+
+
+def _key(words: tuple[str, ...], taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", "-".join(w for w in words[-1:])).strip("-") or "person"
+    key = base
+    if key in taken:
+        key = re.sub(r"[^a-z0-9]+", "-", "-".join(words)).strip("-")
+    n = 2
+    while key in taken:
+        key = f"{base}-{n}"
+        n += 1
+    return key
+
+
+def find_people(doc: Document) -> Cast:
+    """Every person DOC names, with each mention of them."""
+    scanned = _scan(doc)
+    people: list[Person] = []
+    words_of: dict[str, tuple[str, ...]] = {}
+    forms: dict[str, list[str]] = {}
+    mentions: list[Mention] = []
+    for item in scanned:
+        match = [k for k, w in words_of.items() if _same(w, item.words) or _same(item.words, w)]
+        if len(match) == 1:
+            key = match[0]
+            index = next(i for i, p in enumerate(people) if p.key == key)
+            person = people[index]
+            if len(item.words) > len(words_of[key]) and _same(item.words, words_of[key]):
+                forms[key].append(person.name)
+                words_of[key] = item.words
+                person = person._replace(name=item.text)
+            elif item.text != person.name and item.text not in forms[key]:
+                forms[key].append(item.text)
+            if person.role is None and item.role:
+                person = person._replace(role=item.role)
+            if person.country is None and item.country:
+                person = person._replace(country=item.country)
+            people[index] = person
+            mentions.append(Mention(item.start, item.end, key, item.text))
+        elif not match and item.strong:
+            key = _key(item.words, {p.key for p in people})
+            words_of[key] = item.words
+            forms[key] = []
+            notes = (item.note,) if item.note else ()
+            people.append(Person(key, item.text, item.role, item.country, notes))
+            mentions.append(Mention(item.start, item.end, key, item.text))
+    return Cast(tuple(people), tuple(mentions), {k: tuple(v) for k, v in forms.items()})
+
+
+def is_pronoun(word: str) -> bool:
+    return word.casefold() in _PRONOUNS
+
+
+def describes(words: str, person: Person) -> bool:
+    """Whether a description ("the Japanese foreign minister", "the Indian leader") fits."""
+    folded = words.casefold().split()
+    if not folded:
+        return False
+    country = None
+    rest = []
+    for word in folded:
+        if word in ("the", "his", "her", "their"):
+            continue
+        if COUNTRY_FORMS.get(word) and country is None:
+            country = COUNTRY_FORMS[word]
+            continue
+        rest.append(word)
+    if country and person.country != country:
+        return False
+    if not rest:
+        return False
+    role = (person.role or "").casefold()
+    if rest[-1] == "leader":
+        return any(r in role for r in ("prime minister", "president", "chancellor", "premier"))
+    return " ".join(rest) in role

@@ -1,0 +1,362 @@
+"""The draft as plain data in the knowledge format: ids, wording, parties, review notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+from briefing.draft.items import country_names
+from briefing.draft.topics import Grouping, topic_ids
+
+if TYPE_CHECKING:
+    from briefing.draft.assemble import SourceLike, _People, _Read
+    from briefing.draft.items import Found
+    from briefing.draft.speakers import Speaker
+
+_STATUS: Final = {
+    "decision": "agreed",
+    "reaffirmation": "agreed",
+    "confirmation": "planned",
+    "plan": "planned",
+}
+_SKIP: Final = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "this",
+        "that",
+        "it",
+        "its",
+        "their",
+        "our",
+        "we",
+        "i",
+    ]
+)
+_LEAD: Final = re.compile(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
+_NOT_STATED: Final = "not stated in the source"
+
+
+def _slug(words: str, limit: int = 5) -> str:
+    tokens = [t for t in re.findall(r"[a-z0-9]+", words.casefold()) if t not in _SKIP]
+    return "-".join(tokens[:limit]) or "item"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    key, n = base, 2
+    while key in taken:
+        key = f"{base}-{n}"
+        n += 1
+    taken.add(key)
+    return key
+
+
+def _sentence_case(words: str) -> str:
+    words = " ".join(words.split()).strip(" ,;:\"'\u201c\u201d")
+    if not words:
+        return words
+    if not words.endswith((".", "!", "?")):
+        words += "."
+    return words[0].upper() + words[1:]
+
+
+def _commitment_text(doc_text: str, item: Found) -> str:
+    rest = doc_text[item.verb[1] : item.sentence.end]
+    rest = _LEAD.sub("", rest.strip(" ,"))
+    return (
+        _sentence_case(rest)
+        if len(rest.split()) >= 3
+        else _sentence_case(doc_text[item.sentence.start : item.sentence.end])
+    )
+
+
+class _Builder:
+    def __init__(self, people: _People, sides: list[str], grouping: Grouping) -> None:
+        self.people = people
+        self.sides = sides
+        self.grouping = grouping
+        self.parties: list[dict[str, Any]] = []
+        self.party_ids: dict[str, str] = {}
+        for side in sides:
+            self.party(side)
+
+    def party(self, name: str) -> str:
+        if name not in self.party_ids:
+            key = _unique(_slug(name, 4), set(self.party_ids.values()))
+            self.party_ids[name] = key
+            self.parties.append({"id": key, "name": name})
+        return self.party_ids[name]
+
+    def joint(self, attribution: str | None) -> str:
+        names = self.sides[:2] if len(self.sides) >= 2 else self.sides or ["All sides"]
+        the = [f"the {n}" if n in ("Philippines", "Netherlands", "Maldives") else n for n in names]
+        joined = " and ".join(the)
+        if attribution and re.search(r"statement|declaration", attribution, re.IGNORECASE):
+            joined += " (joint statement)"
+        return self.party(joined)
+
+    def speaker_id(self, read: _Read, speaker: Speaker) -> str:
+        if speaker.kind == "person":
+            return self.people.local[(read.source_id, speaker.who)]
+        if speaker.kind == "joint":
+            return self.joint(speaker.attribution)
+        return self.party(speaker.who)
+
+    def by(self, read: _Read, item: Found) -> tuple[list[str], str | None]:
+        named = [n for n in country_names(item.subject) if n in self.sides]
+        if named:
+            return [self.party(n) for n in named], None
+        mentions = read.cast.mentions_in(item.sentence.start, item.verb[0])
+        countries = []
+        for mention in mentions:
+            entry = self.people.local[(read.source_id, mention.person)]
+            country = next(e["country"] for e in self.people.entries if e["id"] == entry)
+            if country and country in self.sides and country not in countries:
+                countries.append(country)
+        if countries and len(countries) == 1 and len(mentions) == 1:
+            return [self.party(countries[0])], None
+        everyone = [self.party(s) for s in self.sides] or [self.party("not stated")]
+        return everyone, "parties taken to be all sides"
+
+    def topics(self, read: _Read, start: int, end: int) -> list[str]:
+        return topic_ids(read.doc, start, read.doc.text[start:end], self.grouping.by_heading)
+
+
+def _notes(*notes: str | None) -> str | None:
+    kept = [n for n in notes if n]
+    return "; ".join(kept) if kept else None
+
+
+def _put(record: dict[str, Any], review: str | None) -> dict[str, Any]:
+    if review:
+        record["review"] = review
+    return record
+
+
+def _quotes(builder: _Builder, reads: list[_Read]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    seen: dict[str, dict[str, Any]] = {}
+    taken: set[str] = set()
+    for read in reads:
+        for attributed in read.quotes:
+            quote, speaker = attributed.quote, attributed.speaker
+            text = read.doc.text[quote.start : quote.end]
+            key = " ".join(text.split()).strip(" ,.;:").casefold()
+            if key in seen:
+                earlier = seen[key]
+                earlier["review"] = _notes(
+                    earlier.get("review"), f"also reported by {read.source_id}"
+                )
+                continue
+            context = read.doc.text[attributed.context[0] : attributed.context[1]]
+            unclosed = "quotation opened and never closed" if quote.closed < 0 else None
+            if speaker is None:
+                speaker_id = builder.joint(None)
+                review = "speaker not found; check who said it"
+            else:
+                speaker_id = builder.speaker_id(read, speaker)
+                review = speaker.review
+            record: dict[str, Any] = {
+                "id": _unique(_slug(text), taken),
+                "speaker": speaker_id,
+                "text": text,
+                "topics": builder.topics(read, *attributed.context),
+                "context": " ".join(context.split()),
+                "source": read.source_id,
+            }
+            if speaker is not None and speaker.kind != "person" and speaker.attribution:
+                record["attribution"] = speaker.attribution
+            _put(record, _notes(review, unclosed, "partial quotation" if quote.partial else None))
+            seen[key] = record
+            found.append(record)
+    return found
+
+
+def _items(builder: _Builder, reads: list[_Read]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
+    taken: dict[str, set[str]] = {k: set() for k in out}
+    seen: set[tuple[str, str]] = set()
+    for read in reads:
+        text = read.doc.text
+        for item in read.items:
+            sentence = text[item.sentence.start : item.sentence.end]
+            evidence = {"source": read.source_id, "text": sentence}
+            topics = builder.topics(read, item.sentence.start, item.sentence.end)
+            if (item.what, " ".join(sentence.split())) in seen and item.what != "commitment":
+                continue
+            seen.add((item.what, " ".join(sentence.split())))
+            if item.what == "commitment":
+                wording = _commitment_text(text, item)
+                by, by_note = builder.by(read, item)
+                record: dict[str, Any] = {
+                    "id": _unique(_slug(wording), taken["commitments"]),
+                    "text": wording,
+                    "by": by,
+                    "topics": topics,
+                    "kind": item.kind,
+                }
+                if item.timeline:
+                    record["timeline"] = item.timeline
+                if item.kind in _STATUS:
+                    record["status"] = _STATUS[item.kind]
+                record["evidence"] = evidence
+                _put(record, _notes("wording drafted from the evidence", item.review, by_note))
+                out["commitments"].append(record)
+            elif item.what == "discussion":
+                rest = text[item.verb[1] : item.sentence.end].strip(" ,")
+                wording = _sentence_case(rest if len(rest.split()) >= 3 else sentence)
+                record = {
+                    "id": _unique(_slug(wording), taken["discussions"]),
+                    "text": wording,
+                    "topics": topics,
+                    "evidence": evidence,
+                }
+                _put(record, _notes("wording drafted from the evidence", item.review))
+                out["discussions"].append(record)
+            else:
+                people = []
+                for mention in read.cast.mentions_in(item.sentence.start, item.sentence.end):
+                    key = builder.people.local[(read.source_id, mention.person)]
+                    if key not in people:
+                        people.append(key)
+                record = {
+                    "id": _unique(_slug(sentence), taken["events"]),
+                    "text": _sentence_case(sentence),
+                }
+                if people:
+                    record["participants"] = people
+                if item.timeline:
+                    record["when"] = item.timeline
+                record["topics"] = topics
+                record["evidence"] = evidence
+                _put(record, "wording drafted from the evidence")
+                out["events"].append(record)
+    return out
+
+
+def _source_record(source: SourceLike, source_id: str, title: str | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": source_id, "title": source.title or title or source.name}
+    if source.publisher:
+        record["publisher"] = source.publisher
+    if source.url:
+        record["url"] = source.url
+    if source.date:
+        record["date"] = source.date
+    if source.file:
+        record["file"] = source.file
+    return record
+
+
+def _participants(people: _People) -> list[dict[str, Any]]:
+    found = []
+    for entry in people.entries:
+        aliases = []
+        for alias in entry["aliases"]:
+            if alias != entry["name"] and alias not in aliases:
+                aliases.append(alias)
+        notes = list(entry["notes"])
+        if entry["role"] is None:
+            notes.append("role not stated in the source")
+        if entry["country"] is None:
+            notes.append("country not stated in the source")
+        record: dict[str, Any] = {"id": entry["id"], "name": entry["name"]}
+        if aliases:
+            record["aliases"] = aliases
+        record["role"] = entry["role"] or _NOT_STATED
+        record["country"] = entry["country"] or _NOT_STATED
+        found.append(_put(record, _notes(*notes)))
+    return found
+
+
+def build_plain(
+    *,
+    sources: list[SourceLike],
+    reads: list[_Read],
+    people: _People,
+    sides: list[str],
+    topics: Grouping,
+    date: dt.date | None,
+    ident: str | None,
+) -> dict[str, Any]:
+    from briefing.draft.assemble import PLACEHOLDER_DATE
+
+    builder = _Builder(people, sides, topics)
+    quotes = _quotes(builder, reads)
+    items = _items(builder, reads)
+    meeting = next((r.meeting for r in reads if r.meeting.title), reads[0].meeting)
+    dated = next((r.meeting for r in reads if r.meeting.date), None)
+    notes: list[str] = []
+    title = meeting.title
+    if title is None:
+        title = " and ".join(sides[:2]) + " meeting" if sides else "Meeting"
+        notes.append("title made up from the sides; the source names no meeting")
+    dialogue: dict[str, Any] = {
+        "id": ident or _slug(title, 6),
+        "title": title,
+    }
+    if meeting.ordinal:
+        dialogue["ordinal"] = meeting.ordinal
+    written = note = None
+    if date is not None:
+        when = date
+        note = "date given on the command line"
+    elif dated is not None and dated.date is not None:
+        when, written, note = dated.date, dated.date_as_written, dated.date_note
+        if note:
+            notes.append("date resolved: check it")
+    else:
+        when = PLACEHOLDER_DATE
+        written = next(
+            (r.meeting.date_as_written for r in reads if r.meeting.date_as_written), None
+        )
+        note = "No date found in the source; 1970-01-01 is a placeholder."
+        notes.append("date not found: replace the placeholder (or draft with --date)")
+    dialogue["date"] = when
+    if written:
+        dialogue["date_as_written"] = written
+    if note:
+        dialogue["date_note"] = note
+    location = next((r.meeting.location for r in reads if r.meeting.location), None)
+    if location is None:
+        notes.append("place not found")
+    dialogue["location"] = location or _NOT_STATED
+    if not people.entries:
+        people.entries.append(
+            {"id": "unknown", "name": _NOT_STATED, "aliases": [], "role": None, "country": None,
+             "notes": ["nobody is named in the source: a placeholder for the chair"]}
+        )  # fmt: skip
+    dialogue["chairs"] = [p["id"] for p in people.entries[:2]]
+    dialogue["sources"] = [
+        _source_record(s, r.source_id, r.doc.title) for s, r in zip(sources, reads, strict=True)
+    ]
+    notes.append("chairs taken to be the first people named")
+    _put(dialogue, _notes(*notes))
+    plain: dict[str, Any] = {"schema": 1, "dialogue": dialogue}
+    plain["parties"] = builder.parties
+    plain["participants"] = _participants(people)
+    plain["topics"] = [
+        {"id": t.id, "name": t.name, "summary": t.summary, "review": t.review}
+        for t in topics.topics
+    ]
+    for name in ("commitments", "discussions", "quotes", "events"):
+        values = quotes if name == "quotes" else items[name]
+        if values:
+            plain[name] = values
+    return plain

@@ -1,0 +1,317 @@
+"""Who said each quotation: attribution patterns, a small resolver for pronouns and descriptions.
+
+In order, a quotation's speaker is:
+
+1. a document named with it ("according to a readout released by the U.S.
+   Defense Department", "the statement reads", "said in a joint statement"):
+   its issuer. "The statement" with no issuer of its own is the document last
+   named, or else the side the sentence is about ("Japan also expressed ...");
+2. the subject of a speech verb right after it (`"...," Jaishankar said`,
+   `"...," said Leyen`, `"...," he explained`) or right before it
+   (`Hayashi added: "..."`, `Kamikawa said, "..."`, `..., stating that "..."`);
+3. for a quotation inside a sentence, the nearest person named before it in
+   that sentence, or the speaker of a speech verb later in it;
+4. for a quotation standing alone, the speaker of the quotation just before it
+   in the same paragraph, or else the last person who spoke.
+
+Pronouns ("he", "she") are the last person who spoke; descriptions ("the
+Indian prime minister", "the Japanese foreign minister") are the person whose
+role and country fit. Two people named together ("Marcos and Kishida"), "the
+leaders" and "they" after a joint statement speak jointly. A short quotation
+(three words or fewer) inside a sentence is kept only when one person says it:
+otherwise it is a scare quote, not speech.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from briefing.draft.document import Document
+from briefing.draft.lexicon import SPEECH_VERBS, country_of
+from briefing.draft.people import Cast, describes, is_pronoun
+from briefing.draft.quotes import Quoted
+
+
+class Speaker(NamedTuple):
+    #: "person", "party" (a country or body speaking through a document) or "joint".
+    kind: str
+    #: The person's key, or the party's name ("Japan", "U.S. Defense Department").
+    who: str
+    #: How the source attributes the words when it is not a person speaking.
+    attribution: str | None
+    #: What a reviewer should check.
+    review: str | None
+
+
+class Attributed(NamedTuple):
+    quote: Quoted
+    speaker: Speaker | None
+    #: The sentence that frames it, as a span.
+    context: tuple[int, int]
+
+
+_VERB: Final = "|".join(sorted(SPEECH_VERBS - {"according", "read"}, key=len, reverse=True))
+_DOC_WORDS: Final = r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|document|report|transcript)"
+_ACCORDING: Final = re.compile(
+    r"according to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + _DOC_WORDS + r")"
+    r"(?: (?:released|issued|published|put out))?(?: by (?P<by>(?:the )?(?:[A-Z][\w.'-]*\s?)+))?"
+)
+_DOC_SAID: Final = re.compile(
+    r"(?P<the>the|a|an|in a|in the|in its|in their) (?P<doc>(?:joint |[A-Z][\w.-]* ){0,3}"
+    + _DOC_WORDS
+    + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
+)
+_AFTER: Final = re.compile(
+    r"\s*[,.\u2014-]?\s*(?:(?P<who>(?:[\w.'\u2019@-]+ ){0,5}?[\w.'\u2019@-]+)\s+(?:\w+ly\s+)?(?P<verb>"
+    + _VERB
+    + r")\b|(?P<verb2>"
+    + _VERB
+    + r")\s+(?P<who2>(?:[\w.'\u2019-]+ ?){1,6}))"
+)
+_BEFORE: Final = re.compile(
+    r"(?P<who>(?:[\w.'\u2019@-]+ ){0,5}?[\w.'\u2019@-]+)\s+(?:\w+ly\s+)?(?P<verb>"
+    + _VERB
+    + r")(?:\s+that)?\s*[:,]?\s*$"
+)
+_SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
+_DESCRIPTION: Final = re.compile(
+    r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
+    r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|"
+    r"spokeswoman|envoy|ambassador))\b",
+    re.IGNORECASE,
+)
+_COLLECTIVE: Final = re.compile(
+    r"\b(?:the (?:two )?(?:[A-Z]?\w+ )?(?:leaders|ministers|sides|governments|heads)|they|"
+    r"both (?:sides|leaders))\b",
+    re.IGNORECASE,
+)
+_PAIR: Final = re.compile(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")
+
+
+class _State:
+    """What the resolver remembers while reading: the last speaker and the last document."""
+
+    def __init__(self) -> None:
+        self.last_person: str | None = None
+        self.last_speaker: Speaker | None = None
+        self.last_document: Speaker | None = None
+        self.joint_document = False
+
+
+def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        paragraph = next(p for p in doc.paragraphs if p.start <= offset <= p.end)
+        return paragraph.start, paragraph.end
+    return sentence.start, sentence.end
+
+
+class Resolver:
+    def __init__(self, doc: Document, cast: Cast) -> None:
+        self.doc = doc
+        self.cast = cast
+        self.state = _State()
+
+    # -- who a span of words is -------------------------------------------------
+
+    def _person_in(self, start: int, end: int, *, last: bool) -> str | None:
+        found = self.cast.mentions_in(start, end)
+        if not found:
+            return None
+        return (found[-1] if last else found[0]).person
+
+    def _described(self, words: str) -> str | None:
+        match = _DESCRIPTION.search(words)
+        if not match:
+            return None
+        fits = [p.key for p in self.cast.people if describes(match.group(1), p)]
+        if len(fits) == 1:
+            return fits[0]
+        if self.state.last_person in fits:
+            return self.state.last_person
+        # Someone whose role the article never gave: the description may be the only one.
+        last = self.state.last_person
+        if not fits and last is not None:
+            person = self.cast.person(last)
+            country = next((country_of(w) for w in match.group(1).split() if country_of(w)), None)
+            if person.role is None and (country is None or person.country in (None, country)):
+                return last
+        return None
+
+    def who(self, start: int, end: int, *, last: bool = True) -> Speaker | None:
+        """The speaker the words TEXT[start:end] name, if they name one."""
+        words = self.doc.text[start:end]
+        person = self._person_in(start, end, last=last)
+        if person and _PAIR.match(words) and len(self.cast.mentions_in(start, end)) >= 2:
+            return Speaker("joint", "", None, "spoken by two people together")
+        if person:
+            return Speaker("person", person, None, None)
+        tokens = words.split()
+        if (tokens and is_pronoun(tokens[-1] if last else tokens[0])) or (
+            len(tokens) <= 2 and any(is_pronoun(t) for t in tokens)
+        ):
+            if self.state.last_speaker and self.state.last_speaker.kind == "person":
+                word = next(t for t in tokens if is_pronoun(t))
+                return self.state.last_speaker._replace(review=f"speaker resolved from '{word}'")
+            if self.state.last_person:
+                return Speaker(
+                    "person", self.state.last_person, None, "speaker resolved from a pronoun"
+                )
+            return None
+        described = self._described(words)
+        if described:
+            phrase = _DESCRIPTION.search(words)
+            said = phrase.group(0) if phrase else words.strip()
+            return Speaker("person", described, None, f"speaker resolved from '{said}'")
+        if _COLLECTIVE.search(words):
+            if (
+                self.state.last_speaker
+                and self.state.last_speaker.kind in ("joint", "party")
+                and (words.strip().casefold() == "they")
+            ):
+                return self.state.last_speaker
+            return Speaker("joint", "", None, "spoken by both sides together")
+        return None
+
+    # -- documents ------------------------------------------------------------------
+
+    def _document(self, start: int, end: int) -> Speaker | None:
+        text = self.doc.text
+        sentence = text[start:end]
+        according = _ACCORDING.search(sentence)
+        if according:
+            issuer = according.group("by")
+            attribution = according.group().rstrip(" .,")
+            if issuer:
+                name = re.sub(r"^the ", "", issuer.strip().rstrip(".,"))
+                speaker = Speaker("party", name, attribution, None)
+                self.state.last_document = speaker
+                return speaker
+            return self._earlier_document(attribution, start, end)
+        said = _DOC_SAID.search(sentence)
+        if said:
+            doc_words = said.group("doc")
+            attribution = said.group().strip()
+            if "joint" in doc_words.casefold():
+                self.state.joint_document = True
+                return Speaker("joint", "", attribution, None)
+            return self._earlier_document(attribution, start, end)
+        return None
+
+    def _earlier_document(self, attribution: str, start: int, end: int) -> Speaker | None:
+        if self.state.last_document is not None:
+            return self.state.last_document._replace(
+                attribution=attribution, review="document taken to be the one named earlier"
+            )
+        if self.state.joint_document:
+            return Speaker("joint", "", attribution, None)
+        first = self.doc.text[start:end].split(",")[-1].split()[:1]
+        for word in re.findall(r"[A-Z][\w.]+", self.doc.text[start:end])[:2]:
+            country = country_of(word)
+            if country:
+                return Speaker(
+                    "party", country, attribution, "side taken from the sentence's subject"
+                )
+        del first
+        return None
+
+    # -- one quotation ------------------------------------------------------------------
+
+    def attribute(self, quote: Quoted, previous: list[Attributed]) -> Speaker | None:
+        text = self.doc.text
+        s_start, s_end = _sentence_span(self.doc, quote.opened)
+        close = quote.closed if quote.closed >= 0 else quote.end
+        c_start, c_end = _sentence_span(self.doc, max(close - 1, quote.start))
+        document = self._document(s_start, max(c_end, s_end))
+        if document:
+            return document
+        # A speech verb right after the closing mark.
+        if quote.closed >= 0:
+            after = _AFTER.match(text, quote.closed + 1, c_end)
+            if after:
+                group = "who" if after.group("who") else "who2"
+                speaker = self.who(after.start(group), after.end(group), last=group == "who")
+                if speaker:
+                    return speaker
+        # A speech verb (or "saying that") right before the opening mark.
+        before = text[s_start : quote.opened]
+        match = _BEFORE.search(before)
+        if match:
+            speaker = self.who(s_start + match.start("who"), s_start + match.end("who"))
+            if speaker:
+                return speaker
+        if _SAYING.search(before) or match:
+            speaker = self.who(s_start, quote.opened, last=False)
+            if speaker:
+                return speaker
+        if quote.partial:
+            speaker = self.who(s_start, quote.opened) if before.strip() else None
+            if speaker is None:
+                later = re.search(r"\b(" + _VERB + r")\b", text[close:c_end])
+                if later:
+                    region_end = close + later.start()
+                    speaker = self.who(close + 1, region_end)
+            if speaker is None and len(quote_words(self.doc, quote)) > 3:
+                speaker = self.who(s_start, quote.opened, last=False)
+            return speaker
+        # Standing alone: the quotation before it in the paragraph, or the last speaker.
+        for earlier in reversed(previous):
+            if earlier.quote.paragraph == quote.paragraph and earlier.speaker:
+                return earlier.speaker._replace(review=None)
+        if self.state.last_speaker:
+            return self.state.last_speaker._replace(
+                attribution=None, review="no attribution: speaker taken from the paragraph before"
+            )
+        return None
+
+    def note_sentence(self, start: int, end: int) -> None:
+        """Remember who speaks in a sentence of reported speech ("He said democratic ...")."""
+        text = self.doc.text
+        for mention in self.cast.mentions_in(start, end):
+            self.state.last_person = mention.person
+        match = re.search(r"\b(" + _VERB + r")\b", text[start:end])
+        if match:
+            speaker = self.who(start, start + match.start())
+            if speaker and speaker.kind == "person":
+                self.state.last_speaker = speaker._replace(review=None)
+
+
+def quote_words(doc: Document, quote: Quoted) -> list[str]:
+    return re.findall(r"[\w'\u2019-]+", doc.text[quote.start : quote.end])
+
+
+def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attributed]:
+    """Every quotation with its speaker, reading DOC in order."""
+    resolver = Resolver(doc, cast)
+    found: list[Attributed] = []
+    pending = sorted(quotes, key=lambda q: q.start)
+    for sentence in doc.sentences:
+        inside = [q for q in pending if sentence.start <= q.opened < sentence.end]
+        for quote in inside:
+            speaker = resolver.attribute(quote, found)
+            if (
+                speaker
+                and quote.partial
+                and len(quote_words(doc, quote)) <= 3
+                and (speaker.kind != "person")
+            ):
+                speaker = None
+            if speaker is None and quote.partial:
+                pending.remove(quote)
+                continue
+            found.append(Attributed(quote, speaker, (sentence.start, sentence.end)))
+            if speaker is not None:
+                resolver.state.last_speaker = speaker._replace(review=None)
+                if speaker.kind == "person":
+                    resolver.state.last_person = speaker.who
+            pending.remove(quote)
+        if not inside:
+            resolver.note_sentence(sentence.start, sentence.end)
+        else:
+            last_quote = inside[-1]
+            end = last_quote.closed if last_quote.closed >= 0 else last_quote.end
+            for mention in cast.mentions_in(sentence.start, sentence.end):
+                if mention.start > end:
+                    resolver.state.last_person = mention.person
+    return found

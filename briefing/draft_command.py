@@ -1,0 +1,165 @@
+"""`briefing draft`: the command that turns articles into a knowledge file to review.
+
+Only this command imports briefing.draft, and only when it runs, so that no
+other command pays for the drafter at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from typer.core import TyperCommand
+
+from briefing.app import command
+from briefing.output import EXIT_USAGE, fail, progress, write_output
+
+if TYPE_CHECKING:
+    from briefing.draft.sources import SourceText
+
+#: The largest source read, in MiB, unless --max-file-size says otherwise.
+DEFAULT_SOURCE_MIB = 5.0
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"--date: expected YYYY-MM-DD, got {value!r}", EXIT_USAGE)
+
+
+def _is_dir_target(output: Path | None, many: bool) -> bool:
+    if output is None:
+        return False
+    return output.is_dir() or str(output).endswith(("/", "\\")) or (many and not output.suffix)
+
+
+def _groups(sources: list[SourceText], each: bool) -> list[list[SourceText]]:
+    """Sources about one meeting go together: by the meeting each names, or one by one."""
+    if each:
+        return [[s] for s in sources]
+    from briefing.draft.assemble import meeting_key
+
+    grouped: dict[str, list[SourceText]] = {}
+    for source in sources:
+        grouped.setdefault(meeting_key(source), []).append(source)
+    return list(grouped.values())
+
+
+def _write(text: str, target: Path | None, force: bool) -> None:
+    if target is not None and target.exists() and not force:
+        fail(f"{target}: already exists; give --force to replace it", EXIT_USAGE)
+    write_output(text, target)
+
+
+@command(TyperCommand)
+def draft(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SOURCE...",
+            help="Articles: text or Markdown files, saved HTML pages, PDFs, '-' for standard"
+            " input, or http(s) URLs.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write the draft to this file, atomically; with several meetings or --each,"
+            " to files in this directory.",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The meeting's date, when the articles do not say it.",
+            show_default=False,
+        ),
+    ] = None,
+    ident: Annotated[
+        str | None,
+        typer.Option("--id", metavar="ID", help="The dialogue's id.", show_default=False),
+    ] = None,
+    each: Annotated[
+        bool, typer.Option("--each", help="One knowledge file per source, not per meeting.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an output file that already exists.")
+    ] = False,
+    max_file_size: Annotated[
+        float,
+        typer.Option(
+            "--max-file-size",
+            metavar="MIB",
+            help=f"Refuse sources larger than this [default: {DEFAULT_SOURCE_MIB:g}].",
+            show_default=False,
+        ),
+    ] = DEFAULT_SOURCE_MIB,
+) -> None:
+    """Draft a knowledge file from news articles about a meeting, for a person to review.
+
+    Quotes and evidence are copied verbatim from the articles; everything the
+    drafter had to word or choose itself carries a 'review' note. Check each,
+    correct it, delete the note; 'briefing validate --strict' fails while any
+    remain. Several articles about one meeting make one file, each item citing
+    its article. Reading HTML and PDF needs: pip install 'briefing[draft]'.
+
+    \b
+    Examples:
+      briefing draft article.txt -o data/meeting.yaml
+      briefing draft saved-page.html statement.pdf --date 2026-01-16
+      curl -s URL | briefing draft - > draft.yaml
+      briefing draft pages/*.html -o drafts/ --each
+    """
+    from briefing.draft.assemble import draft_plain, file_name
+    from briefing.draft.emit import to_yaml
+    from briefing.draft.sources import SourceError, read_source
+
+    when = _date(date)
+    if max_file_size <= 0:
+        fail("--max-file-size: expected a positive number of MiB", EXIT_USAGE)
+    limit = int(max_file_size * 1024 * 1024)
+    read: list[SourceText] = []
+    with progress("reading", "sources") as bar:
+        for n, spec in enumerate(sources, 1):
+            try:
+                read.append(read_source(spec, max_bytes=limit))
+            except SourceError as exc:
+                fail(str(exc))
+            if bar is not None and len(sources) > 1:
+                bar(n, len(sources))
+    groups = _groups(read, each)
+    into_dir = _is_dir_target(output, len(groups) > 1)
+    if len(groups) > 1 and not into_dir:
+        if output is None:
+            fail(
+                f"the sources report {len(groups)} meetings; give -o DIR to write one file each,"
+                " or draft them one at a time",
+                EXIT_USAGE,
+            )
+    if ident is not None and len(groups) > 1:
+        fail("--id names one dialogue; the sources report several meetings", EXIT_USAGE)
+    if into_dir and output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    with progress("drafting", "meetings") as bar:
+        for n, group in enumerate(groups, 1):
+            plain = draft_plain(group, date=when, ident=ident)
+            text = to_yaml(plain, [s.name for s in group])
+            target = output / file_name(plain) if into_dir and output is not None else output
+            _write(text, target, force)
+            if bar is not None and len(groups) > 1:
+                bar(n, len(groups))
+
+
+__all__ = ["draft"]
