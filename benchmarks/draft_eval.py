@@ -28,7 +28,10 @@ Matching rules (each match is one-to-one):
                a name or alias, "Jr" and the like passed over) that is not a
                common word (a title, a role, a function word), or one's name
                is the other's in another order ("Hayashi Yoshimasa"). Two
-               parties agree when their names are the same. A participant never
+               parties agree when their names are the same, or when both name
+               the same countries ("EU and Japan", "Japan and the European
+               Union", by the drafter's table of country names and short
+               forms). A participant never
                agrees with a party; an id that names neither is read as a name
   commitments  by evidence text: white space collapsed and edges trimmed as for
                quotes, they match when one contains the other (of at least 3
@@ -342,9 +345,24 @@ def likeness(a: Who, b: Who) -> int:
         return 3
     if a.forms & b.forms:
         return 2
-    if kinds == {"party"}:  # parties agree by name only
-        return 0
+    if kinds == {"party"}:  # parties agree by name, or by the countries they name
+        named = _countries(a.name)
+        return 1 if named and named == _countries(b.name) else 0
     return 1 if a.surnames & b.surnames or a.token_sets & b.token_sets else 0
+
+
+def _countries(name: str) -> frozenset[str]:
+    """The countries a party's name names ("EU and Japan" -> European Union, Japan)."""
+    from briefing.draft.lexicon import country_of
+
+    words = re.findall(r"[\w.]+", _BRACKETED.sub(" ", name))
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country = country_of(" ".join(words[i : i + size]))
+            if country:
+                found.add(country)
+    return frozenset(found)
 
 
 def same_speaker(a: Who, b: Who) -> bool:

@@ -139,15 +139,12 @@ def draft(
                 fail(str(exc))
             if bar is not None and len(sources) > 1:
                 bar(n, len(sources))
-    groups = _groups(read, each)
-    into_dir = _is_dir_target(output, len(groups) > 1)
-    if len(groups) > 1 and not into_dir:
-        if output is None:
-            fail(
-                f"the sources report {len(groups)} meetings; give -o DIR to write one file each,"
-                " or draft them one at a time",
-                EXIT_USAGE,
-            )
+    into_dir = _is_dir_target(output, each)
+    if each and not into_dir:
+        fail("--each writes one file per source: give -o DIR", EXIT_USAGE)
+    # To one file, the sources are reports of one meeting; to a directory, they are
+    # grouped by the meeting each names, and a source that names none stands alone.
+    groups = _groups(read, each) if into_dir else [read]
     if ident is not None and len(groups) > 1:
         fail("--id names one dialogue; the sources report several meetings", EXIT_USAGE)
     if into_dir and output is not None:

@@ -15,7 +15,7 @@ import re
 from typing import Any, Final, NamedTuple, Protocol
 
 from briefing.draft.document import Document, read_document
-from briefing.draft.items import Found, country_names, find_items
+from briefing.draft.items import Found, country_names, country_names_all, find_items
 from briefing.draft.meeting import Meeting, read_meeting
 from briefing.draft.people import Cast, Person, find_people
 from briefing.draft.plain import build_plain
@@ -179,6 +179,14 @@ def _parties(people: _People, reads: list[_Read]) -> list[str]:
                 for name in country_names(item.subject):
                     if name not in found:
                         found.append(name)
+    if len(found) < 2:
+        # The country the article names most often, besides those found.
+        counts: dict[str, int] = {}
+        for read in reads:
+            for name in country_names_all(read.doc.text):
+                counts[name] = counts.get(name, 0) + 1
+        ranked = sorted((n for n in counts if n not in found), key=lambda n: -counts[n])
+        found.extend(ranked[: 2 - len(found)])
     return found
 
 
@@ -221,8 +229,9 @@ def meeting_key(source: SourceLike) -> str:
     """What tells one meeting from another: its name and date as the article gives them."""
     doc = read_document(source.text)
     meeting = read_meeting(doc, source.date, source.title or doc.title)
+    named = meeting.ordinal is not None and meeting.date is not None and meeting.title
     title = " ".join(re.findall(r"[a-z0-9]+", (meeting.title or "").casefold()))
-    return f"{title}|{meeting.date}" if meeting.title else f"source|{source.name}"
+    return f"{title}|{meeting.date}" if named else f"source|{source.name}"
 
 
 def file_name(plain: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from briefing.draft.lexicon import (
     COUNTRY_PATTERNS,
     DISCUSSION_VERBS,
     EVENT_VERBS,
+    UNDERTAKINGS,
     country_of,
 )
 from briefing.draft.people import Cast
@@ -97,6 +98,11 @@ def country_names(words: str) -> list[str]:
     return found
 
 
+def country_names_all(words: str) -> list[str]:
+    """Every mention of a country in WORDS, repeats kept."""
+    return [n for n in (country_of(m.group()) for m in _COUNTRY.finditer(words)) if n]
+
+
 def _subject(text: str, start: int, verb: int) -> str:
     """The words before the verb that say who acts: back to a clause boundary."""
     region = text[start:verb]
@@ -120,16 +126,23 @@ def _first_verb(text: str, start: int, end: int) -> tuple[str, re.Match[str]] | 
 
 def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool:
     """A modal plan needs its side right before it: "the two sides will", "India would"."""
-    before = text[max(start, match.start() - 40) : match.start()]
-    near = " ".join(before.split()[-4:])
-    if re.search(r"\b(?:which|that|this|it)\s*$", near, re.IGNORECASE):
+    before = text[start : match.start()].rstrip()
+    before = re.sub(r"\s+(?:also|then|now|soon|jointly)$", "", before)
+    last = re.search(r"([\w.'\u2019-]+)$", before)
+    if last is None:
         return False
-    near_start = match.start() - len(near) - 1
+    word = last.group(1)
+    if cast.mentions_in(start + last.start(1) - 40, start + len(before) + 1):
+        mention = cast.mentions_in(start, start + len(before) + 1)
+        if mention and mention[-1].end >= start + len(before) - 1:
+            return True
     return bool(
-        _COUNTRY.search(near)
-        or _SIDES.search(near)
-        or re.search(r"\b(?:he|she)\b", near, re.IGNORECASE)
-        or cast.mentions_in(near_start, match.start())
+        _COUNTRY.fullmatch(word.removesuffix("'s"))
+        or re.fullmatch(
+            r"sides|nations|countries|governments?|leaders|ministers|officials|they|we|he|she",
+            word,
+            re.IGNORECASE,
+        )
     )
 
 
@@ -149,9 +162,12 @@ def _commitment(doc: Document, cast: Cast, sentence: Sentence, quoted: bool) -> 
     subject = _subject(text, sentence.start, match.start())
     if _MODAL.match(match.group()) and not _modal_side(text, sentence.start, match, cast):
         return None
-    if kind != "decision" or not _PASSIVE.match(match.group()):
-        if not _has_side(subject, cast, sentence.start, match.start()):
-            return None
+    carries_subject = re.match(r"there was|produced", match.group(), re.IGNORECASE)
+    passive = kind == "decision" and _PASSIVE.match(match.group())
+    if not (carries_subject or passive) and not _has_side(
+        subject, cast, sentence.start, match.start()
+    ):
+        return None
     timeline_match = TIMELINE.search(clause)
     timeline = timeline_match.group() if timeline_match else None
     review = f"kind read from '{match.group()}'"
@@ -170,6 +186,25 @@ def _commitment(doc: Document, cast: Cast, sentence: Sentence, quoted: bool) -> 
         quoted,
         review,
     )
+
+
+_CONTINUES: Final = re.compile(r"(?:This|These|Under this|Under it|It)\b(?! is\b| was\b)")
+
+
+def _second_undertaking(text: str, first: Found) -> Found | None:
+    """ "agreed to implement X and take Y": the second infinitive is a second commitment."""
+    if first.kind not in ("decision", "plan") or not text[first.verb[0] : first.verb[1]].startswith(
+        ("agreed", "decided", "resolved")
+    ):
+        return None
+    clause = text[first.verb[1] : first.sentence.end]
+    for match in re.finditer(r",? and (\w+)\b", clause):
+        if match.group(1).casefold() in UNDERTAKINGS:
+            at = first.verb[1] + match.start(1)
+            return first._replace(
+                verb=(at, at), review=(first.review or "") + "; one of two undertakings joined by 'and'"
+            )
+    return None
 
 
 def _inside_quote(doc: Document, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
@@ -197,8 +232,21 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
             continue
         quoted = _inside_quote(doc, sentence, quotes)
         commitment = _commitment(doc, cast, sentence, quoted)
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.what == "commitment"
+            and previous.sentence.paragraph == sentence.paragraph
+            and _CONTINUES.match(words)
+        ):
+            # "Under this, we will ...": the sentence goes on with the commitment before it.
+            found[-1] = previous._replace(sentence=previous.sentence._replace(end=sentence.end))
+            continue
         if commitment:
             found.append(commitment)
+            second = _second_undertaking(text, commitment)
+            if second:
+                found.append(second)
         discussion = _DISCUSS.search(words)
         discussing_list = bool(discussion) and words.rstrip().endswith(":")
         if discussion and not commitment and not discussing_list and not quoted:

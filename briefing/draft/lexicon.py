@@ -427,7 +427,7 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "confirmation": (r"confirm(?:ed|s)", r"affirmed that"),
     "plan": (
         r"plans? to",
-        r"planned",
+        r"planned to",
         r"(?:is|are) planning",
         r"intends? to",
         r"intention to",
@@ -439,7 +439,6 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "decision": (
         r"agreed",
-        r"agree(?:s)? (?:to|on)",
         r"(?:came|come) to an agreement",
         r"(?:there was|reached) (?:also )?(?:an )?agreement",
         r"produced (?:\w+ )?agreements?",
@@ -463,6 +462,17 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:are|is) being taken up",
     ),
 }
+
+#: Verbs that, after "and", start a second undertaking of one agreement
+#: ("agreed to implement the vision ... and take strong action").
+UNDERTAKINGS: Final = frozenset(
+    """
+    take expand launch strengthen enhance establish promote deepen hold work continue
+    boost build explore develop increase advance convene set create conclude implement
+    support cooperate pursue open resume accelerate address ensure facilitate improve
+    intensify maintain reinforce upgrade organise organize arrange start begin step
+    """.split()
+)
 
 #: Shared views that are not commitments; a sentence led by one is a discussion.
 DISCUSSION_VERBS: Final = (

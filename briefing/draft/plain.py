@@ -93,6 +93,8 @@ class _Builder:
         self.sides = sides
         self.grouping = grouping
         self.parties: list[dict[str, Any]] = []
+        #: Whether the article quotes a joint statement: joint words are then its words.
+        self.statement = False
         self.party_ids: dict[str, str] = {}
         for side in sides:
             self.party(side)
@@ -109,6 +111,8 @@ class _Builder:
         the = [f"the {n}" if n in ("Philippines", "Netherlands", "Maldives") else n for n in names]
         joined = " and ".join(the)
         if attribution and re.search(r"statement|declaration", attribution, re.IGNORECASE):
+            self.statement = True
+        if self.statement:
             joined += " (joint statement)"
         return self.party(joined)
 
@@ -139,6 +143,14 @@ class _Builder:
         return topic_ids(read.doc, start, read.doc.text[start:end], self.grouping.by_heading)
 
 
+def _content(words: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", words.casefold()) if w not in _SKIP}
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= 0.6
+
+
 def _notes(*notes: str | None) -> str | None:
     kept = [n for n in notes if n]
     return "; ".join(kept) if kept else None
@@ -151,6 +163,13 @@ def _put(record: dict[str, Any], review: str | None) -> dict[str, Any]:
 
 
 def _quotes(builder: _Builder, reads: list[_Read]) -> list[dict[str, Any]]:
+    builder.statement = any(
+        a.speaker is not None
+        and a.speaker.kind == "joint"
+        and re.search(r"statement|declaration", a.speaker.attribution or "", re.IGNORECASE)
+        for r in reads
+        for a in r.quotes
+    )
     found: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
     taken: set[str] = set()
@@ -193,6 +212,7 @@ def _items(builder: _Builder, reads: list[_Read]) -> dict[str, list[dict[str, An
     out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
     taken: dict[str, set[str]] = {k: set() for k in out}
     seen: set[tuple[str, str]] = set()
+    said: list[set[str]] = []
     for read in reads:
         text = read.doc.text
         for item in read.items:
@@ -204,6 +224,10 @@ def _items(builder: _Builder, reads: list[_Read]) -> dict[str, list[dict[str, An
             seen.add((item.what, " ".join(sentence.split())))
             if item.what == "commitment":
                 wording = _commitment_text(text, item)
+                words = _content(wording)
+                if item.quoted and any(_alike(words, w) for w in said):
+                    continue  # the same undertaking, told again in the speaker's words
+                said.append(words)
                 by, by_note = builder.by(read, item)
                 record: dict[str, Any] = {
                     "id": _unique(_slug(wording), taken["commitments"]),
