@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any, Final, NamedTuple, Protocol
 
 from briefing.draft.document import Document, read_document
@@ -202,7 +203,7 @@ def _infer_countries(people: _People, sides: list[str]) -> None:
 
 
 def draft_plain(
-    sources: list[SourceLike], *, date: dt.date | None = None, ident: str | None = None
+    sources: Sequence[SourceLike], *, date: dt.date | None = None, ident: str | None = None
 ) -> dict[str, Any]:
     """The knowledge file for the meeting SOURCES report, as plain data."""
     taken: set[str] = set()

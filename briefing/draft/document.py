@@ -19,6 +19,7 @@ source, so it is verbatim by construction. The layout rules:
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final, NamedTuple
 
@@ -151,7 +152,7 @@ def _wrapped(text: str, lines: list[Span]) -> bool:
     if len(lines) < 2:
         return False
     runs = 0
-    for here, after in zip(lines, lines[1:], strict=False):
+    for here, after in itertools.pairwise(lines):
         last = text[here.end - 1]
         first = text[after.start]
         if last not in '.!?:\u201d"' and (first.islower() or first.isdigit()):
@@ -168,10 +169,7 @@ def _paragraphs(text: str, start: int) -> list[Paragraph]:
     section = -1
     for block in blocks:
         lines = _lines(text, block.start, block.end)
-        if _wrapped(text, lines):
-            pieces = [Span(lines[0].start, lines[-1].end)]
-        else:
-            pieces = lines
+        pieces = [Span(lines[0].start, lines[-1].end)] if _wrapped(text, lines) else lines
         for piece in pieces:
             line = text[piece.start : piece.end]
             bullet = _BULLET.match(line)

@@ -66,7 +66,8 @@ TIMELINE: Final = re.compile(
     r"|(?:in|by|before|until|from) (?:early |mid-|late |the end of )?(?:" + _MONTHS + r")?"
     r" ?(?:\d{4})(?:-\d{2,4})?"
     r"|(?:in|by|before|until) (?:early |mid-|late )?(?:" + _MONTHS + r")(?! \d{1,2}\b)"
-    r"|(?:this|next) (?:fiscal|financial) year|next year|this year|at the next (?:meeting|summit|round)"
+    r"|(?:this|next) (?:fiscal|financial) year|next year|this year"
+    r"|at the next (?:meeting|summit|round)"
     r"|(?:within|in) (?:" + _NUMBER + r") (?:years?|months?|weeks?|days?)"
     r")\b",
     re.IGNORECASE,
@@ -104,9 +105,8 @@ def country_names_all(words: str) -> list[str]:
 
 
 def _subject(text: str, start: int, verb: int) -> str:
-    """The words before the verb that say who acts: back to a clause boundary."""
-    region = text[start:verb]
-    return region
+    """The words before the verb, which say who acts."""
+    return text[start:verb]
 
 
 def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
@@ -163,8 +163,8 @@ def _commitment(doc: Document, cast: Cast, sentence: Sentence, quoted: bool) -> 
     if _MODAL.match(match.group()) and not _modal_side(text, sentence.start, match, cast):
         return None
     carries_subject = re.match(r"there was|produced", match.group(), re.IGNORECASE)
-    passive = kind == "decision" and _PASSIVE.match(match.group())
-    if not (carries_subject or passive) and not _has_side(
+    is_passive = kind == "decision" and _PASSIVE.match(match.group()) is not None
+    if not (carries_subject or is_passive) and not _has_side(
         subject, cast, sentence.start, match.start()
     ):
         return None
@@ -193,21 +193,19 @@ _CONTINUES: Final = re.compile(r"(?:This|These|Under this|Under it|It)\b(?! is\b
 
 def _second_undertaking(text: str, first: Found) -> Found | None:
     """ "agreed to implement X and take Y": the second infinitive is a second commitment."""
-    if first.kind not in ("decision", "plan") or not text[first.verb[0] : first.verb[1]].startswith(
-        ("agreed", "decided", "resolved")
-    ):
+    verb = text[first.verb[0] : first.verb[1]]
+    if first.kind not in ("decision", "plan") or not verb.startswith(("agreed", "decided")):
         return None
     clause = text[first.verb[1] : first.sentence.end]
     for match in re.finditer(r",? and (\w+)\b", clause):
         if match.group(1).casefold() in UNDERTAKINGS:
             at = first.verb[1] + match.start(1)
-            return first._replace(
-                verb=(at, at), review=(first.review or "") + "; one of two undertakings joined by 'and'"
-            )
+            note = (first.review or "") + "; one of two undertakings joined by 'and'"
+            return first._replace(verb=(at, at), review=note)
     return None
 
 
-def _inside_quote(doc: Document, sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+def _inside_quote(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
     return any(start <= sentence.start + 1 and sentence.end - 1 <= end + 2 for start, end in quotes)
 
 
@@ -230,7 +228,7 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
                           "", False, "item of a list of matters discussed")
                 )  # fmt: skip
             continue
-        quoted = _inside_quote(doc, sentence, quotes)
+        quoted = _inside_quote(sentence, quotes)
         commitment = _commitment(doc, cast, sentence, quoted)
         previous = found[-1] if found else None
         if (

@@ -471,7 +471,7 @@ UNDERTAKINGS: Final = frozenset(
     boost build explore develop increase advance convene set create conclude implement
     support cooperate pursue open resume accelerate address ensure facilitate improve
     intensify maintain reinforce upgrade organise organize arrange start begin step
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 #: Shared views that are not commitments; a sentence led by one is a discussion.

@@ -114,7 +114,8 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
         return published, "the page's publication date"
     head = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end] if doc.paragraphs else ""
     from_url = _url_date(doc.url)
-    for line in doc.text[: doc.paragraphs[0].start if doc.paragraphs else 0].splitlines() + [head]:
+    top = doc.text[: doc.paragraphs[0].start if doc.paragraphs else 0].splitlines()
+    for line in [*top, head]:
         match = _DAY_MONTH.search(line)
         if match:
             month, day, year = _month_day(match)

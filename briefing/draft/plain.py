@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from briefing.draft.items import country_names
@@ -186,6 +187,7 @@ def _quotes(builder: _Builder, reads: list[_Read]) -> list[dict[str, Any]]:
                 continue
             context = read.doc.text[attributed.context[0] : attributed.context[1]]
             unclosed = "quotation opened and never closed" if quote.closed < 0 else None
+            review: str | None
             if speaker is None:
                 speaker_id = builder.joint(None)
                 review = "speaker not found; check who said it"
@@ -311,7 +313,7 @@ def _participants(people: _People) -> list[dict[str, Any]]:
 
 def build_plain(
     *,
-    sources: list[SourceLike],
+    sources: Sequence[SourceLike],
     reads: list[_Read],
     people: _People,
     sides: list[str],

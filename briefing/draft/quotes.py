@@ -93,11 +93,13 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
                 marks.append(_Mark(at, 1, "open"))
             elif way == "close" and not text[at + 1 : at + 2].isalpha():
                 marks.append(_Mark(at, 1, "close"))
-        elif single and char == _SINGLE_CLOSE:
-            if _facing(text, at, 1, start, end) == "close" and not (
-                text[at + 1 : at + 2].isalpha() or text[at - 1 : at] == "s"
-            ):
-                marks.append(_Mark(at, 1, "close"))
+        elif (
+            single
+            and char == _SINGLE_CLOSE
+            and _facing(text, at, 1, start, end) == "close"
+            and not (text[at + 1 : at + 2].isalpha() or text[at - 1 : at] == "s")
+        ):
+            marks.append(_Mark(at, 1, "close"))
         at += 1
     return marks
 

@@ -52,7 +52,10 @@ class Attributed(NamedTuple):
 
 
 _VERB: Final = "|".join(sorted(SPEECH_VERBS - {"according", "read"}, key=len, reverse=True))
-_DOC_WORDS: Final = r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|document|report|transcript)"
+_DOC_WORDS: Final = (
+    r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
+    r"document|report|transcript)"
+)
 _ACCORDING: Final = re.compile(
     r"according to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + _DOC_WORDS + r")"
     r"(?: (?:released|issued|published|put out))?(?: by (?P<by>(?:the )?(?:[A-Z][\w.'-]*\s?)+))?"
@@ -62,8 +65,13 @@ _DOC_SAID: Final = re.compile(
     + _DOC_WORDS
     + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
+_WORD: Final = r"[\w.'\u2019@-]+"
 _AFTER: Final = re.compile(
-    r"\s*[,.\u2014-]?\s*(?:(?P<who>(?:[\w.'\u2019@-]+ ){0,5}?[\w.'\u2019@-]+)\s+(?:\w+ly\s+)?(?P<verb>"
+    r"\s*[,.\u2014-]?\s*(?:(?P<who>(?:"
+    + _WORD
+    + r" ){0,5}?"
+    + _WORD
+    + r")\s+(?:\w+ly\s+)?(?P<verb>"
     + _VERB
     + r")\b|(?P<verb2>"
     + _VERB
@@ -222,7 +230,7 @@ class Resolver:
         text = self.doc.text
         s_start, s_end = _sentence_span(self.doc, quote.opened)
         close = quote.closed if quote.closed >= 0 else quote.end
-        c_start, c_end = _sentence_span(self.doc, max(close - 1, quote.start))
+        _, c_end = _sentence_span(self.doc, max(close - 1, quote.start))
         document = self._document(s_start, max(c_end, s_end))
         if document:
             return document

@@ -71,10 +71,9 @@ def _heading_sections(docs: list[Document]) -> bool:
 def section_of(doc: Document, offset: int) -> str | None:
     """The heading above OFFSET, if the article has headings."""
     for paragraph in doc.paragraphs:
-        if paragraph.start <= offset <= paragraph.end:
-            if paragraph.section >= 0:
-                heading = doc.paragraphs[paragraph.section]
-                return doc.text[heading.start : heading.end]
+        if paragraph.start <= offset <= paragraph.end and paragraph.section >= 0:
+            heading = doc.paragraphs[paragraph.section]
+            return doc.text[heading.start : heading.end]
     return None
 
 
