@@ -18,7 +18,7 @@ from typing import Any, Final, NamedTuple, Protocol
 from briefing.draft.document import Document, read_document
 from briefing.draft.items import Found, country_names, country_names_all, find_items
 from briefing.draft.meeting import Meeting, read_meeting
-from briefing.draft.people import Cast, Person, find_people
+from briefing.draft.people import Cast, Person, find_chairs, find_people
 from briefing.draft.plain import build_plain
 from briefing.draft.quotes import find_quotations
 from briefing.draft.speakers import Attributed, Speaker, attribute_all
@@ -82,6 +82,8 @@ class _Read(NamedTuple):
     quotes: list[Attributed]
     items: list[Found]
     meeting: Meeting
+    #: Who chaired, as the people of this source (see people.find_chairs).
+    chairs: list[str]
 
 
 def slug(words: str, *, limit: int = 5) -> str:
@@ -117,7 +119,7 @@ def _read(source: SourceLike, source_id: str) -> _Read:
     spans = [(a.quote.start, a.quote.end) for a in quotes]
     items = find_items(doc, cast, spans)
     meeting = read_meeting(doc, source.date, source.title or doc.title)
-    return _Read(source_id, doc, cast, quotes, items, meeting)
+    return _Read(source_id, doc, cast, quotes, items, meeting, find_chairs(doc, cast))
 
 
 class _People:

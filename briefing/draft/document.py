@@ -276,6 +276,6 @@ def read_document(text: str) -> Document:
     """TEXT split into paragraphs and sentences, with the URL and headline it opens with."""
     url, title, start = _header(text)
     paragraphs = _paragraphs(text, start)
-    if title is None and paragraphs and paragraphs[0].kind == "heading":
+    if url is None and title is None and paragraphs and paragraphs[0].kind == "heading":
         title = text[paragraphs[0].start : paragraphs[0].end]
     return Document(text, title, url, tuple(paragraphs), tuple(_sentences(text, paragraphs)))

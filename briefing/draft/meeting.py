@@ -27,12 +27,18 @@ _MEETING_WORDS: Final = (
     r"(?:summit|dialogue|meeting|talks|consultations?|forum|conference|"
     r"ministerial|2\+2|two-plus-two|commission|council)"
 )
+#: An ordinal, then a name with at least one capitalised word ("India-Japan", "2+2" counts
+#: as a name), then a word for a meeting: "18th India-Japan strategic dialogue".
 _TITLE: Final = re.compile(
-    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")\s+"
-    r"(?P<name>(?:[A-Z][\w'\u2019.+-]*\s+|2\+2\s+|and\s+|of\s+)*?(?:[\w'+-]+\s+){0,2}?"
-    + _MEETING_WORDS
-    + r"(?:\s+(?:dialogue|meeting|summit))?)\b",
-    re.IGNORECASE,
+    r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s+"
+    r"(?P<name>(?:(?:[a-z][\w'+-]*\s+){0,2}(?:[A-Z][\w'\u2019.+-]*|2\+2)\s+)+"
+    r"(?:(?:and|of|[a-z][\w'+-]*)\s+){0,2}?(?i:" + _MEETING_WORDS + r")"
+    r"(?:\s+(?i:dialogue|meeting|summit))?)\b"
+)
+#: A meeting named without its round: "the 2+2 Ministerial Dialogue", "the EU-Japan Summit".
+_NAMED: Final = re.compile(
+    r"\b(?:(?:[A-Z][\w'\u2019.+-]*|2\+2)\s+){1,5}"
+    r"(?:Summit|Dialogue|Meeting|Talks|Forum|Consultations|Ministerial)\b"
 )
 _MONTHS: Final = {
     m: i + 1
@@ -77,6 +83,8 @@ class Meeting(NamedTuple):
     date_note: str | None
     #: The publication date found, if any.
     published: dt.date | None
+    #: Whether the title is the article's headline rather than a meeting's name.
+    headline: bool = False
 
 
 def _ordinal(word: str) -> int | None:
@@ -133,14 +141,20 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
 def read_meeting(doc: Document, published: dt.date | None, headline: str | None) -> Meeting:
     text = doc.text
     body = [doc.slice(s) for s in doc.sentences]
-    first = " ".join(body[:8])
+    first = " ".join(body)
     title = ordinal = None
+    from_headline = False
     match = _TITLE.search(first)
     if match:
         title = " ".join(match.group().split())
         ordinal = _ordinal(match.group("ord"))
-    elif headline:
-        title = headline
+    else:
+        named = _NAMED.search(first)
+        if named and not re.match(r"(?:The|In|During|At|After|Before)\b", named.group()):
+            title = named.group()
+        elif headline:
+            title = headline
+            from_headline = True
     location = None
     if doc.sentences:
         lead = doc.slice(doc.sentences[0])
@@ -192,4 +206,4 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
     if date is None and anchor is not None:
         date = anchor
         note = f"The source gives no date for the meeting; this is {anchor_source}."
-    return Meeting(title, ordinal, location, date, written, note, anchor)
+    return Meeting(title, ordinal, location, date, written, note, anchor, from_headline)

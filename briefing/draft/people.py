@@ -444,6 +444,31 @@ def find_people(doc: Document) -> Cast:
     return Cast(tuple(people), tuple(mentions), {k: tuple(v) for k, v in forms.items()})
 
 
+_CHAIRING: Final = re.compile(
+    r"\b(?:co-chaired|chaired|led|hosted|held talks with|met)\b", re.IGNORECASE
+)
+
+
+def find_chairs(doc: Document, cast: Cast) -> list[str]:
+    """Who chaired: the people before "led", "co-chaired", "chaired" or "held talks with" in
+    the first sentence that has one, and the host and guest of "hosted" or "met"."""
+    for sentence in doc.sentences:
+        match = _CHAIRING.search(doc.text, sentence.start, sentence.end)
+        if not match:
+            continue
+        before = [m.person for m in cast.mentions_in(sentence.start, match.start())]
+        after = [m.person for m in cast.mentions_in(match.end(), sentence.end)]
+        verb = match.group().casefold()
+        people = before + after[:1] if verb in ("hosted", "held talks with", "met") else before
+        chairs: list[str] = []
+        for person in people:
+            if person not in chairs:
+                chairs.append(person)
+        if chairs:
+            return chairs
+    return []
+
+
 def is_pronoun(word: str) -> bool:
     return word.casefold() in _PRONOUNS
 

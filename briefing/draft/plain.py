@@ -330,6 +330,8 @@ def build_plain(
     dated = next((r.meeting for r in reads if r.meeting.date), None)
     notes: list[str] = []
     title = meeting.title
+    if meeting.headline:
+        notes.append("title is the article's headline; name the meeting")
     if title is None:
         title = " and ".join(sides[:2]) + " meeting" if sides else "Meeting"
         notes.append("title made up from the sides; the source names no meeting")
@@ -368,11 +370,21 @@ def build_plain(
             {"id": "unknown", "name": _NOT_STATED, "aliases": [], "role": None, "country": None,
              "notes": ["nobody is named in the source: a placeholder for the chair"]}
         )  # fmt: skip
-    dialogue["chairs"] = [p["id"] for p in people.entries[:2]]
+    chairs: list[str] = []
+    for read in reads:
+        for local in read.chairs:
+            key = people.local[(read.source_id, local)]
+            if key not in chairs:
+                chairs.append(key)
+        if chairs:
+            break
+    if not chairs:
+        chairs = [p["id"] for p in people.entries[:2]]
+        notes.append("chairs taken to be the first people named")
+    dialogue["chairs"] = chairs
     dialogue["sources"] = [
         _source_record(s, r.source_id, r.doc.title) for s, r in zip(sources, reads, strict=True)
     ]
-    notes.append("chairs taken to be the first people named")
     _put(dialogue, _notes(*notes))
     plain: dict[str, Any] = {"schema": 1, "dialogue": dialogue}
     plain["parties"] = builder.parties
