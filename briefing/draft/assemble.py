@@ -182,6 +182,9 @@ def _parties(people: _People, reads: list[_Read]) -> list[str]:
                 for name in country_names(item.subject):
                     if name not in found:
                         found.append(name)
+    text = reads[0].doc.text if reads else ""
+    first = {n: i for i, n in reversed(list(enumerate(country_names_all(text))))}
+    found.sort(key=lambda n: first.get(n, len(text)))
     if len(found) < 2:
         # The country the article names most often, besides those found.
         counts: dict[str, int] = {}

@@ -146,7 +146,9 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
     )
 
 
-def _commitment(doc: Document, cast: Cast, sentence: Sentence, quoted: bool) -> Found | None:
+def _commitment(
+    doc: Document, cast: Cast, sentence: Sentence, quotes: list[tuple[int, int]]
+) -> Found | None:
     text = doc.text
     found = _first_verb(text, sentence.start, sentence.end)
     if found is None:
@@ -156,6 +158,7 @@ def _commitment(doc: Document, cast: Cast, sentence: Sentence, quoted: bool) -> 
         else:
             return None
     kind, match = found
+    quoted = any(start <= match.start() < end for start, end in quotes)
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
@@ -229,7 +232,7 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
                 )  # fmt: skip
             continue
         quoted = _inside_quote(sentence, quotes)
-        commitment = _commitment(doc, cast, sentence, quoted)
+        commitment = _commitment(doc, cast, sentence, quotes)
         previous = found[-1] if found else None
         if (
             previous is not None

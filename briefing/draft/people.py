@@ -366,6 +366,9 @@ def _scan(doc: Document) -> list[_Found]:
                     note = "role taken from the counterpart's"
                 else:
                     role = None
+            of_country = re.match(r" of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)", doc.text[end:])
+            if country is None and of_country and country_of(of_country.group(1)):
+                country = country_of(of_country.group(1))
             org = _org_after(tokens, last, doc.text) if not role else None
             if org:
                 role, note = org, "role is the organisation named beside the name"

@@ -61,7 +61,7 @@ _ACCORDING: Final = re.compile(
     r"(?: (?:released|issued|published|put out))?(?: by (?P<by>(?:the )?(?:[A-Z][\w.'-]*\s?)+))?"
 )
 _DOC_SAID: Final = re.compile(
-    r"(?P<the>the|a|an|in a|in the|in its|in their) (?P<doc>(?:joint |[A-Z][\w.-]* ){0,3}"
+    r"(?P<the>the|a|an|in a|in the|in its|in their) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
     + _DOC_WORDS
     + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
@@ -302,7 +302,8 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
                 speaker
                 and quote.partial
                 and len(quote_words(doc, quote)) <= 3
-                and (speaker.kind != "person")
+                and speaker.kind != "person"
+                and not speaker.attribution
             ):
                 speaker = None
             if speaker is None and quote.partial:
