@@ -153,7 +153,7 @@ def _commitment(
     found = _first_verb(text, sentence.start, sentence.end)
     if found is None:
         passive = _PASSIVE.search(text, sentence.start, sentence.end)
-        if passive and quoted:
+        if passive and any(start <= passive.start() < end for start, end in quotes):
             found = ("decision", passive)
         else:
             return None
