@@ -75,7 +75,7 @@ def html_to_text(data: bytes, *, charset: str | None = None, url: str | None = N
     try:
         import trafilatura
     except ImportError:
-        raise ExtractError("reading HTML needs the draft extra", _EXTRA) from None
+        raise ExtractError(f"reading HTML needs the draft extra: {_EXTRA}") from None
     markup = decode_html(data, charset).replace("\x00", "")
     notes: tuple[str, ...] = ()
     with _quiet():
@@ -237,7 +237,7 @@ def pdf_to_text(data: bytes) -> Extracted:
         import pypdf
         from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
     except ImportError:
-        raise ExtractError("reading PDF needs the draft extra", _EXTRA) from None
+        raise ExtractError(f"reading PDF needs the draft extra: {_EXTRA}") from None
     import io
 
     damaged = "the PDF is damaged or not a PDF"

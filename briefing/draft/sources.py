@@ -89,7 +89,7 @@ def read_source(
     except (ExtractError, FetchError) as exc:
         _fail(_STDIN_NAME if spec == "-" else spec, exc.message, exc.hint)
     except TooBigError as exc:
-        _too_big(spec, exc.size, exc.limit, more=not exc.exact)
+        _too_big(spec, exc.size, exc.limit, exact=exc.exact)
 
 
 def _fail(name: str, message: str, hint: str | None = None) -> NoReturn:
@@ -112,12 +112,10 @@ def size_text(n: int) -> str:
     return f"{n / _MIB:.1f} MiB"
 
 
-def _too_big(name: str, size: int, limit: int, *, more: bool = False) -> NoReturn:
-    said = f"over {size_text(limit)}" if more else size_text(size)
+def _too_big(name: str, size: int, limit: int, *, exact: bool = True) -> NoReturn:
+    said = f"is {size_text(size)}, over" if exact else "is over"
     _fail(
-        name,
-        f"is {said}, over the limit of {size_text(limit)}",
-        "raise the limit with --max-file-size MIB",
+        name, f"{said} the limit of {size_text(limit)}", "raise the limit with --max-file-size MIB"
     )
 
 
@@ -145,7 +143,7 @@ def _read_file(path: Path, name: str, limit: int) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        _too_big(name, len(data), limit, more=True)
+        _too_big(name, len(data), limit, exact=False)
     return data
 
 
@@ -182,7 +180,7 @@ def _read_stdin(stdin: BinaryIO | None, limit: int) -> bytes:
     except (OSError, ValueError) as exc:
         _fail(_STDIN_NAME, f"cannot read: {exc}", "pipe an article in, or give a file")
     if len(data) > limit:
-        _too_big(_STDIN_NAME, len(data), limit, more=True)
+        _too_big(_STDIN_NAME, len(data), limit, exact=False)
     return data
 
 
@@ -296,8 +294,9 @@ def decode_text(
     """DATA decoded to text with LF line breaks, and a note when the encoding was guessed.
 
     UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, CHARSET when a
-    server declared one; otherwise the encoding is guessed (charset_normalizer
-    when it is installed, else Windows-1252 or Latin-1) and a note says so.
+    server declared one; otherwise the encoding is guessed (Windows-1252, else
+    what charset_normalizer finds where it is installed, else Latin-1) and a
+    note says so.
     """
     notes: tuple[str, ...] = ()
     for bom, codec, label in _BOMS:
@@ -337,17 +336,27 @@ def _decode_declared(data: bytes, charset: str | None) -> str | None:
 
 
 def _guess(data: bytes) -> tuple[str, str]:
+    # Text that is not UTF-8 is most often Windows-1252 (or Latin-1, its subset):
+    # charset_normalizer, where installed, is asked only whether it is something
+    # else, since on short Western text it often prefers a neighbouring code page.
+    encoding: str | None = "cp1252"
     try:
         from charset_normalizer import from_bytes
     except ImportError:
         pass
     else:
         try:
-            best = from_bytes(data).best()
+            matches = from_bytes(data)
+            best = matches.best()
+            if best is not None and all(m.encoding != "cp1252" for m in matches):
+                encoding = best.encoding
         except Exception:  # a third-party guesser on arbitrary bytes: any failure is "no guess"
-            best = None
-        if best is not None and best.encoding:
-            return str(best), best.encoding
+            pass
+    if encoding and encoding != "cp1252":
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
@@ -386,7 +395,7 @@ def read_header(text: str) -> tuple[str | None, str | None]:
     heading = _MARKDOWN_HEADING.fullmatch(line)
     if heading:
         return url, heading.group(1)
-    if line.startswith("[") and line.endswith("]"):
+    if (line.startswith("[") and line.endswith("]")) or re.fullmatch(r"\S+://\S*", line):
         return url, None
     looks_headline = 0 < len(line) <= _MAX_HEADLINE and not line.endswith((".", ":", ",", ";"))
     more = any(lines)
