@@ -111,8 +111,8 @@ def _check_url(url: str) -> str:
         raise FetchError(f"not a valid address: {exc}", "check the URL") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(
-            f"redirected to a {parts.scheme or 'relative'}: address, which is not read",
-            "only http:// and https:// addresses are followed",
+            f"redirected to {url}, which is not followed",
+            "only http:// and https:// addresses are read",
         )
     if not parts.hostname:
         raise FetchError("the address has no host name", "check the URL")
