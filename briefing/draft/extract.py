@@ -75,7 +75,7 @@ def html_to_text(data: bytes, *, charset: str | None = None, url: str | None = N
     try:
         import trafilatura
     except ImportError:
-        raise ExtractError("reading HTML needs the draft extra", _EXTRA) from None
+        raise ExtractError(f"reading HTML needs the draft extra: {_EXTRA}") from None
     markup = decode_html(data, charset).replace("\x00", "")
     notes: tuple[str, ...] = ()
     with _quiet():
@@ -94,7 +94,9 @@ def html_to_text(data: bytes, *, charset: str | None = None, url: str | None = N
             if not text.strip():
                 found = trafilatura.extract_metadata(markup, default_url=url)
         except Exception as exc:  # a third-party parser on arbitrary bytes; report, never crash
-            raise ExtractError(f"not a readable HTML page ({type(exc).__name__})") from None
+            raise ExtractError(
+                f"not a readable HTML page: {type(exc).__name__}", "give the article as text"
+            ) from None
     if not text.strip():
         text = page_text(markup)
         notes = ("no main article text found; took all the page's visible text",)
@@ -237,7 +239,7 @@ def pdf_to_text(data: bytes) -> Extracted:
         import pypdf
         from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
     except ImportError:
-        raise ExtractError("reading PDF needs the draft extra", _EXTRA) from None
+        raise ExtractError(f"reading PDF needs the draft extra: {_EXTRA}") from None
     import io
 
     damaged = "the PDF is damaged or not a PDF"
@@ -260,15 +262,15 @@ def pdf_to_text(data: bytes) -> Extracted:
         except FileNotDecryptedError:
             raise ExtractError("the PDF is encrypted", "give an unencrypted copy") from None
         except PdfReadError as exc:
-            raise ExtractError(f"{damaged} ({_first_line(exc)})", "give another copy") from None
+            raise ExtractError(f"{damaged}: {_first_line(exc)}", "give another copy") from None
         except Exception as exc:  # a third-party parser on arbitrary bytes; report, never crash
-            raise ExtractError(f"{damaged} ({type(exc).__name__})", "give another copy") from None
+            raise ExtractError(f"{damaged}: {type(exc).__name__}", "give another copy") from None
         title, date = _pdf_info(reader)
     text = "\n".join(page.replace("\x00", "") for page in pages)
     if not text.strip():
         raise ExtractError(
-            "the PDF has no text layer (a scan?)",
-            "run OCR on it first (ocrmypdf), or give the article as text",
+            "the PDF has no text layer; is it a scan?",
+            "run OCR on it first, e.g. with ocrmypdf, or give the article as text",
         )
     blank = sum(1 for page in pages if not page.strip())
     notes = (f"{blank} of {len(pages)} PDF pages have no text",) if blank else ()

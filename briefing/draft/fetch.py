@@ -111,8 +111,8 @@ def _check_url(url: str) -> str:
         raise FetchError(f"not a valid address: {exc}", "check the URL") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(
-            f"redirected to a {parts.scheme or 'relative'}: address, which is not read",
-            "only http:// and https:// addresses are followed",
+            f"redirected to {url}, which is not followed",
+            "only http:// and https:// addresses are read",
         )
     if not parts.hostname:
         raise FetchError("the address has no host name", "check the URL")
@@ -148,7 +148,7 @@ def _open(
 
 def _network_error(reason: object, timeout: float) -> FetchError:
     later = "check the address, or try again later"
-    if isinstance(reason, TimeoutError | socket.timeout):
+    if isinstance(reason, TimeoutError):
         return FetchError(f"no answer within {timeout:g} seconds", later)
     if isinstance(reason, socket.gaierror):
         return FetchError("host not found", "check the address and the network")
@@ -239,11 +239,14 @@ def _read(response: http.client.HTTPResponse, limit: int, deadline: float) -> by
             if time.monotonic() > deadline:
                 raise FetchError("the download is too slow", slow)
     except (OSError, http.client.HTTPException) as exc:
-        if isinstance(exc, TimeoutError | socket.timeout):
+        if isinstance(exc, TimeoutError):
             raise FetchError("the server stopped sending", slow) from None
         raise FetchError(f"the download failed: {exc}", slow) from None
     if size > limit:
         raise TooBigError(size, limit, exact=False)
+    if response.length:
+        # read1 does not complain when the connection closes early; what is left says so.
+        raise FetchError(f"the download was cut off after {size} bytes", slow)
     return b"".join(chunks)
 
 

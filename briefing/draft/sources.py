@@ -7,10 +7,10 @@ the `draft` extra, imported here only when such a source is read.
 
 A text file may start with its URL and headline: line 1 the address, a blank
 line, then the headline (a line in brackets is a placeholder, not a headline).
-Without that, a short first line that does not end like a sentence is taken as
-the headline, as is a Markdown `# Heading`. `text` is always the whole content,
-header lines included, so that every substring of the file is a substring of
-the text: a drafter should skip a leading URL line.
+Without a URL, a short first line that does not end like a sentence is taken
+as the headline, as is a Markdown `# Heading`. `text` is always the whole
+content, header lines included, so that every substring of the file is a
+substring of the text: a drafter should skip a leading URL line.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO, Final, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple, NoReturn
 
-from briefing.draft.extract import Extracted, ExtractError, html_to_text, pdf_to_text
-from briefing.draft.fetch import FetchError, TooBigError, fetch
+if TYPE_CHECKING:
+    from briefing.draft.extract import Extracted
 
 #: The size limit of a source unless the caller gives another.
 DEFAULT_MAX_BYTES: Final = 5_000_000
@@ -77,19 +77,14 @@ def read_source(
     if not spec:
         _fail(spec, "empty source name", "give a file, - for standard input, or a web address")
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", spec)
-    try:
-        if scheme:
-            return _read_url(spec, scheme.group(1).lower(), max_bytes, timeout)
-        if spec == "-":
-            data = _read_stdin(stdin, max_bytes)
-            return _from_bytes(spec, _STDIN_NAME, data, suffix="", file=None)
-        path = Path(spec)
-        data = _read_file(path, spec, max_bytes)
-        return _from_bytes(spec, spec, data, suffix=path.suffix.lower(), file=path.name)
-    except (ExtractError, FetchError) as exc:
-        _fail(_STDIN_NAME if spec == "-" else spec, exc.message, exc.hint)
-    except TooBigError as exc:
-        _too_big(spec, exc.size, exc.limit, more=not exc.exact)
+    if scheme:
+        return _read_url(spec, scheme.group(1).lower(), max_bytes, timeout)
+    if spec == "-":
+        data = _read_stdin(stdin, max_bytes)
+        return _from_bytes(spec, _STDIN_NAME, data, suffix="", file=None)
+    path = Path(spec)
+    data = _read_file(path, spec, max_bytes)
+    return _from_bytes(spec, spec, data, suffix=path.suffix.lower(), file=path.name)
 
 
 def _fail(name: str, message: str, hint: str | None = None) -> NoReturn:
@@ -112,12 +107,10 @@ def size_text(n: int) -> str:
     return f"{n / _MIB:.1f} MiB"
 
 
-def _too_big(name: str, size: int, limit: int, *, more: bool = False) -> NoReturn:
-    said = f"over {size_text(limit)}" if more else size_text(size)
+def _too_big(name: str, size: int, limit: int, *, exact: bool = True) -> NoReturn:
+    said = f"is {size_text(size)}, over" if exact else "is over"
     _fail(
-        name,
-        f"is {said}, over the limit of {size_text(limit)}",
-        "raise the limit with --max-file-size MIB",
+        name, f"{said} the limit of {size_text(limit)}", "raise the limit with --max-file-size MIB"
     )
 
 
@@ -145,7 +138,7 @@ def _read_file(path: Path, name: str, limit: int) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        _too_big(name, len(data), limit, more=True)
+        _too_big(name, len(data), limit, exact=False)
     return data
 
 
@@ -182,7 +175,7 @@ def _read_stdin(stdin: BinaryIO | None, limit: int) -> bytes:
     except (OSError, ValueError) as exc:
         _fail(_STDIN_NAME, f"cannot read: {exc}", "pipe an article in, or give a file")
     if len(data) > limit:
-        _too_big(_STDIN_NAME, len(data), limit, more=True)
+        _too_big(_STDIN_NAME, len(data), limit, exact=False)
     return data
 
 
@@ -194,7 +187,15 @@ def _read_url(spec: str, scheme: str, limit: int, timeout: float) -> SourceText:
             else "only http:// and https:// addresses are read; save it and give the file"
         )
         _fail(spec, f"{scheme}:// addresses are not read", hint)
-    page = fetch(spec, max_bytes=limit, timeout=timeout)
+    # Imported here: reading a file needs neither urllib nor ssl.
+    from briefing.draft.fetch import FetchError, TooBigError, fetch
+
+    try:
+        page = fetch(spec, max_bytes=limit, timeout=timeout)
+    except FetchError as exc:
+        _fail(spec, exc.message, exc.hint)
+    except TooBigError as exc:
+        _too_big(spec, exc.size, exc.limit, exact=exc.exact)
     kind = page.kind
     if kind is None:
         # No content type, or a generic one: tell by the bytes, where they say.
@@ -204,7 +205,7 @@ def _read_url(spec: str, scheme: str, limit: int, timeout: float) -> SourceText:
     if kind == "text":
         text, notes = decode_text(page.body, spec, charset=page.charset)
         return _plain(spec, text, notes, url=page.url, file=None)
-    return _extracted(spec, kind, _extract(kind, page.body, page.charset, page.url))
+    return _extracted(spec, kind, _extract(spec, kind, page.body, page.charset, page.url))
 
 
 # Telling the kinds apart ------------------------------------------------------------------------
@@ -234,13 +235,18 @@ def _from_bytes(spec: str, shown: str, data: bytes, *, suffix: str, file: str | 
     if kind == "text":
         text, notes = decode_text(data, shown)
         return _plain(spec, text, notes, url=None, file=file)
-    return _extracted(spec, kind, _extract(kind, data, None, None))
+    return _extracted(spec, kind, _extract(shown, kind, data, None, None))
 
 
-def _extract(kind: str, data: bytes, charset: str | None, url: str | None) -> Extracted:
-    if kind == "pdf":
-        return pdf_to_text(data)
-    return html_to_text(data, charset=charset, url=url)
+def _extract(name: str, kind: str, data: bytes, charset: str | None, url: str | None) -> Extracted:
+    from briefing.draft import extract
+
+    try:
+        if kind == "pdf":
+            return extract.pdf_to_text(data)
+        return extract.html_to_text(data, charset=charset, url=url)
+    except extract.ExtractError as exc:
+        _fail(name, exc.message, exc.hint)
 
 
 def _extracted(spec: str, kind: str, found: Extracted) -> SourceText:
@@ -296,8 +302,9 @@ def decode_text(
     """DATA decoded to text with LF line breaks, and a note when the encoding was guessed.
 
     UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, CHARSET when a
-    server declared one; otherwise the encoding is guessed (charset_normalizer
-    when it is installed, else Windows-1252 or Latin-1) and a note says so.
+    server declared one; otherwise the encoding is guessed and a note says so:
+    Windows-1252, unless charset_normalizer (where installed) finds that it
+    cannot be, then its best guess; Latin-1 when nothing else fits.
     """
     notes: tuple[str, ...] = ()
     for bom, codec, label in _BOMS:
@@ -337,17 +344,27 @@ def _decode_declared(data: bytes, charset: str | None) -> str | None:
 
 
 def _guess(data: bytes) -> tuple[str, str]:
+    # Text that is not UTF-8 is most often Windows-1252 (or Latin-1, its subset):
+    # charset_normalizer, where installed, is asked only whether it is something
+    # else, since on short Western text it often prefers a neighbouring code page.
+    encoding: str | None = "cp1252"
     try:
         from charset_normalizer import from_bytes
     except ImportError:
         pass
     else:
         try:
-            best = from_bytes(data).best()
+            matches = from_bytes(data)
+            best = matches.best()
+            if best is not None and all(m.encoding != "cp1252" for m in matches):
+                encoding = best.encoding
         except Exception:  # a third-party guesser on arbitrary bytes: any failure is "no guess"
-            best = None
-        if best is not None and best.encoding:
-            return str(best), best.encoding
+            pass
+    if encoding and encoding != "cp1252":
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
@@ -364,7 +381,7 @@ def _checked(text: str, name: str) -> str:
 # The URL and headline a text file may start with --------------------------------------------------
 
 _URL_LINE: Final = re.compile(r"https?://[^\s/?#]+[^\s<>\"]*", re.IGNORECASE)
-_MARKDOWN_HEADING: Final = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
+_MARKDOWN_HEADING: Final = re.compile(r"#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 #: A headline longer than this is a paragraph.
 _MAX_HEADLINE: Final = 200
 
@@ -372,10 +389,11 @@ _MAX_HEADLINE: Final = 200
 def read_header(text: str) -> tuple[str | None, str | None]:
     """The URL and headline TEXT starts with, where it does (each may be None).
 
-    Line 1 may be the source's URL; the next non-blank line is then its
-    headline unless it is a placeholder in brackets. A Markdown `# Heading`
-    first is the title; so is a short first line that does not end like a
-    sentence, when more text follows it.
+    Line 1 may be the source's URL. The first non-blank line after it (or
+    the first of all, without a URL) is the headline when it is a Markdown
+    heading (`# Heading`), or a line of at most 200 characters that does not
+    end like a sentence and has more text after it; never when it is a
+    placeholder in brackets ("[Headline not in stored text; ...]").
     """
     lines = iter(line.strip() for line in text.split("\n", 100))
     line = next((x for x in lines if x), "")
@@ -386,7 +404,7 @@ def read_header(text: str) -> tuple[str | None, str | None]:
     heading = _MARKDOWN_HEADING.fullmatch(line)
     if heading:
         return url, heading.group(1)
-    if line.startswith("[") and line.endswith("]"):
+    if (line.startswith("[") and line.endswith("]")) or re.fullmatch(r"\S+://\S*", line):
         return url, None
     looks_headline = 0 < len(line) <= _MAX_HEADLINE and not line.endswith((".", ":", ",", ";"))
     more = any(lines)
