@@ -51,6 +51,8 @@ import yaml
 HERE: Final = Path(__file__).resolve().parent
 FLOORS: Final = HERE / "floors"
 DEFAULT_SIZES: Final = (100, 1000)
+#: The article the drafting rows draft, under the source texts (BRIEFING_SOURCES).
+SEED_ARTICLE: Final = "india-japan-strategic-dialogue-18.txt"
 QUICK_SIZES: Final = (20, 50)
 DEFAULT_RUNS: Final = 3
 QUICK_RUNS: Final = 2
@@ -311,8 +313,8 @@ class EditOne:
         return {}
 
 
-def imports_rich(argv: Sequence[str], env: Env, work: Path) -> list[str]:
-    """The rich modules imported by ARGV run under -X importtime (stdout to a file)."""
+def imports_rich(argv: Sequence[str], env: Env, work: Path, package: str = "rich") -> list[str]:
+    """The modules of PACKAGE imported by ARGV run under -X importtime (stdout to a file)."""
     with (work / "importtime.stdout").open("wb") as out:
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", *argv],
@@ -325,7 +327,7 @@ def imports_rich(argv: Sequence[str], env: Env, work: Path) -> list[str]:
     if proc.returncode != 0:
         raise BenchmarkError(f"importtime run of {' '.join(argv)} failed: {proc.stderr[-300:]!r}")
     names = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.decode().splitlines()]
-    return [n for n in names if n == "rich" or n.startswith("rich.")]
+    return [n for n in names if n == package or n.startswith(package + ".")]
 
 
 # --------------------------------------------------------------------------
@@ -360,6 +362,20 @@ def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[
             None,
             None,
             not rich_modules,
+        )
+    )
+    drafter = imports_rich(["-m", "briefing", "topics"], env, work, "briefing.draft")
+    results.append(
+        Row(
+            "1c",
+            "drafter imported by piped `briefing topics`",
+            f"{len(drafter)} modules" if drafter else "none",
+            "-",
+            "-",
+            "-",
+            None,
+            None,
+            not drafter,
         )
     )
     rich = Job("briefing topics --format rich", [briefing, "topics", "--format", "rich"])
@@ -538,7 +554,59 @@ def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[
         what = job.label.replace(" warm", ", warm")
         results.append(timed_row(number, what, job, topics_large, 1.3))
 
+    results.extend(drafting(runner, briefing, work))
     return results
+
+
+def _sources() -> Path | None:
+    given = os.environ.get("BRIEFING_SOURCES")
+    for candidate in ([Path(given)] if given else []) + [HERE.parent.parent / "shared" / "sources"]:
+        if (candidate / SEED_ARTICLE).is_file():
+            return candidate
+    return None
+
+
+def _as_html(text: str) -> str:
+    """The article as a saved web page: a title, site metadata, and one paragraph per block."""
+    import html
+
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    paragraphs = "\n".join(f"<p>{html.escape(b)}</p>" for b in blocks[1:])
+    return (
+        "<!doctype html><html><head><meta charset=utf-8>"
+        f"<title>{html.escape(blocks[0])}</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2026-01-16T10:00:00+05:30">'
+        "</head><body><nav><a href=/>Home</a> <a href=/world>World</a></nav><article>"
+        f"<h1>{html.escape(blocks[0])}</h1>{paragraphs}</article>"
+        "<footer>Copyright Example News</footer></body></html>\n"
+    )
+
+
+def drafting(runner: Runner, briefing: str, work: Path) -> list[Row | str]:
+    """9: drafting one plain-text article against validating the bundled file; 9b: the same
+    article saved as a web page, against the plain text (what HTML reading adds)."""
+    sources = _sources()
+    if sources is None:
+        return [f"Drafting rows skipped: {SEED_ARTICLE} not found (set BRIEFING_SOURCES)."]
+    article = sources / SEED_ARTICLE
+    page = work / "article.html"
+    page.write_text(_as_html(article.read_text("utf-8")), "utf-8")
+    draft = Job("draft, one text article", [briefing, "draft", str(article)])
+    validate = Job("validate, bundled file", [briefing, "validate"])
+    draft_html = Job("draft, the same article as HTML", [briefing, "draft", str(page)])
+    runner.measure(draft, validate, draft_html)
+    return [
+        timed_row("9", "`briefing draft` one text article", draft, validate, 1.5),
+        replace(
+            timed_row("9b", "`briefing draft` the article as HTML", draft_html, draft, 0),
+            limit=None,
+            ok=True,
+        ),
+        f"Drafting: text {fmt_seconds(draft.median)}, HTML {fmt_seconds(draft_html.median)}"
+        f" (HTML adds {fmt_seconds(draft_html.median - draft.median)}: importing and running"
+        f" trafilatura), validate {fmt_seconds(validate.median)}.",
+    ]
 
 
 def parse_sizes(text: str) -> tuple[int, int]:

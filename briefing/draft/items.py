@@ -18,24 +18,21 @@ from typing import Final, NamedTuple
 from briefing.draft.document import Document, Sentence
 from briefing.draft.lexicon import (
     COMMITMENT_VERBS,
-    COUNTRY_PATTERNS,
     DISCUSSION_VERBS,
     EVENT_VERBS,
     UNDERTAKINGS,
-    country_of,
+    find_countries,
 )
 from briefing.draft.people import Cast
 
 _KIND_ORDER: Final = ("reaffirmation", "confirmation", "interest", "decision", "plan")
 _VERBS: Final = tuple(
-    (kind, re.compile(r"\b" + pattern + r"\b", re.IGNORECASE))
+    (kind, re.compile(r"\b(?:" + "|".join(COMMITMENT_VERBS[kind]) + r")\b", re.IGNORECASE))
     for kind in _KIND_ORDER
-    for pattern in COMMITMENT_VERBS[kind]
 )
 _DISCUSS: Final = re.compile(r"\b(?:" + "|".join(DISCUSSION_VERBS) + r")\b", re.IGNORECASE)
 _EVENT: Final = re.compile(r"\b(?:" + "|".join(EVENT_VERBS) + r")", re.IGNORECASE)
 _SIGNING: Final = re.compile(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
-_COUNTRY: Final = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in COUNTRY_PATTERNS) + r")\b")
 _SIDES: Final = re.compile(
     r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers)|"
     r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials)|"
@@ -92,16 +89,15 @@ class Found(NamedTuple):
 def country_names(words: str) -> list[str]:
     """The countries named in WORDS, in order."""
     found: list[str] = []
-    for match in _COUNTRY.finditer(words):
-        name = country_of(match.group())
-        if name and name not in found:
+    for _, _, name in find_countries(words):
+        if name not in found:
             found.append(name)
     return found
 
 
 def country_names_all(words: str) -> list[str]:
     """Every mention of a country in WORDS, repeats kept."""
-    return [n for n in (country_of(m.group()) for m in _COUNTRY.finditer(words)) if n]
+    return [name for _, _, name in find_countries(words)]
 
 
 def _subject(text: str, start: int, verb: int) -> str:
@@ -111,7 +107,7 @@ def _subject(text: str, start: int, verb: int) -> str:
 
 def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
     return bool(
-        _COUNTRY.search(subject) or _SIDES.search(subject) or cast.mentions_in(start, verb)
+        find_countries(subject) or _SIDES.search(subject) or cast.mentions_in(start, verb)
     ) or bool(re.search(r"\b(?:he|she|who)\b", subject, re.IGNORECASE))
 
 
@@ -137,7 +133,7 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
         if mention and mention[-1].end >= start + len(before) - 1:
             return True
     return bool(
-        _COUNTRY.fullmatch(word.removesuffix("'s"))
+        find_countries(word.removesuffix("'s").removesuffix("\u2019s"))
         or re.fullmatch(
             r"sides|nations|countries|governments?|leaders|ministers|officials|they|we|he|she",
             word,

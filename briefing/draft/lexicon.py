@@ -6,6 +6,8 @@ articles: every rule that uses them says which list and why (docs/draft.md).
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Final
 
 #: Verbs that introduce reported or quoted speech, in the forms wire copy uses.
@@ -421,11 +423,43 @@ def _country_forms() -> dict[str, str]:
 
 #: Every form of a country, folded, to its name.
 COUNTRY_FORMS: Final = _country_forms()
-#: The longest form first, for scanning text.
-COUNTRY_PATTERNS: Final = tuple(
-    sorted({f for n, (o, a) in _COUNTRIES.items() for f in (n, *o, *a)} - CAPITALS,
-           key=lambda f: (-len(f), f))
-)  # fmt: skip
+#: Every form of a country as it is written (case counts: "US", not "us").
+_EXACT: Final = {
+    form: name
+    for name, (others, adjectives) in _COUNTRIES.items()
+    for form in (name, *others, *adjectives)
+    if form not in CAPITALS
+}
+_LONGEST: Final = max(len(form.split()) for form in _EXACT)
+_TOKEN: Final = re.compile(r"[A-Za-z\u00c0-\u024f](?:[\w\u00c0-\u024f]|\.(?=[A-Za-z]))*\.?")
+
+
+@functools.lru_cache(maxsize=256)
+def find_countries(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[tuple[int, int, str], ...]:
+    """Every country named in TEXT[start:end], as (start, end, country), longest form first.
+
+    A form is matched as written ("US" but not "us"), possessives included ("Japan's").
+    """
+    stop = len(text) if end is None else end
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST, len(words) - i), 0, -1):
+            first, last = words[i], words[i + size - 1]
+            if any(words[k][1] + 1 != words[k + 1][0] for k in range(i, i + size - 1)):
+                continue
+            form = text[first[0] : last[1]]
+            name = _EXACT.get(form) or _EXACT.get(form.rstrip("."))
+            if name:
+                found.append((first[0], last[1], name))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(found)
 
 
 def country_of(word: str) -> str | None:

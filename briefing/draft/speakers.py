@@ -51,7 +51,7 @@ class Attributed(NamedTuple):
     context: tuple[int, int]
 
 
-_VERB: Final = "|".join(sorted(SPEECH_VERBS - {"according", "read"}, key=len, reverse=True))
+_VERBS: Final = SPEECH_VERBS - {"according", "read"}
 _DOC_WORDS: Final = (
     r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
     r"document|report|transcript)"
@@ -65,23 +65,79 @@ _DOC_SAID: Final = re.compile(
     + _DOC_WORDS
     + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
-_WORD: Final = r"[\w.'\u2019@-]+"
-_AFTER: Final = re.compile(
-    r"\s*[,.\u2014-]?\s*(?:(?P<who>(?:"
-    + _WORD
-    + r" ){0,5}?"
-    + _WORD
-    + r")\s+(?:\w+ly\s+)?(?P<verb>"
-    + _VERB
-    + r")\b|(?P<verb2>"
-    + _VERB
-    + r")\s+(?P<who2>(?:[\w.'\u2019-]+ ?){1,6}))"
-)
-_BEFORE: Final = re.compile(
-    r"(?P<who>(?:[\w.'\u2019@-]+ ){0,5}?[\w.'\u2019@-]+)\s+(?:\w+ly\s+)?(?P<verb>"
-    + _VERB
-    + r")(?:\s+that)?\s*[:,]?\s*$"
-)
+_WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
+_LETTERS: Final = re.compile(r"[A-Za-z]+")
+
+
+def _is_verb(word: str) -> bool:
+    return word.casefold().rstrip(".") in _VERBS
+
+
+def _run(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Up to LIMIT words from START, each one space after the last (a comma ends the run)."""
+    found: list[tuple[int, int]] = []
+    for match in _WORDS.finditer(text, start, end):
+        if found and text[found[-1][1] : match.start()] != " ":
+            break
+        if not found and match.start() != start:
+            break
+        found.append((match.start(), match.end()))
+        if len(found) == limit:
+            break
+    return found
+
+
+def _after(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """Who speaks in the words right after a closing mark: `, Jaishankar said` (the last
+    person named before the verb) or `, said Leyen` (the first after it)."""
+    lead = re.match(r"\s*[,.\u2014-]?\s*", text[start:end])
+    at = start + (lead.end() if lead else 0)
+    words = _run(text, at, end, 8)
+    for k in range(1, min(len(words), 7)):
+        word = text[words[k][0] : words[k][1]]
+        if _is_verb(word):
+            before = k - 1 if text[words[k - 1][0] : words[k - 1][1]].endswith("ly") else k
+            if before >= 1:
+                return words[0][0], words[before - 1][1], True
+    if words and _is_verb(text[words[0][0] : words[0][1]]) and len(words) > 1:
+        return words[1][0], words[min(len(words), 7) - 1][1], False
+    return None
+
+
+def _before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Who speaks in the words right before an opening mark: `Hayashi added:`,
+    `Kamikawa said,`, `... he said that`."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start and text[stop - 1] in ":,":
+        stop -= 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if text[max(start, stop - 5) : stop] == " that":
+        stop -= 5
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, stop)]
+    if len(words) < 2 or words[-1][1] != stop or not _is_verb(text[words[-1][0] : stop]):
+        return None
+    who = words[:-1]
+    if text[who[-1][0] : who[-1][1]].endswith("ly") and len(who) > 1:
+        who = who[:-1]
+    run = [who[-1]]
+    for word in reversed(who[:-1]):
+        if text[word[1] : run[0][0]] != " " or len(run) == 6:
+            break
+        run.insert(0, word)
+    return run[0][0], run[-1][1]
+
+
+def first_verb(text: str, start: int, end: int) -> int | None:
+    """Where the first speech verb between START and END begins."""
+    for match in _LETTERS.finditer(text, start, end):
+        if match.group().casefold() in _VERBS:
+            return match.start()
+    return None
+
+
 _SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
 _DESCRIPTION: Final = re.compile(
     r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
@@ -236,17 +292,16 @@ class Resolver:
             return document
         # A speech verb right after the closing mark.
         if quote.closed >= 0:
-            after = _AFTER.match(text, quote.closed + 1, c_end)
+            after = _after(text, quote.closed + 1, c_end)
             if after:
-                group = "who" if after.group("who") else "who2"
-                speaker = self.who(after.start(group), after.end(group), last=group == "who")
+                speaker = self.who(after[0], after[1], last=after[2])
                 if speaker:
                     return speaker
         # A speech verb (or "saying that") right before the opening mark.
         before = text[s_start : quote.opened]
-        match = _BEFORE.search(before)
+        match = _before(text, s_start, quote.opened)
         if match:
-            speaker = self.who(s_start + match.start("who"), s_start + match.end("who"))
+            speaker = self.who(*match)
             if speaker:
                 return speaker
         if _SAYING.search(before) or match:
@@ -256,10 +311,9 @@ class Resolver:
         if quote.partial:
             speaker = self.who(s_start, quote.opened) if before.strip() else None
             if speaker is None:
-                later = re.search(r"\b(" + _VERB + r")\b", text[close:c_end])
-                if later:
-                    region_end = close + later.start()
-                    speaker = self.who(close + 1, region_end)
+                later = first_verb(text, close, c_end)
+                if later is not None:
+                    speaker = self.who(close + 1, later)
             if speaker is None and len(quote_words(self.doc, quote)) > 3:
                 speaker = self.who(s_start, quote.opened, last=False)
             return speaker
@@ -278,9 +332,9 @@ class Resolver:
         text = self.doc.text
         for mention in self.cast.mentions_in(start, end):
             self.state.last_person = mention.person
-        match = re.search(r"\b(" + _VERB + r")\b", text[start:end])
-        if match:
-            speaker = self.who(start, start + match.start())
+        verb = first_verb(text, start, end)
+        if verb is not None:
+            speaker = self.who(start, verb)
             if speaker and speaker.kind == "person":
                 self.state.last_speaker = speaker._replace(review=None)
 
