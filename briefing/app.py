@@ -131,8 +131,17 @@ def _collecting_after_load() -> Iterator[None]:
             gc.enable()
 
 
-def load_data(path: Path, *, no_cache: bool, max_file_size: float | None) -> Knowledge:
-    """Load for a command (completion loads without this policy); DataError on bad data."""
+def load_data(
+    path: Path,
+    *,
+    no_cache: bool,
+    max_file_size: float | None,
+    located: dict[str, load.Marks] | None = None,
+) -> Knowledge:
+    """Load for a command (completion loads without this policy); DataError on bad data.
+
+    LOCATED, when given, receives where each dialogue's located fields are (`validate`).
+    """
     # Checked here rather than by a range type, whose '[x>=0]' would clutter --help.
     if max_file_size is not None and not max_file_size >= 0:
         fail("--max-file-size: expected a number of MiB, 0 or more", EXIT_USAGE)
@@ -142,6 +151,7 @@ def load_data(path: Path, *, no_cache: bool, max_file_size: float | None) -> Kno
             use_cache=not no_cache,
             max_bytes=load.max_file_bytes(max_file_size),
             progress=bar,
+            located=located,
         )
 
 

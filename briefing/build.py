@@ -59,16 +59,32 @@ def model_fields(name: str) -> list[tuple[str, str, Builder | None]]:
     return out
 
 
+def model_order(name: str) -> list[tuple[str, str, Builder | None]]:
+    """Record NAME's model fields in the order of its class, extras aside.
+
+    The spec's order, except that fields the class gives a default come last: a
+    NamedTuple must keep them there, after the extras too (a dialogue's `review`,
+    written under `dialogue:`, follows the file's path). Fields added with a
+    default leave positional construction of the model as it was.
+    """
+    defaults = SPEC[name].model._field_defaults  # type: ignore[attr-defined]
+    steps = model_fields(name)
+    return [s for s in steps if s[0] not in defaults] + [s for s in steps if s[0] in defaults]
+
+
 def builder(name: str) -> Builder:
     """The function that builds record NAME's model from its plain form (made once)."""
     made = _BUILDERS.get(name)
     if made is not None:
         return made
     cls: Any = SPEC[name].model
-    steps = model_fields(name)
+    steps = model_order(name)
     if any("." in key for _, key, _ in steps):
-        # A record with an inline part: read each key path, then the extras.
-        paths = [(key.split("."), conv or _identity) for _, key, conv in steps]
+        # A record with an inline part: read each key path; the extras go before the
+        # fields with a default.
+        defaults = cls._field_defaults
+        paths = [(key.split("."), conv or _identity) for field, key, conv in steps]
+        early = sum(1 for field, _, _ in steps if field not in defaults)
 
         def build_nested(plain: Any, *extra: Any) -> Any:
             values = []
@@ -77,7 +93,7 @@ def builder(name: str) -> Builder:
                 for key in keys:
                     value = value[key]
                 values.append(conv(value))
-            return cls(*values, *extra)
+            return cls(*values[:early], *extra, *values[early:])
 
         made = build_nested
     else:

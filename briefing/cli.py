@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperCommand
 
-from briefing import draft_command, load, query
+from briefing import draft_command, load, query, review
 
 __all__ = ["COMMANDS", "app", "app_for", "draft_command", "main"]
 
@@ -57,6 +57,7 @@ from briefing.output import (
 from briefing.render import (
     Format,
     Options,
+    inert,
     render_problems,
 )
 from briefing.views import ProblemsView, View
@@ -316,28 +317,46 @@ def validate(
     ] = "text",
     no_cache: NoCacheOpt = False,
     max_file_size: MaxSizeOpt = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail while any item awaits review, listing each one."),
+    ] = False,
 ) -> None:
     """Check knowledge files.
 
     Reports every problem as FILE:LINE:COL. Exits 0 and prints the counts when
     the data is valid; otherwise prints every problem on stderr and exits 1.
+    Items that still carry a review note are counted on stderr; with --strict,
+    each is a problem, located at its note.
 
     \b
     Examples:
       briefing validate
       briefing validate data/ --format json
+      briefing validate --strict drafts/
     """
     if fmt not in ("text", "json"):
         fail(f"--format: validate writes 'text' or 'json', not '{fmt}'", EXIT_USAGE)
     location = load.resolve_data(path or data)
+    notices: list[str] = []
+    located: dict[str, load.Marks] = {}
     try:
-        knowledge = load_data(location, no_cache=no_cache, max_file_size=max_file_size)
-        view = ProblemsView(str(location), (), query.counts(knowledge))
+        knowledge = load_data(
+            location, no_cache=no_cache, max_file_size=max_file_size, located=located
+        )
     except DataError as exc:
         view = ProblemsView(str(location), tuple(exc.problems), {})
+    else:
+        # Items a person has yet to check: said on stderr, or with --strict, problems.
+        awaiting = review.problems(knowledge, located) if strict else []
+        counts = {} if awaiting else query.counts(knowledge)
+        view = ProblemsView(str(location), tuple(awaiting), counts)
+        notices = [] if strict else review.notices(knowledge)
     text = render_problems(view, Format(fmt), Options(width=0))
     if view.ok:
         write_output(text, None)
+        if notices:
+            report(inert("".join(f"briefing: {line}\n" for line in notices)))
         return
     # Problems are errors: on stderr as text; as JSON they are the result itself.
     if fmt == "json":

@@ -128,15 +128,23 @@ def load_knowledge(
     use_cache: bool = True,
     max_bytes: int | None = None,
     progress: Progress | None = None,
+    located: dict[str, Marks] | None = None,
 ) -> Knowledge:
-    """Load every dialogue at PATH; raise DataError listing all problems found."""
+    """Load every dialogue at PATH; raise DataError listing all problems found.
+
+    LOCATED, when given, receives where each dialogue's located fields are, by
+    dialogue id (`validate --strict` points at review notes with them).
+    """
     files = knowledge_files(path)
-    return _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
+    knowledge, marks = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
+    if located is not None:
+        located.update(marks)
+    return knowledge
 
 
 def _load_files(
     files: list[Path], max_bytes: int | None, *, use_cache: bool, progress: Progress | None
-) -> Knowledge:
+) -> tuple[Knowledge, dict[str, Marks]]:
     limit = max_file_bytes() if max_bytes is None else max_bytes
     store = cache.open_store() if use_cache else None
     problems: list[Problem] = []
@@ -178,7 +186,7 @@ def _load_files(
     if problems:
         raise DataError(problems)
     dialogues.sort(key=lambda d: (d.date, d.ordinal or 0, d.id))
-    return Knowledge(tuple(dialogues))
+    return Knowledge(tuple(dialogues)), located
 
 
 def _follows(d: Dialogue) -> bool:

@@ -76,6 +76,8 @@ class Source(NamedTuple):
 class Party(NamedTuple):
     id: str
     name: str
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Participant(NamedTuple):
@@ -86,12 +88,16 @@ class Participant(NamedTuple):
     role: str
     role_note: str | None
     country: str
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Topic(NamedTuple):
     id: str
     name: str
     summary: str
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Commitment(NamedTuple):
@@ -109,6 +115,8 @@ class Commitment(NamedTuple):
     evidence: Evidence
     #: Earlier commitments this one continues, as DIALOGUE_ID/COMMITMENT_ID.
     follows: tuple[str, ...] = ()
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Progress(NamedTuple):
@@ -120,6 +128,8 @@ class Progress(NamedTuple):
     status: Status
     text: str
     evidence: Evidence
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Discussion(NamedTuple):
@@ -127,6 +137,8 @@ class Discussion(NamedTuple):
     text: str
     topics: tuple[str, ...]
     evidence: Evidence
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Quote(NamedTuple):
@@ -137,6 +149,8 @@ class Quote(NamedTuple):
     context: str
     source: str
     attribution: str | None = None
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Event(NamedTuple):
@@ -146,6 +160,8 @@ class Event(NamedTuple):
     when: str | None
     topics: tuple[str, ...]
     evidence: Evidence
+    #: What a person should still check; None once the item is signed off.
+    review: str | None = None
 
 
 class Dialogue(NamedTuple):
@@ -168,6 +184,9 @@ class Dialogue(NamedTuple):
     events: tuple[Event, ...]
     progress: tuple[Progress, ...]
     path: str
+    #: What a person should still check about the meeting itself (its date, place, chairs).
+    #: Written under `dialogue:` in the file, but last here: a field with a default must be.
+    review: str | None = None
 
     def participant(self, pid: str) -> Participant:
         return _index(self).people[pid]

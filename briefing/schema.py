@@ -145,6 +145,20 @@ def link(name: str, doc: str, *, required: bool = True, many: bool = False) -> F
     return Field(name, LINK, required, doc, many=many, located=True)
 
 
+def review(item: str, example: str) -> Field:
+    """The note of what a person should still check in ITEM; deleting it signs the item off.
+
+    Located, so that `briefing validate --strict` can point at each line to delete.
+    """
+    return Field(
+        "review",
+        TEXT,
+        False,
+        f'what a person should still check in {item} ("{example}"); delete the line once checked',
+        located=True,
+    )
+
+
 _EVIDENCE: Final = record("evidence", "evidence", "the sentence of the source this rests on")
 _TOPIC_IDS: Final = "the topics it belongs to (may be `[]`)"
 
@@ -268,6 +282,7 @@ RECORDS: Final[tuple[Record, ...]] = (
                 min_items=1,
                 hint="cite the source the file is based on",
             ),
+            review("the meeting itself", "date taken from other reporting"),
         ),
         model.Dialogue,
         anchor="dialogue",
@@ -298,7 +313,11 @@ RECORDS: Final[tuple[Record, ...]] = (
         "party",
         "a party",
         "parties",
-        (ident("what a commitment's `by` list refers to"), text("name", "the display name")),
+        (
+            ident("what a commitment's `by` list refers to"),
+            text("name", "the display name"),
+            review("the party", "name read from 'Tokyo'"),
+        ),
         model.Party,
         anchor="parties",
     ),
@@ -332,6 +351,7 @@ RECORDS: Final[tuple[Record, ...]] = (
                 required=False,
             ),
             text("country", "the country the participant represents"),
+            review("the participant", "role taken from a photo caption"),
         ),
         model.Participant,
         anchor="participants",
@@ -357,6 +377,7 @@ RECORDS: Final[tuple[Record, ...]] = (
             ),
             text("name", "a short display name"),
             text("summary", "a paragraph on what the meeting said about the topic"),
+            review("the topic", "summary generated"),
         ),
         model.Topic,
         anchor="topics",
@@ -414,6 +435,7 @@ RECORDS: Final[tuple[Record, ...]] = (
                 required=False,
                 many=True,
             ),
+            review("the commitment", "kind chosen between plan and decision"),
         ),
         model.Commitment,
         anchor="commitments",
@@ -456,6 +478,7 @@ RECORDS: Final[tuple[Record, ...]] = (
             choice("status", STATUSES, "where the commitment stands after this"),
             text("text", "what happened, in your words"),
             _EVIDENCE,
+            review("the progress entry", "date of the report, not of the event"),
         ),
         model.Progress,
         anchor="progress",
@@ -469,6 +492,7 @@ RECORDS: Final[tuple[Record, ...]] = (
             text("text", "what was discussed, in your words"),
             ref("topics", ("topics",), _TOPIC_IDS, many=True),
             _EVIDENCE,
+            review("the discussion", "two paragraphs condensed into one"),
         ),
         model.Discussion,
         anchor="discussions",
@@ -498,6 +522,7 @@ RECORDS: Final[tuple[Record, ...]] = (
                 ' speaking ("the joint statement reads", "according to a readout")',
                 required=False,
             ),
+            review("the quote", "speaker resolved from 'he' across a paragraph"),
         ),
         model.Quote,
         anchor="quotes",
@@ -513,6 +538,7 @@ RECORDS: Final[tuple[Record, ...]] = (
             text("when", "when, in the source's words", required=False),
             ref("topics", ("topics",), "related topics", required=False, many=True),
             _EVIDENCE,
+            review("the event", "order of the calls inferred"),
         ),
         model.Event,
         anchor="events",

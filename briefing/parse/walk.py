@@ -288,7 +288,8 @@ _PLANS: Final[dict[str, list[tuple[str, Field, Read | None, bool]]]] = {
             f,
             # The schema version is read before the walk, not by it.
             None if not f.in_model else Walker.read_many if f.many else _ONE[f.kind],
-            f.kind == TEXT and not f.many,
+            # A located field keeps its position, so it takes the long way.
+            f.kind == TEXT and not f.many and not f.located,
         )
         for f in rec.fields
     ]
