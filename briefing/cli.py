@@ -16,9 +16,9 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperCommand
 
-from briefing import draft_command, load, query, review
+from briefing import cli_draft, load, query, review
 
-__all__ = ["COMMANDS", "app", "app_for", "draft_command", "main"]
+__all__ = ["COMMANDS", "app", "app_for", "cli_draft", "main"]
 
 from briefing.app import (
     COMMANDS,

@@ -276,7 +276,16 @@ def _shown_name(param: Any) -> str:
 _META_KEY = "briefing.common"
 
 
-class SharedOptions(TyperCommand):
+class PlainUsage(TyperCommand):
+    """A command whose usage line names its arguments as Click's do."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        # Typer writes a required argument as {NAME}; usage lines say NAME, as Click's do.
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
+
+
+class SharedOptions(PlainUsage):
     """A command that also takes the shared options; give it as `cls=` to `app.command()`."""
 
     #: Whether the command takes --dialogue (`dialogues` lists them all).
@@ -288,11 +297,6 @@ class SharedOptions(TyperCommand):
             p for p in _shared_command().params if self.dialogue or p.name != "dialogue"
         ]
         self.params.extend(self._shared)
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        # Typer writes a required argument as {NAME}; usage lines say NAME, as Click's do.
-        pieces: list[str] = super().collect_usage_pieces(ctx)
-        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
     # Click passes its own Context, which Typer does not export under a public name.
     def invoke(self, ctx: Any) -> Any:

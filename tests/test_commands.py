@@ -43,9 +43,12 @@ NOT_TAKEN = {
     "timeline": {"--dialogue"},
     # It prints the JSON Schema of the format, which no data changes.
     "schema": set(SHARED) - {"--output"},
+    # It reads articles and writes a knowledge file, never a view of loaded data; its
+    # --output and --max-file-size are its own (a file or directory; a source's size).
+    "draft": set(SHARED) - {"--output", "--max-file-size"},
 }
 #: Commands that read no knowledge data.
-DATA_FREE = {"schema"}
+DATA_FREE = {"schema", "draft"}
 
 
 def help_of(name: str) -> str:

@@ -13,157 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any, Final, NamedTuple, Protocol
+from typing import Any
 
-from briefing.draft.document import Document, read_document
-from briefing.draft.items import Found, country_names, country_names_all, find_items
-from briefing.draft.meeting import Meeting, read_meeting
-from briefing.draft.people import Cast, Person, find_chairs, find_people
-from briefing.draft.plain import build_plain
-from briefing.draft.quotes import find_quotations
-from briefing.draft.speakers import Attributed, Speaker, attribute_all
+from briefing.draft.document import read_document
+from briefing.draft.gather import People, Read, SourceLike, read_one, slug, source_id
+from briefing.draft.items import country_names, country_names_all
+from briefing.draft.meeting import read_meeting
+from briefing.draft.plain import PLACEHOLDER_DATE, build_plain
 from briefing.draft.topics import Grouping, group_topics
 
-_SLUG_SKIP: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "this",
-        "that",
-        "it",
-        "its",
-        "their",
-        "our",
-        "we",
-        "i",
-    ]
-)
-#: Where a date nobody printed would go: an obvious placeholder, never a guess.
-PLACEHOLDER_DATE: Final = dt.date(1970, 1, 1)
 
-
-class SourceLike(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def publisher(self) -> str | None: ...
-    @property
-    def url(self) -> str | None: ...
-    @property
-    def date(self) -> dt.date | None: ...
-    @property
-    def file(self) -> str | None: ...
-
-
-class _Read(NamedTuple):
-    source_id: str
-    doc: Document
-    cast: Cast
-    quotes: list[Attributed]
-    items: list[Found]
-    meeting: Meeting
-    #: Who chaired, as the people of this source (see people.find_chairs).
-    chairs: list[str]
-
-
-def slug(words: str, *, limit: int = 5) -> str:
-    tokens = [t for t in re.findall(r"[a-z0-9]+", words.casefold()) if t not in _SLUG_SKIP]
-    return "-".join(tokens[:limit]) or "item"
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    key, n = base, 2
-    while key in taken:
-        key = f"{base}-{n}"
-        n += 1
-    taken.add(key)
-    return key
-
-
-def _source_id(source: SourceLike, taken: set[str]) -> str:
-    if source.url:
-        host = re.sub(r"^(?:www\.|amp\.|m\.)", "", re.split(r"/+", source.url)[1]).split(".")[0]
-        base = slug(host, limit=2)
-    elif source.file or source.name not in ("-", ""):
-        stem = re.sub(r"\.[A-Za-z]+$", "", (source.file or source.name).rsplit("/", 1)[-1])
-        base = slug(stem, limit=3)
-    else:
-        base = "article"
-    return _unique(base, taken)
-
-
-def _read(source: SourceLike, source_id: str) -> _Read:
-    doc = read_document(source.text)
-    cast = find_people(doc)
-    quotes = attribute_all(doc, cast, find_quotations(doc))
-    spans = [(a.quote.start, a.quote.end) for a in quotes]
-    items = find_items(doc, cast, spans)
-    meeting = read_meeting(doc, source.date, source.title or doc.title)
-    return _Read(source_id, doc, cast, quotes, items, meeting, find_chairs(doc, cast))
-
-
-class _People:
-    """Participants across sources, merged by name."""
-
-    def __init__(self) -> None:
-        self.entries: list[dict[str, Any]] = []
-        self.words: list[set[str]] = []
-        self.local: dict[tuple[str, str], str] = {}
-
-    @staticmethod
-    def _words(name: str) -> set[str]:
-        return {w.casefold().rstrip(".") for w in name.split() if len(w.rstrip(".")) > 1}
-
-    def add(self, source_id: str, cast: Cast, person: Person) -> None:
-        words = self._words(person.name)
-        for index, known in enumerate(self.words):
-            if words and (words <= known or known <= words):
-                entry = self.entries[index]
-                if person.name != entry["name"]:
-                    entry["aliases"].append(person.name)
-                entry["aliases"].extend(cast.forms.get(person.key, ()))
-                self.local[(source_id, person.key)] = entry["id"]
-                if entry["role"] is None and person.role:
-                    entry["role"] = person.role
-                if entry["country"] is None and person.country:
-                    entry["country"] = person.country
-                return
-        key = _unique(person.key, {e["id"] for e in self.entries})
-        self.entries.append(
-            {
-                "id": key,
-                "name": person.name,
-                "aliases": list(cast.forms.get(person.key, ())),
-                "role": person.role,
-                "country": person.country,
-                "notes": list(person.notes),
-            }
-        )
-        self.words.append(words)
-        self.local[(source_id, person.key)] = key
-
-
-def _parties(people: _People, reads: list[_Read]) -> list[str]:
+def _parties(people: People, reads: list[Read]) -> list[str]:
     """The sides: countries the meeting's name joins ("India-Japan"), those of the people
     named, and those that commit, in that order."""
     found: list[str] = []
@@ -196,7 +56,7 @@ def _parties(people: _People, reads: list[_Read]) -> list[str]:
     return found
 
 
-def _infer_countries(people: _People, sides: list[str]) -> None:
+def _infer_countries(people: People, sides: list[str]) -> None:
     """A counterpart's country is the other side of a two-sided meeting."""
     others = {p["country"] for p in people.entries if p["country"]}
     for entry in people.entries:
@@ -212,8 +72,8 @@ def draft_plain(
 ) -> dict[str, Any]:
     """The knowledge file for the meeting SOURCES report, as plain data."""
     taken: set[str] = set()
-    reads = [_read(s, _source_id(s, taken)) for s in sources]
-    people = _People()
+    reads = [read_one(s, source_id(s, taken)) for s in sources]
+    people = People()
     for read in reads:
         for person in read.cast.people:
             people.add(read.source_id, read.cast, person)
@@ -246,4 +106,4 @@ def file_name(plain: dict[str, Any]) -> str:
     return f"{dialogue['date']}-{dialogue['id']}.yaml"
 
 
-__all__ = ["PLACEHOLDER_DATE", "SourceLike", "Speaker", "draft_plain", "slug"]
+__all__ = ["PLACEHOLDER_DATE", "SourceLike", "draft_plain", "file_name", "meeting_key", "slug"]

@@ -51,7 +51,12 @@ def _quoted(text: str) -> str:
     body = json.dumps(text, ensure_ascii=False)
     if body.isprintable():
         return body
-    return "".join(c if _printable(c) or c in '\n"' else f"\\u{ord(c):04x}" for c in body)
+    return "".join(c if _printable(c) or c in '\n"' else _escape(c) for c in body)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def scalar(value: object) -> str:

@@ -11,7 +11,7 @@ from briefing.draft.items import country_names
 from briefing.draft.topics import Grouping, topic_ids
 
 if TYPE_CHECKING:
-    from briefing.draft.assemble import SourceLike, _People, _Read
+    from briefing.draft.gather import People, Read, SourceLike
     from briefing.draft.items import Found
     from briefing.draft.speakers import Speaker
 
@@ -53,6 +53,8 @@ _SKIP: Final = frozenset(
 )
 _LEAD: Final = re.compile(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
 _NOT_STATED: Final = "not stated in the source"
+#: Where a date nobody printed would go: an obvious placeholder, never a guess.
+PLACEHOLDER_DATE: Final = dt.date(1970, 1, 1)
 
 
 def _slug(words: str, limit: int = 5) -> str:
@@ -89,7 +91,7 @@ def _commitment_text(doc_text: str, item: Found) -> str:
 
 
 class _Builder:
-    def __init__(self, people: _People, sides: list[str], grouping: Grouping) -> None:
+    def __init__(self, people: People, sides: list[str], grouping: Grouping) -> None:
         self.people = people
         self.sides = sides
         self.grouping = grouping
@@ -117,14 +119,14 @@ class _Builder:
             joined += " (joint statement)"
         return self.party(joined)
 
-    def speaker_id(self, read: _Read, speaker: Speaker) -> str:
+    def speaker_id(self, read: Read, speaker: Speaker) -> str:
         if speaker.kind == "person":
             return self.people.local[(read.source_id, speaker.who)]
         if speaker.kind == "joint":
             return self.joint(speaker.attribution)
         return self.party(speaker.who)
 
-    def by(self, read: _Read, item: Found) -> tuple[list[str], str | None]:
+    def by(self, read: Read, item: Found) -> tuple[list[str], str | None]:
         named = [n for n in country_names(item.subject) if n in self.sides]
         if named:
             return [self.party(n) for n in named], None
@@ -140,7 +142,7 @@ class _Builder:
         everyone = [self.party(s) for s in self.sides] or [self.party("not stated")]
         return everyone, "parties taken to be all sides"
 
-    def topics(self, read: _Read, start: int, end: int) -> list[str]:
+    def topics(self, read: Read, start: int, end: int) -> list[str]:
         return topic_ids(read.doc, start, read.doc.text[start:end], self.grouping.by_heading)
 
 
@@ -163,7 +165,7 @@ def _put(record: dict[str, Any], review: str | None) -> dict[str, Any]:
     return record
 
 
-def _quotes(builder: _Builder, reads: list[_Read]) -> list[dict[str, Any]]:
+def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
     builder.statement = any(
         a.speaker is not None
         and a.speaker.kind == "joint"
@@ -210,7 +212,7 @@ def _quotes(builder: _Builder, reads: list[_Read]) -> list[dict[str, Any]]:
     return found
 
 
-def _items(builder: _Builder, reads: list[_Read]) -> dict[str, list[dict[str, Any]]]:
+def _items(builder: _Builder, reads: list[Read]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
     taken: dict[str, set[str]] = {k: set() for k in out}
     seen: set[tuple[str, str]] = set()
@@ -290,7 +292,7 @@ def _source_record(source: SourceLike, source_id: str, title: str | None) -> dic
     return record
 
 
-def _participants(people: _People) -> list[dict[str, Any]]:
+def _participants(people: People) -> list[dict[str, Any]]:
     found = []
     for entry in people.entries:
         aliases = []
@@ -314,15 +316,13 @@ def _participants(people: _People) -> list[dict[str, Any]]:
 def build_plain(
     *,
     sources: Sequence[SourceLike],
-    reads: list[_Read],
-    people: _People,
+    reads: list[Read],
+    people: People,
     sides: list[str],
     topics: Grouping,
     date: dt.date | None,
     ident: str | None,
 ) -> dict[str, Any]:
-    from briefing.draft.assemble import PLACEHOLDER_DATE
-
     builder = _Builder(people, sides, topics)
     quotes = _quotes(builder, reads)
     items = _items(builder, reads)

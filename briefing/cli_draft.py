@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperCommand
 
 from briefing.app import command
+from briefing.options import PlainUsage
 from briefing.output import EXIT_USAGE, fail, progress, write_output
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _write(text: str, target: Path | None, force: bool) -> None:
     write_output(text, target)
 
 
-@command(TyperCommand)
+@command(PlainUsage)
 def draft(
     sources: Annotated[
         list[str],

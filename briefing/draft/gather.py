@@ -1,0 +1,130 @@
+"""Each source read on its own, and the people of all of them merged by name.
+
+A source becomes its document, people, quotations with speakers, items, the
+meeting it reports and who chaired it. People are one participant when one
+name's words are all in the other's ("S Jaishankar" and "S. Jaishankar",
+"Kamikawa Yoko" and "Yoko Kamikawa"); the other forms become aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Final, NamedTuple, Protocol
+
+from briefing.draft.document import Document, read_document
+from briefing.draft.items import Found, find_items
+from briefing.draft.meeting import Meeting, read_meeting
+from briefing.draft.people import Cast, Person, find_chairs, find_people
+from briefing.draft.quotes import find_quotations
+from briefing.draft.speakers import Attributed, attribute_all
+
+_SLUG_SKIP: Final = frozenset(
+    {"a", "an", "the", "and", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is",
+     "are", "was", "were", "be", "this", "that", "it", "its", "their", "our", "we", "i"}
+)  # fmt: skip
+
+
+class SourceLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def publisher(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def file(self) -> str | None: ...
+
+
+class Read(NamedTuple):
+    source_id: str
+    doc: Document
+    cast: Cast
+    quotes: list[Attributed]
+    items: list[Found]
+    meeting: Meeting
+    #: Who chaired, as the people of this source (see people.find_chairs).
+    chairs: list[str]
+
+
+def slug(words: str, *, limit: int = 5) -> str:
+    tokens = [t for t in re.findall(r"[a-z0-9]+", words.casefold()) if t not in _SLUG_SKIP]
+    return "-".join(tokens[:limit]) or "item"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    key, n = base, 2
+    while key in taken:
+        key = f"{base}-{n}"
+        n += 1
+    taken.add(key)
+    return key
+
+
+def source_id(source: SourceLike, taken: set[str]) -> str:
+    if source.url:
+        host = re.sub(r"^(?:www\.|amp\.|m\.)", "", re.split(r"/+", source.url)[1]).split(".")[0]
+        base = slug(host, limit=2)
+    elif source.file or source.name not in ("-", ""):
+        stem = re.sub(r"\.[A-Za-z]+$", "", (source.file or source.name).rsplit("/", 1)[-1])
+        base = slug(stem, limit=3)
+    else:
+        base = "article"
+    return _unique(base, taken)
+
+
+def read_one(source: SourceLike, source_id: str) -> Read:
+    doc = read_document(source.text)
+    cast = find_people(doc)
+    quotes = attribute_all(doc, cast, find_quotations(doc))
+    spans = [(a.quote.start, a.quote.end) for a in quotes]
+    items = find_items(doc, cast, spans)
+    meeting = read_meeting(doc, source.date, source.title or doc.title)
+    return Read(source_id, doc, cast, quotes, items, meeting, find_chairs(doc, cast))
+
+
+class People:
+    """Participants across sources, merged by name."""
+
+    def __init__(self) -> None:
+        self.entries: list[dict[str, Any]] = []
+        self.words: list[set[str]] = []
+        self.local: dict[tuple[str, str], str] = {}
+
+    @staticmethod
+    def _words(name: str) -> set[str]:
+        return {w.casefold().rstrip(".") for w in name.split() if len(w.rstrip(".")) > 1}
+
+    def add(self, source_id: str, cast: Cast, person: Person) -> None:
+        words = self._words(person.name)
+        for index, known in enumerate(self.words):
+            if words and (words <= known or known <= words):
+                entry = self.entries[index]
+                if person.name != entry["name"]:
+                    entry["aliases"].append(person.name)
+                entry["aliases"].extend(cast.forms.get(person.key, ()))
+                self.local[(source_id, person.key)] = entry["id"]
+                if entry["role"] is None and person.role:
+                    entry["role"] = person.role
+                if entry["country"] is None and person.country:
+                    entry["country"] = person.country
+                return
+        key = _unique(person.key, {e["id"] for e in self.entries})
+        self.entries.append(
+            {
+                "id": key,
+                "name": person.name,
+                "aliases": list(cast.forms.get(person.key, ())),
+                "role": person.role,
+                "country": person.country,
+                "notes": list(person.notes),
+            }
+        )
+        self.words.append(words)
+        self.local[(source_id, person.key)] = key
