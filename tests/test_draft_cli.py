@@ -190,7 +190,7 @@ def test_every_draft_validates_and_quotes_and_evidence_are_verbatim() -> None:
 
 # -- the writer and any text at all ------------------------------------------------------
 
-_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
