@@ -57,14 +57,17 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
 
 
 def _infer_countries(people: People, sides: list[str]) -> None:
-    """A counterpart's country is the other side of a two-sided meeting."""
-    others = {p["country"] for p in people.entries if p["country"]}
+    """Someone's counterpart from one side of a two-sided meeting is from the other side
+    ("S Jaishankar and his Japanese counterpart Toshimitsu Motegi")."""
+    if len(sides) != 2:
+        return
+    by_id = {e["id"]: e for e in people.entries}
     for entry in people.entries:
-        if entry["country"] is None and len(sides) == 2 and len(others) == 1:
-            missing = [s for s in sides if s not in others]
-            if len(missing) == 1:
-                entry["country"] = missing[0]
-                entry["notes"].append("country inferred: the other side of a two-sided meeting")
+        anchor = by_id.get(entry.get("counterpart_of") or "")
+        if anchor is None or anchor["country"] is not None or entry["country"] not in sides:
+            continue
+        anchor["country"] = next(s for s in sides if s != entry["country"])
+        anchor["notes"].append("country inferred: the other side from this person's counterpart")
 
 
 def draft_plain(

@@ -124,6 +124,11 @@ class People:
                 "role": person.role,
                 "country": person.country,
                 "notes": list(person.notes),
+                "counterpart_of": (
+                    self.local.get((source_id, person.counterpart_of))
+                    if person.counterpart_of
+                    else None
+                ),
             }
         )
         self.words.append(words)

@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 
 from briefing.draft.document import Document, Sentence
 from briefing.draft.lexicon import (
+    CAPITAL_OF,
     COMMITMENT_VERBS,
     DISCUSSION_VERBS,
     EVENT_VERBS,
@@ -36,10 +37,12 @@ _SIGNING: Final = re.compile(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
 _SIDES: Final = re.compile(
     r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers)|"
     r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials)|"
-    r"officials|they|we|our|the dialogue|the meeting|the summit|the talks|"
+    r"officials|diplomats|delegations?|they|we|our|the dialogue|the meeting|the summit|the talks|"
     r"the (?:\w+ )?(?:declaration|agreement|statement|government)|there was)\b",
     re.IGNORECASE,
 )
+_CAPITAL: Final = re.compile(r"\b(?:" + "|".join(CAPITAL_OF) + r")\b")
+_PLANNED: Final = re.compile(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
 _MODAL: Final = re.compile(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
 _NEGATED: Final = re.compile(r"\b(?:not|never|no longer)\b", re.IGNORECASE)
 _PASSIVE: Final = re.compile(
@@ -64,6 +67,10 @@ TIMELINE: Final = re.compile(
     r" ?(?:\d{4})(?:-\d{2,4})?"
     r"|(?:in|by|before|until) (?:early |mid-|late )?(?:" + _MONTHS + r")(?! \d{1,2}\b)"
     r"|(?:this|next) (?:fiscal|financial) year|next year|this year"
+    r"|(?:in|by|before|during) (?:the )?(?:early |late )?(?:spring|summer|autumn|fall|winter)"
+    r"(?: of \d{4}| of next year| of this year)?"
+    r"|(?:next|this|by next|in next) (?:" + _MONTHS + r")"
+    r"|within (?:the )?(?:coming )?(?:months|weeks|days|years)"
     r"|at the next (?:meeting|summit|round)"
     r"|(?:within|in) (?:" + _NUMBER + r") (?:years?|months?|weeks?|days?)"
     r")\b",
@@ -107,7 +114,10 @@ def _subject(text: str, start: int, verb: int) -> str:
 
 def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
     return bool(
-        find_countries(subject) or _SIDES.search(subject) or cast.mentions_in(start, verb)
+        find_countries(subject)
+        or _SIDES.search(subject)
+        or cast.mentions_in(start, verb)
+        or _CAPITAL.search(subject)
     ) or bool(re.search(r"\b(?:he|she|who)\b", subject, re.IGNORECASE))
 
 
@@ -135,7 +145,9 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
     return bool(
         find_countries(word.removesuffix("'s").removesuffix("\u2019s"))
         or re.fullmatch(
-            r"sides|nations|countries|governments?|leaders|ministers|officials|they|we|he|she",
+            r"sides|nations|countries|governments?|leaders|ministers|officials|they|we|he|she"
+            r"|delegations?|forces|military|militaries|navies|armies|companies|firms|ministries"
+            r"|agencies|diplomats|envoys|negotiators|teams",
             word,
             re.IGNORECASE,
         )
@@ -159,10 +171,18 @@ def _commitment(
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
     subject = _subject(text, sentence.start, match.start())
-    if _MODAL.match(match.group()) and not _modal_side(text, sentence.start, match, cast):
+    # "will be held", "would see": what is planned is the subject, not who plans it.
+    planned = _PLANNED.match(match.group()) is not None
+    if (
+        _MODAL.match(match.group())
+        and not planned
+        and not _modal_side(text, sentence.start, match, cast)
+    ):
         return None
+    if planned and quoted:
+        return None  # "some of them will be built here," said in a quotation is not a plan
     carries_subject = re.match(r"there was|produced", match.group(), re.IGNORECASE)
-    is_passive = kind == "decision" and _PASSIVE.match(match.group()) is not None
+    is_passive = planned or (kind == "decision" and _PASSIVE.match(match.group()) is not None)
     if not (carries_subject or is_passive) and not _has_side(
         subject, cast, sentence.start, match.start()
     ):
@@ -220,12 +240,11 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
     for sentence in doc.sentences:
         paragraph = doc.paragraphs[sentence.paragraph]
         words = text[sentence.start : sentence.end]
-        if paragraph.kind == "bullet":
-            if discussing_list:
-                found.append(
-                    Found("discussion", sentence, None, (sentence.start, sentence.start), None,
-                          "", False, "item of a list of matters discussed")
-                )  # fmt: skip
+        if paragraph.kind == "bullet" and discussing_list:
+            found.append(
+                Found("discussion", sentence, None, (sentence.start, sentence.start), None,
+                      "", False, "item of a list of matters discussed")
+            )  # fmt: skip
             continue
         quoted = _inside_quote(sentence, quotes)
         commitment = _commitment(doc, cast, sentence, quotes)

@@ -403,6 +403,14 @@ _COUNTRIES: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Vietnam": (("Viet Nam",), ("Vietnamese",)),
 }
 
+#: Capitals, which stand for their country's government as the subject of a sentence
+#: ("Washington and Manila plan to ..."), though not elsewhere.
+CAPITAL_OF: Final = {
+    "Tokyo": "Japan", "Beijing": "China", "Washington": "United States", "Moscow": "Russia",
+    "Manila": "Philippines", "Seoul": "South Korea", "Kyiv": "Ukraine", "Canberra": "Australia",
+    "New Delhi": "India", "Delhi": "India", "London": "United Kingdom", "Paris": "France",
+    "Berlin": "Germany", "Brussels": "European Union", "Jakarta": "Indonesia", "Hanoi": "Vietnam",
+}  # fmt: skip
 #: Capitals that stand for a country only as the seat of its government (kept out of
 #: party detection, used for places).
 CAPITALS: Final = frozenset(
@@ -471,7 +479,8 @@ def country_of(word: str) -> str | None:
 #: Verbs that make a commitment, by kind. A signed agreement is a decision.
 COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "interest": (
-        r"expressed (?:\w+ )?interest",
+        r"expressed (?:[\w.]+(?:'s|\u2019s) |its |their |his |her )?(?:\w+ )?interest",
+        r"expressed (?:the |their |its |his |her )?hope",
         r"(?:shares?|shared) (?:an? |the )?(?:ambition|desire|hope|wish)",
         r"wants? to",
         r"wanted to",
@@ -494,6 +503,10 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "confirmation": (r"confirm(?:ed|s)", r"affirmed that"),
     "plan": (
+        r"(?:will|would|is to|are to|is due to|are due to) be (?:held|opened|set up|established|"
+        r"launched|signed|built|developed|completed|ready|convened|concluded|hosted|finali[sz]ed|"
+        r"deployed|delivered|expanded|chosen|selected|made|organi[sz]ed|implemented)",
+        r"would see",
         r"plans? to",
         r"planned to",
         r"(?:is|are) planning",
@@ -559,7 +572,7 @@ DISCUSSION_VERBS: Final = (
     r"(?:emphasi[sz]ed|stressed|underscored|highlighted|underlined) (?:the )?"
     r"(?:importance|need|significance|priority)",
     r"(?:emphasi[sz]ed|stressed) (?:India|Japan|their|its|the)",
-    r"expressed (?:optimism|concern|hope|confidence)",
+    r"expressed (?:optimism|concern|confidence)",
     r"referred to",
     r"progressed",
     r"welcomed the progress",

@@ -172,6 +172,8 @@ class Person(NamedTuple):
     country: str | None
     #: Notes for the reviewer: how the role or the country was found.
     notes: tuple[str, ...]
+    #: The key of the person this one is named as the counterpart of, if any.
+    counterpart_of: str | None = None
 
 
 class Mention(NamedTuple):
@@ -275,6 +277,12 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
         gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else ""
         if gap.strip() not in ("", ","):
             break
+        if gap.strip() == "," and any(t.folded in ROLE_HEADS for t in tokens[i + 1 : stop + 1]):
+            # "their German counterparts, Foreign Minister X": the role is after the comma,
+            # and the country may be before it.
+            if tokens[i].folded.startswith("counterpart") and i > 0:
+                country = country or country_of(tokens[i - 1].text)
+            break
         folded = tokens[i].folded
         found = country_of(tokens[i].text)
         institution = i + 1 <= stop and tokens[i + 1].folded in _INSTITUTIONS
@@ -338,6 +346,8 @@ class _Found(NamedTuple):
     country: str | None
     note: str | None
     strong: bool
+    #: The person this one is the counterpart of, by the words of their name.
+    anchor: tuple[str, ...] | None = None
 
 
 def _name_words(text: str) -> tuple[str, ...]:
@@ -360,7 +370,9 @@ def _scan(doc: Document) -> list[_Found]:
             role, country = _role_before(tokens, first, doc.text)
             note = None
             honorific = first > 0 and tokens[first - 1].folded in HONORIFICS
+            anchor = None
             if role and role.split()[-1].casefold().startswith("counterpart"):
+                anchor = last_person.words if last_person else None
                 if last_person and last_person.role:
                     role = last_person.role
                     note = "role taken from the counterpart's"
@@ -375,7 +387,7 @@ def _scan(doc: Document) -> list[_Found]:
             strong = bool(role) or ((stop - first >= 2) and _speech_after(tokens, last))
             strong = strong or (honorific and stop - first >= 2)
             shown = re.sub(r"(?:'s|\u2019s)$", "", doc.text[start:end])
-            item = _Found(start, end, words, shown, role, country, note, strong)
+            item = _Found(start, end, words, shown, role, country, note, strong, anchor)
             found.append(item)
             if strong or honorific:
                 last_person = item
@@ -442,7 +454,8 @@ def find_people(doc: Document) -> Cast:
             words_of[key] = item.words
             forms[key] = []
             notes = (item.note,) if item.note else ()
-            people.append(Person(key, item.text, item.role, item.country, notes))
+            anchor = next((k for k, w in words_of.items() if w == item.anchor), None)
+            people.append(Person(key, item.text, item.role, item.country, notes, anchor))
             mentions.append(Mention(item.start, item.end, key, item.text))
     return Cast(tuple(people), tuple(mentions), {k: tuple(v) for k, v in forms.items()})
 

@@ -212,7 +212,14 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
     return found
 
 
-def _items(builder: _Builder, reads: list[Read]) -> dict[str, list[dict[str, Any]]]:
+def _past(words: str, year: int | None) -> bool:
+    """Whether WORDS name a year before the meeting's ("in 2022" for a meeting in 2026)."""
+    return year is not None and any(int(y) < year for y in re.findall(r"\b(?:19|20)\d\d\b", words))
+
+
+def _items(
+    builder: _Builder, reads: list[Read], year: int | None
+) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
     taken: dict[str, set[str]] = {k: set() for k in out}
     seen: set[tuple[str, str]] = set()
@@ -227,6 +234,9 @@ def _items(builder: _Builder, reads: list[Read]) -> dict[str, list[dict[str, Any
                 continue
             seen.add((item.what, " ".join(sentence.split())))
             if item.what == "commitment":
+                timeline = item.timeline if not _past(item.timeline or "", year) else None
+                if item.kind == "decision" and item.timeline and timeline is None:
+                    continue  # "Poland signed a framework agreement in 2022": background
                 wording = _commitment_text(text, item)
                 words = _content(wording)
                 if item.quoted and any(_alike(words, w) for w in said):
@@ -240,8 +250,8 @@ def _items(builder: _Builder, reads: list[Read]) -> dict[str, list[dict[str, Any
                     "topics": topics,
                     "kind": item.kind,
                 }
-                if item.timeline:
-                    record["timeline"] = item.timeline
+                if timeline:
+                    record["timeline"] = timeline
                 if item.kind in _STATUS:
                     record["status"] = _STATUS[item.kind]
                 record["evidence"] = evidence
@@ -325,7 +335,6 @@ def build_plain(
 ) -> dict[str, Any]:
     builder = _Builder(people, sides, topics)
     quotes = _quotes(builder, reads)
-    items = _items(builder, reads)
     meeting = next((r.meeting for r in reads if r.meeting.title), reads[0].meeting)
     dated = next((r.meeting for r in reads if r.meeting.date), None)
     notes: list[str] = []
@@ -357,6 +366,7 @@ def build_plain(
         note = "No date found in the source; 1970-01-01 is a placeholder."
         notes.append("date not found: replace the placeholder (or draft with --date)")
     dialogue["date"] = when
+    items = _items(builder, reads, None if when == PLACEHOLDER_DATE else when.year)
     if written:
         dialogue["date_as_written"] = written
     if note:

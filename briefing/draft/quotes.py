@@ -72,6 +72,8 @@ def _facing(text: str, at: int, width: int, start: int, end: int) -> str:
 
 
 def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
+    # Straight single marks are quotation marks only where no curly ones are printed.
+    straight = single and _SINGLE_OPEN not in text[start:end]
     marks: list[_Mark] = []
     at = start
     while at < end:
@@ -80,14 +82,14 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
             marks.append(_Mark(at, 2, _facing(text, at, 2, start, end)))
             at += 2
             continue
-        if char in _OPEN:
+        if char in _OPEN and not single:
             marks.append(_Mark(at, 1, "open"))
-        elif char in _CLOSE:
+        elif char in _CLOSE and not single:
             way = _facing(text, at, 1, start, end)
             marks.append(_Mark(at, 1, "open" if way == "open" else "close"))
         elif char == '"' and not single:
             marks.append(_Mark(at, 1, _facing(text, at, 1, start, end)))
-        elif single and char in (_SINGLE_OPEN, "'"):
+        elif single and (char == _SINGLE_OPEN or (char == "'" and straight)):
             way = _facing(text, at, 1, start, end)
             if char == _SINGLE_OPEN or way == "open":
                 marks.append(_Mark(at, 1, "open"))
@@ -97,8 +99,10 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
             single
             and char == _SINGLE_CLOSE
             and _facing(text, at, 1, start, end) == "close"
-            and not (text[at + 1 : at + 2].isalpha() or text[at - 1 : at] == "s")
+            and not text[at + 1 : at + 2].isalpha()
         ):
+            # An apostrophe inside a word ("India's") never closes; one after a word does,
+            # while a quotation is open ("natural partners'"), as the pairing decides.
             marks.append(_Mark(at, 1, "close"))
         at += 1
     return marks
@@ -140,10 +144,13 @@ def _pairs(doc: Document, index: int, single: bool) -> list[tuple[int, int, int,
     return found
 
 
-def names_a_thing(words: str) -> bool:
-    """Whether quoted words are a name ("Free and Open Indo-Pacific", "2+2"), not speech."""
+def names_a_thing(words: str, *, inside: bool = False) -> bool:
+    """Whether quoted words are a name ("Free and Open Indo-Pacific", "2+2"), not speech;
+    INSIDE a sentence, one capitalised word is a name too (the "Quad")."""
     tokens = re.findall(r"[^\W\d_][\w'\u2019-]*", words)
     if not tokens:
+        return True
+    if inside and len(tokens) == 1 and tokens[0][0].isupper() and words.strip(" ,.") == tokens[0]:
         return True
     if len(tokens) > 6:
         return False
@@ -162,16 +169,34 @@ def _partial(doc: Document, opened: int, index: int) -> bool:
     return not (before.endswith(":") or re.search(r"\b(?:said|says|added|adds|stated),$", before))
 
 
+def _opens(text: str, marks: str) -> int:
+    """How many of MARKS stand where a quotation opens: after a space, a bracket or a dash."""
+    return sum(
+        1
+        for at, char in enumerate(text)
+        if char in marks and (at == 0 or text[at - 1] in _LEFT_OF_OPEN)
+    )
+
+
+def _single_primary(text: str) -> bool:
+    """Whether single marks quote and double marks only nest, as British papers print."""
+    singles = _opens(text, _SINGLE_OPEN)
+    if singles == 0 and not any(c in text for c in '"\u201c\u201d\u00ab\u00bb'):
+        return "''" not in text and _opens(text, "'") > 0
+    return singles > _opens(text, '"\u201c\u00ab')
+
+
 def find_quotations(doc: Document) -> list[Quoted]:
     """Every quotation in DOC, in order; names of things left out."""
-    single = not any(c in doc.text for c in '"\u201c\u201d\u00ab\u00bb') and "''" not in doc.text
+    single = _single_primary(doc.text)
     found: list[Quoted] = []
     for index, paragraph in enumerate(doc.paragraphs):
         if paragraph.kind in ("heading", "caption"):
             continue
         for start, end, opened, closed in _pairs(doc, index, single):
             words = doc.text[start:end]
-            if not words.strip() or names_a_thing(words):
+            partial = _partial(doc, opened, index)
+            if not words.strip() or names_a_thing(words, inside=partial):
                 continue
-            found.append(Quoted(start, end, opened, closed, index, _partial(doc, opened, index)))
+            found.append(Quoted(start, end, opened, closed, index, partial))
     return found

@@ -65,6 +65,11 @@ _DOC_SAID: Final = re.compile(
     + _DOC_WORDS
     + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
+#: An organisation that says something in a document: capitalised words, then "said in".
+_ISSUER: Final = re.compile(
+    r"(?P<issuer>(?:[A-Z][\w.\u2019'-]*(?:'s|\u2019s)? )(?:(?:of|for|and|the) |[A-Z][\w.-]* ){0,6})"
+    r"(?P<said>said|says|stated)\s*$"
+)
 _WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
 _LETTERS: Final = re.compile(r"[A-Za-z]+")
 
@@ -185,11 +190,15 @@ class Resolver:
             return None
         return (found[-1] if last else found[0]).person
 
-    def _described(self, words: str) -> str | None:
+    def _described(self, words: str, at: int) -> str | None:
         match = _DESCRIPTION.search(words)
         if not match:
             return None
         fits = [p.key for p in self.cast.people if describes(match.group(1), p)]
+        # "The foreign secretary" is someone already named, not someone named later.
+        named = {m.person for m in self.cast.mentions if m.start < at}
+        if len(fits) > 1 and len([f for f in fits if f in named]) == 1:
+            fits = [f for f in fits if f in named]
         if len(fits) == 1:
             return fits[0]
         if self.state.last_person in fits:
@@ -223,7 +232,7 @@ class Resolver:
                     "person", self.state.last_person, None, "speaker resolved from a pronoun"
                 )
             return None
-        described = self._described(words)
+        described = self._described(words, start)
         if described:
             phrase = _DESCRIPTION.search(words)
             said = phrase.group(0) if phrase else words.strip()
@@ -260,6 +269,18 @@ class Resolver:
             if "joint" in doc_words.casefold():
                 self.state.joint_document = True
                 return Speaker("joint", "", attribution, None)
+            issuer = _ISSUER.search(sentence[: said.start()])
+            if (
+                issuer
+                and said.group("the").startswith("in")
+                and not self.cast.mentions_in(start + issuer.start(), start + said.start())
+            ):
+                # "India's Ministry of External Affairs said in a separate statement"
+                name = issuer.group("issuer").strip()
+                words = f"{issuer.group('said')} {attribution}"
+                speaker = Speaker("party", name, words, "issuer of the document named before it")
+                self.state.last_document = speaker
+                return speaker
             return self._earlier_document(attribution, start, end)
         return None
 
