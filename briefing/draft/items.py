@@ -121,13 +121,13 @@ def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
     ) or bool(re.search(r"\b(?:he|she|who)\b", subject, re.IGNORECASE))
 
 
-def _first_verb(text: str, start: int, end: int) -> tuple[str, re.Match[str]] | None:
-    best: tuple[str, re.Match[str]] | None = None
-    for kind, pattern in _VERBS:
-        match = pattern.search(text, start, end)
-        if match and (best is None or match.start() < best[1].start()):
-            best = (kind, match)
-    return best
+def _candidates(text: str, start: int, end: int) -> list[tuple[str, re.Match[str]]]:
+    """Every commitment verb between START and END, in the order they are printed."""
+    found = [
+        (kind, match) for kind, pattern in _VERBS for match in pattern.finditer(text, start, end)
+    ]
+    order = {kind: n for n, kind in enumerate(_KIND_ORDER)}
+    return sorted(found, key=lambda c: (c[1].start(), order[c[0]]))
 
 
 def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool:
@@ -138,6 +138,8 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
     if last is None:
         return False
     word = last.group(1)
+    if word == "who" and re.search(r"[A-Z][\w.'-]*, who$", before):
+        return True  # "Mr Albanese, who will attend ..."
     if cast.mentions_in(start + last.start(1) - 40, start + len(before) + 1):
         mention = cast.mentions_in(start, start + len(before) + 1)
         if mention and mention[-1].end >= start + len(before) - 1:
@@ -156,16 +158,41 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
 
 def _commitment(
     doc: Document, cast: Cast, sentence: Sentence, quotes: list[tuple[int, int]]
-) -> Found | None:
+) -> list[Found]:
+    """The commitments a sentence makes: the first verb whose side acts, and a second of
+    another kind after a comma ("Mr Albanese, who will attend ..., said the countries share
+    an ambition to ...")."""
     text = doc.text
-    found = _first_verb(text, sentence.start, sentence.end)
-    if found is None:
+    candidates = _candidates(text, sentence.start, sentence.end)
+    if not candidates:
         passive = _PASSIVE.search(text, sentence.start, sentence.end)
         if passive and any(start <= passive.start() < end for start, end in quotes):
-            found = ("decision", passive)
-        else:
-            return None
-    kind, match = found
+            candidates = [("decision", passive)]
+    made: list[Found] = []
+    for kind, match in candidates:
+        if made and (
+            kind == made[0].kind
+            or match.start() < made[0].verb[1]
+            or "," not in text[made[0].verb[1] : match.start()]
+        ):
+            continue
+        found = _read_commitment(doc, cast, sentence, quotes, kind, match)
+        if found is not None:
+            made.append(found)
+            if len(made) == 2:
+                break
+    return made
+
+
+def _read_commitment(
+    doc: Document,
+    cast: Cast,
+    sentence: Sentence,
+    quotes: list[tuple[int, int]],
+    kind: str,
+    match: re.Match[str],
+) -> Found | None:
+    text = doc.text
     quoted = any(start <= match.start() < end for start, end in quotes)
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
@@ -216,6 +243,11 @@ def _second_undertaking(text: str, first: Found) -> Found | None:
     if first.kind not in ("decision", "plan") or not verb.startswith(("agreed", "decided")):
         return None
     clause = text[first.verb[1] : first.sentence.end]
+    including = re.search(r", including (\w+ing)\b", clause)
+    if including:
+        at = first.verb[1] + including.start(1)
+        note = (first.review or "") + "; a named part ('including') of the agreement"
+        return first._replace(verb=(at, at), review=note)
     for match in re.finditer(r",? and (\w+)\b", clause):
         if match.group(1).casefold() in UNDERTAKINGS:
             at = first.verb[1] + match.start(1)
@@ -247,7 +279,8 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
             )  # fmt: skip
             continue
         quoted = _inside_quote(sentence, quotes)
-        commitment = _commitment(doc, cast, sentence, quotes)
+        made = _commitment(doc, cast, sentence, quotes)
+        commitment = made[0] if made else None
         previous = found[-1] if found else None
         if (
             previous is not None
@@ -259,9 +292,9 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
             found[-1] = previous._replace(sentence=previous.sentence._replace(end=sentence.end))
             continue
         if commitment:
-            found.append(commitment)
+            found.extend(made)
             second = _second_undertaking(text, commitment)
-            if second:
+            if second and len(made) == 1:
                 found.append(second)
         discussion = _DISCUSS.search(words)
         discussing_list = bool(discussion) and words.rstrip().endswith(":")

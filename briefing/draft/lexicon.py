@@ -503,9 +503,11 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "confirmation": (r"confirm(?:ed|s)", r"affirmed that"),
     "plan": (
-        r"(?:will|would|is to|are to|is due to|are due to) be (?:held|opened|set up|established|"
-        r"launched|signed|built|developed|completed|ready|convened|concluded|hosted|finali[sz]ed|"
-        r"deployed|delivered|expanded|chosen|selected|made|organi[sz]ed|implemented)",
+        r"(?:will|would|is to|are to|is due to|are due to) be (?!(?:needed|required|expected|"
+        r"based|interested|concerned|pleased|delighted|aimed|focused|dedicated|committed|guided|"
+        r"determined|tied|linked|related|used|affected|involved|discussed)\b)(?:\w+ed|held|"
+        r"set up|built|ready|chosen|made|done|laid|taken up|given|undertaken|drawn up|begun|"
+        r"sent|shown|brought|run|won|kept)",
         r"would see",
         r"plans? to",
         r"planned to",
