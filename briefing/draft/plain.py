@@ -154,6 +154,11 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= 0.6
 
 
+def _overlap(a: set[str], b: set[str]) -> float:
+    """The share of the smaller set's words that the other has."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def _notes(*notes: str | None) -> str | None:
     kept = [n for n in notes if n]
     return "; ".join(kept) if kept else None
@@ -183,9 +188,7 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
             key = " ".join(text.split()).strip(" ,.;:").casefold()
             if key in seen:
                 earlier = seen[key]
-                earlier["review"] = _notes(
-                    earlier.get("review"), f"also reported by {read.source_id}"
-                )
+                earlier["context"] += f" (Also reported by source {read.source_id}.)"
                 continue
             context = read.doc.text[attributed.context[0] : attributed.context[1]]
             unclosed = "quotation opened and never closed" if quote.closed < 0 else None
@@ -223,7 +226,7 @@ def _items(
     out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
     taken: dict[str, set[str]] = {k: set() for k in out}
     seen: set[tuple[str, str]] = set()
-    said: list[set[str]] = []
+    said: list[tuple[set[str], str, str]] = []
     for read in reads:
         text = read.doc.text
         for item in read.items:
@@ -239,9 +242,16 @@ def _items(
                     continue  # "Poland signed a framework agreement in 2022": background
                 wording = _commitment_text(text, item)
                 words = _content(wording)
-                if item.quoted and any(_alike(words, w) for w in said):
+                if item.quoted and any(_alike(words, w) for w, _, _ in said):
                     continue  # the same undertaking, told again in the speaker's words
-                said.append(words)
+                # Another report of the same undertaking is kept, and pointed out, never merged.
+                near = [
+                    (_overlap(words, w), key, source)
+                    for w, key, source in said
+                    if source != read.source_id
+                ]
+                best = max(near, default=None)
+                twin = (best[1], best[2]) if best and best[0] >= 0.35 else None
                 by, by_note = builder.by(read, item)
                 record: dict[str, Any] = {
                     "id": _unique(_slug(wording), taken["commitments"]),
@@ -255,7 +265,12 @@ def _items(
                 if item.kind in _STATUS:
                     record["status"] = _STATUS[item.kind]
                 record["evidence"] = evidence
-                _put(record, _notes("wording drafted from the evidence", item.review, by_note))
+                same = f"probably the same as {twin[0]} (source {twin[1]})" if twin else None
+                _put(
+                    record,
+                    _notes("wording drafted from the evidence", item.review, by_note, same),
+                )
+                said.append((words, record["id"], read.source_id))
                 out["commitments"].append(record)
             elif item.what == "discussion":
                 rest = text[item.verb[1] : item.sentence.end].strip(" ,")
