@@ -201,17 +201,21 @@ class _Token(NamedTuple):
     start: int
     end: int
     text: str
+    #: The word without a final stop (unless an initial or "Jr.") or a possessive.
+    bare: str
+    folded: str
 
-    @property
-    def bare(self) -> str:
-        word = self.text.rstrip(".")
-        if self.text in NAME_SUFFIXES or re.fullmatch(r"[A-Z]\.", self.text):
-            word = self.text
-        return word.removesuffix("'s").removesuffix("\u2019s")
 
-    @property
-    def folded(self) -> str:
-        return self.bare.casefold()
+_KEEPS_STOP: Final = re.compile(r"(?:[A-Z]\.)+|Jr\.|Sr\.|[A-Z][a-z]?\.")
+
+
+def _token(start: int, stop: int, word: str) -> _Token:
+    bare = word if word in NAME_SUFFIXES or _INITIAL.fullmatch(word) else word.rstrip(".")
+    bare = bare.removesuffix("'s").removesuffix("\u2019s")
+    return _Token(start, stop, word, bare, bare.casefold())
+
+
+_INITIAL: Final = re.compile(r"[A-Z]\.")
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -220,10 +224,10 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         word = match.group()
         stop = match.end()
         # A trailing stop belongs to the token only for initials, "Jr." and "U.S.".
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.|[A-Z][a-z]?\.", word):
+        if word.endswith(".") and not _KEEPS_STOP.fullmatch(word):
             word = word.rstrip(".")
             stop = match.start() + len(word)
-        found.append(_Token(match.start(), stop, word))
+        found.append(_token(match.start(), stop, word))
     return found
 
 
@@ -231,9 +235,10 @@ def _is_name_word(token: _Token) -> bool:
     word = token.bare
     if not word or word[0] == "@" or not word[0].isupper():
         return False
-    if word.casefold() in _COMMON or word.casefold() in HONORIFICS:
+    folded = token.folded
+    if folded in _COMMON or folded in HONORIFICS or folded in ROLE_WORDS:
         return False
-    if word.casefold() in ROLE_WORDS or country_of(word):
+    if country_of(word):
         return False
     return not word.isupper() or len(word) <= 2
 

@@ -29,6 +29,8 @@ _OPEN: Final = "\u201c\u201e\u00ab"
 _CLOSE: Final = "\u201d\u00bb"
 _SINGLE_OPEN: Final = "\u2018"
 _SINGLE_CLOSE: Final = "\u2019"
+_DOUBLE_MARKS: Final = re.compile("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_SINGLE_MARKS: Final = re.compile("['\u2018\u2019]")
 _LEFT_OF_OPEN: Final = " \t\n([{\u2014\u2013-/:"
 _RIGHT_OF_CLOSE: Final = " \t\n.,;:!?)]}\u2014\u2013-"
 _SMALL: Final = frozenset(
@@ -75,36 +77,32 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
     # Straight single marks are quotation marks only where no curly ones are printed.
     straight = single and _SINGLE_OPEN not in text[start:end]
     marks: list[_Mark] = []
-    at = start
-    while at < end:
-        char = text[at]
-        if not single and text.startswith("''", at):
+    for found in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(text, start, end):
+        at = found.start()
+        char = found.group()
+        if char == "''":
             marks.append(_Mark(at, 2, _facing(text, at, 2, start, end)))
-            at += 2
-            continue
-        if char in _OPEN and not single:
+        elif char in _OPEN:
             marks.append(_Mark(at, 1, "open"))
-        elif char in _CLOSE and not single:
+        elif char in _CLOSE:
             way = _facing(text, at, 1, start, end)
             marks.append(_Mark(at, 1, "open" if way == "open" else "close"))
-        elif char == '"' and not single:
+        elif char == '"':
             marks.append(_Mark(at, 1, _facing(text, at, 1, start, end)))
-        elif single and (char == _SINGLE_OPEN or (char == "'" and straight)):
+        elif char == _SINGLE_OPEN or (char == "'" and straight):
             way = _facing(text, at, 1, start, end)
             if char == _SINGLE_OPEN or way == "open":
                 marks.append(_Mark(at, 1, "open"))
             elif way == "close" and not text[at + 1 : at + 2].isalpha():
                 marks.append(_Mark(at, 1, "close"))
         elif (
-            single
-            and char == _SINGLE_CLOSE
+            char == _SINGLE_CLOSE
             and _facing(text, at, 1, start, end) == "close"
             and not text[at + 1 : at + 2].isalpha()
         ):
             # An apostrophe inside a word ("India's") never closes; one after a word does,
             # while a quotation is open ("natural partners'"), as the pairing decides.
             marks.append(_Mark(at, 1, "close"))
-        at += 1
     return marks
 
 
@@ -171,11 +169,8 @@ def _partial(doc: Document, opened: int, index: int) -> bool:
 
 def _opens(text: str, marks: str) -> int:
     """How many of MARKS stand where a quotation opens: after a space, a bracket or a dash."""
-    return sum(
-        1
-        for at, char in enumerate(text)
-        if char in marks and (at == 0 or text[at - 1] in _LEFT_OF_OPEN)
-    )
+    pattern = "(?:^|(?<=[" + re.escape(_LEFT_OF_OPEN) + "]))[" + re.escape(marks) + "]"
+    return len(re.findall(pattern, text))
 
 
 def _single_primary(text: str) -> bool:
