@@ -21,7 +21,7 @@ from briefing.records import (
 from briefing.views import Block, Bullets, Heading, Paragraph, View
 
 
-def _chairs(d: Dialogue) -> Paragraph:
+def _led_by(d: Dialogue) -> Paragraph:
     people = [d.participant(c) for c in d.chairs]
     parts = [f"{p.name} ({p.role}, {p.country})" for p in people]
     who = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -81,7 +81,7 @@ def summary_view(
         blocks.append(Paragraph(dialogue_line(d), "meta", d.review or ""))
         if d.date_note:
             blocks.append(Paragraph(d.date_note, "note"))
-        blocks.append(_chairs(d))
+        blocks.append(_led_by(d))
         commitments = [c for c in d.commitments if about(c.topics)]
         new = [c for c in commitments if c.kind in ("decision", "plan", "confirmation")]
         reaffirmed = [c for c in commitments if c.kind == "reaffirmation"]

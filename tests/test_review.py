@@ -14,6 +14,7 @@ from briefing.cli import app
 from briefing.load import load_knowledge, parse_file
 from briefing.model import Dialogue
 from tests.conftest import Golden
+from tests.test_html import CHROMIUM, Page, on_a_phone
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review.yaml"
 
@@ -349,6 +350,15 @@ def test_html_marks_are_escaped_styled_and_kept_in_print() -> None:
     # The meeting's own note is in the page header.
     header = out[out.index('<header class="meeting">') : out.index("</header>")]
     assert "calendar date taken from the week of publication" in header
+
+
+@pytest.mark.parametrize("name", ["summary", "topic", "commitments", "people", "search"])
+def test_html_pages_with_marks_are_well_formed_and_fit_a_phone(name: str, tmp_path: Path) -> None:
+    out = output(GOLDEN[name][0], "html")
+    Page(out)  # every element closed where it opened
+    if CHROMIUM is not None:
+        scroll, client = on_a_phone(out, tmp_path)
+        assert scroll <= client
 
 
 def test_html_pages_without_marks_keep_their_style_sheet_as_it_was(clean: Path) -> None:

@@ -101,7 +101,7 @@ def _rule(table: Table) -> str:
     )
 
 
-def mark(note: str) -> str:
+def _mark(note: str) -> str:
     """What follows an item awaiting review (nothing for one signed off)."""
     return f" **\u26a0 review:** {escape(note)}" if note else ""
 
@@ -124,7 +124,7 @@ def _table(table: Table) -> str:
     lines.append(_rule(sized))
     lines.extend(
         "| "
-        + " | ".join(escape(v) + (mark(n) if i == at else "") or " " for i, v in enumerate(row))
+        + " | ".join(escape(v) + (_mark(n) if i == at else "") or " " for i, v in enumerate(row))
         + " |"
         for row, n in zip(table.rows, notes, strict=True)
     )
@@ -145,7 +145,7 @@ def _quote(q: QuoteBlock) -> str:
         " ".join(detail),
     ]
     if q.review:
-        lines += ["", mark(q.review).lstrip()]
+        lines += ["", _mark(q.review).lstrip()]
     return "\n".join(lines)
 
 
@@ -155,9 +155,9 @@ def _block(block: Block) -> str:
     if isinstance(block, Paragraph):
         text = escape(block.text)
         styled = {"body": text, "note": f"_{text}_", "meta": f"**{text}**"}[block.style]
-        return styled + mark(block.review)
+        return styled + _mark(block.review)
     if isinstance(block, Bullets):
-        return "\n".join(f"- {escape(item)}{mark(note)}" for item, note in block.marked)
+        return "\n".join(f"- {escape(item)}{_mark(note)}" for item, note in block.marked)
     if isinstance(block, QuoteBlock):
         return _quote(block)
     return _table(block)

@@ -245,7 +245,7 @@ def _records(
         # A review mark goes under the row's item: its main text, else its head.
         mark = [_mark(notes[n])] if notes and notes[n] else []
         parts.append(_text(row[head], "bold", words))
-        if main in (None, head):
+        if main is None or main == head or not row[main].strip():
             parts.extend(mark)
         fields = [
             (i, c, oneline(v))
