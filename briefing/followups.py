@@ -251,6 +251,14 @@ def progress_text(t: Track) -> str:
     return f"{p.date.isoformat()}: {p.status}: {p.text}"
 
 
+def review_text(t: Track) -> str:
+    """What a person should still check in the commitment, and in its latest progress."""
+    notes = [t.commitment.review] if t.commitment.review else []
+    if t.latest is not None and t.latest.progress.review:
+        notes.append(f"progress: {t.latest.progress.review}")
+    return "; ".join(notes)
+
+
 def superseded_text(t: Track) -> str:
     return "; ".join(
         f"followed by {d.title}, {d.date.isoformat()}: {c.text}" for d, c in t.superseded_by
@@ -290,6 +298,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
                 "source_id": t.latest.progress.evidence.source,
                 "text": t.latest.progress.evidence.text,
             },
+            "review": t.latest.progress.review,
         },
         "superseded_by": [
             {"dialogue_id": d.id, "id": c.id, "date": d.date.isoformat()}
@@ -297,6 +306,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         ]
         if t.superseded_by
         else [],
+        "review": t.commitment.review,
     }
 
 
@@ -320,6 +330,7 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
             Column("Timeline"),
             Column("Window"),
             Column("Latest progress"),
+            Column("Review", "review"),
         ),
         tuple(
             (
@@ -331,6 +342,7 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
                 t.commitment.timeline or "",
                 window_text(t) if t.window is not None else "",
                 progress_text(t) if t.latest is not None else "",
+                review_text(t),
             )
             for t in found
         ),

@@ -26,7 +26,7 @@ from briefing.followups import (
 )
 from briefing.match import NotFoundError, fold, match_party, match_topics, select_dialogues
 from briefing.model import Commitment, Dialogue, Knowledge
-from briefing.records import meetings_json, parties_text
+from briefing.records import meetings_json, parties_text, review_notes
 from briefing.views import Block, Bullets, Heading, Paragraph, View
 
 _WORD = re.compile(r"\w+")
@@ -111,6 +111,11 @@ def _line(d: Dialogue, c: Commitment) -> str:
     return f"{c.text} ({parties_text(d, c.by)}; {c.kind})"
 
 
+def _reviews(*commitments: Commitment) -> str:
+    """The review notes of COMMITMENTS shown on one line, joined."""
+    return "; ".join(c.review for c in commitments if c.review)
+
+
 def diff_view(
     knowledge: Knowledge, old: str | None, new: str | None, series: str | None = None
 ) -> View:
@@ -127,11 +132,11 @@ def diff_view(
     title = f"{b.title} ({b.date.isoformat()}) against {a.title} ({a.date.isoformat()})"
     blocks: list[Block] = [Heading(title, 2)]
 
-    def section(name: str, items: list[str]) -> None:
+    def section(name: str, items: list[str], reviews: tuple[str, ...] = ()) -> None:
         blocks.append(Heading(name, 3))
-        blocks.append(Bullets(tuple(items)) if items else Paragraph("None.", "meta"))
+        blocks.append(Bullets(tuple(items), reviews) if items else Paragraph("None.", "meta"))
 
-    section("New", [_line(b, c) for c in fresh])
+    section("New", [_line(b, c) for c in fresh], review_notes(c.review for c in fresh))
     section(
         "Continued",
         [
@@ -144,8 +149,13 @@ def diff_view(
             )
             for x in continued
         ],
+        review_notes(_reviews(x.new, x.old) for x in continued),
     )
-    section("Dropped (not taken up in the later round)", [_line(a, c) for c in dropped])
+    section(
+        "Dropped (not taken up in the later round)",
+        [_line(a, c) for c in dropped],
+        review_notes(c.review for c in dropped),
+    )
     section("Topics gained", sorted(topics_b - topics_a))
     section("Topics no longer discussed", sorted(topics_a - topics_b))
     section(
@@ -164,7 +174,7 @@ def diff_view(
     )
 
     def item(d: Dialogue, c: Commitment) -> dict[str, Any]:
-        return {"dialogue_id": d.id, "id": c.id, "text": c.text, "kind": c.kind}
+        return {"dialogue_id": d.id, "id": c.id, "text": c.text, "kind": c.kind, "review": c.review}
 
     data = {
         "old_id": a.id,
@@ -193,8 +203,8 @@ def _events(
     knowledge: Knowledge,
     topic_ids: set[tuple[str, str]] | None,
     parties: set[tuple[str, str]] | None,
-) -> Iterator[tuple[Dialogue, str, str]]:
-    """(meeting, label, text) for what each meeting agreed, reaffirmed or reported."""
+) -> Iterator[tuple[Dialogue, str, str, str | None]]:
+    """(meeting, label, text, review) for what each meeting agreed, reaffirmed or reported."""
     index = Index(knowledge)
     for d in knowledge.dialogues:
         for c in d.commitments:
@@ -212,7 +222,8 @@ def _events(
                 for k in c.follows
                 if k in index.commitments
             )
-            yield d, label, c.text + (f" ({c.timeline})" if c.timeline else "") + follows
+            text = c.text + (f" ({c.timeline})" if c.timeline else "") + follows
+            yield d, label, text, c.review
         for p in d.progress:
             target = index.commitments.get(p.commitment)
             if target is None:
@@ -222,7 +233,7 @@ def _events(
                 continue
             if parties is not None and not any((td.id, who) in parties for who in tc.by):
                 continue
-            yield d, f"progress ({p.status})", f"{p.text} [on: {tc.text}, {td.title}]"
+            yield d, f"progress ({p.status})", f"{p.text} [on: {tc.text}, {td.title}]", p.review
 
 
 def timeline_view(
@@ -236,9 +247,9 @@ def timeline_view(
     chosen = Knowledge(dialogues)
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     parties = match_party(dialogues, party) if party else None
-    by_meeting: dict[str, list[tuple[str, str]]] = {}
-    for d, label, text in _events(chosen, topic_ids, parties):
-        by_meeting.setdefault(d.id, []).append((label, text))
+    by_meeting: dict[str, list[tuple[str, str, str | None]]] = {}
+    for d, label, text, review in _events(chosen, topic_ids, parties):
+        by_meeting.setdefault(d.id, []).append((label, text, review))
     blocks: list[Block] = [Heading("Timeline" + (f": {topic}" if topic else ""), 2)]
     rows = []
     for d in dialogues:
@@ -246,10 +257,17 @@ def timeline_view(
         if not items:
             continue
         blocks.append(Heading(f"{d.date.isoformat()} \u2014 {d.title}, {d.location}", 3))
-        blocks.append(Bullets(tuple(f"{label}: {text}" for label, text in items)))
+        lines = tuple(f"{label}: {text}" for label, text, _ in items)
+        blocks.append(Bullets(lines, review_notes(review for _, _, review in items)))
         rows += [
-            {"dialogue_id": d.id, "date": d.date.isoformat(), "what": label, "text": text}
-            for label, text in items
+            {
+                "dialogue_id": d.id,
+                "date": d.date.isoformat(),
+                "what": label,
+                "text": text,
+                "review": review,
+            }
+            for label, text, review in items
         ]
     if not rows:
         blocks.append(Paragraph("Nothing recorded for this selection.", "meta"))
@@ -279,7 +297,8 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
         ),
     ]
     if continued:
-        blocks.append(Bullets(tuple(f"{x.new.text} ({x.how}: {x.old.text})" for x in continued)))
+        lines = tuple(f"{x.new.text} ({x.how}: {x.old.text})" for x in continued)
+        blocks.append(Bullets(lines, review_notes(_reviews(x.new, x.old) for x in continued)))
     earlier = [
         t
         for t in tracks(knowledge, d.date, series=d.series, index=index)
@@ -293,7 +312,8 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
                     f"{t.commitment.text} ({t.dialogue.title}):"
                     f" {state_text(t, d.date)}" + (f"; {progress_text(t)}" if t.latest else "")
                     for t in earlier
-                )
+                ),
+                review_notes(t.commitment.review for t in earlier),
             )
         )
         blocks.append(Paragraph(OVERDUE_MEANING, "note"))

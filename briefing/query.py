@@ -32,6 +32,7 @@ from briefing.records import (
     parties_text,
     quote_block,
     quote_json,
+    review_notes,
     timeline_text,
 )
 from briefing.search import search_view
@@ -96,8 +97,9 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
     data = []
     for weight, _date, _id, _order, d, t, c, i, q, x in entries:
         counted = (str(c), str(i), str(q), str(x))
+        summary = first_sentence(t.summary)
         rows.append(
-            _with_dialogue(d, (t.name, t.id, str(-weight), *counted, first_sentence(t.summary)))
+            _with_dialogue(d, (t.name, t.id, str(-weight), *counted, summary, t.review or ""))
         )
         data.append(
             {
@@ -110,6 +112,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
                 "n_quotes": q,
                 "n_discussions": x,
                 "summary": t.summary,
+                "review": t.review,
             }
         )
     table = Table(
@@ -124,6 +127,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
                 Column("Quotes", "number"),
                 Column("Discussed", "number"),
                 Column("Summary", role="main"),
+                Column("Review", "review"),
             ),
         ),
         tuple(rows),
@@ -144,6 +148,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         (Column("Quotes", "number"), "n_quotes"),
         (Column("Discussed", "number"), "n_discussions"),
         (Column("Summary", role="main"), "summary"),
+        (Column("Review", "review"), "review"),
     )
     return View(
         "topics",
@@ -181,8 +186,8 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
         quotes = [quote_block(d, q) for q in said]
         people = _people_in(d, t.id)
         blocks.append(Heading(t.name, 1))
-        blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta"))
-        blocks.append(Paragraph(t.summary))
+        blocks.append(Paragraph(f"{d.title}, {dialogue_line(d)}", "meta", d.review or ""))
+        blocks.append(Paragraph(t.summary, review=t.review or ""))
         if commitments:
             blocks.append(
                 Table(
@@ -193,22 +198,26 @@ def topic_view(dialogues: tuple[Dialogue, ...], name: str) -> View:
             )
         if interests:
             blocks.append(Heading("Interest expressed (not a commitment)", 2))
-            blocks.append(Bullets(tuple(f"{parties_text(d, c.by)}: {c.text}" for c in interests)))
+            said_by = tuple(f"{parties_text(d, c.by)}: {c.text}" for c in interests)
+            blocks.append(Bullets(said_by, review_notes(c.review for c in interests)))
         if discussed:
             blocks.append(Heading("Discussed", 2))
-            blocks.append(Bullets(tuple(x.text for x in discussed)))
+            notes = review_notes(x.review for x in discussed)
+            blocks.append(Bullets(tuple(x.text for x in discussed), notes))
         if quotes:
             blocks.append(Heading("Quotes", 2))
             blocks.extend(quotes)
         if people:
             blocks.append(Heading("People", 2))
-            blocks.append(Bullets(tuple(f"{p.name}, {p.role}, {p.country}" for p in people)))
+            who = tuple(f"{p.name}, {p.role}, {p.country}" for p in people)
+            blocks.append(Bullets(who, review_notes(p.review for p in people)))
         data.append(
             {
                 "dialogue_id": d.id,
                 "id": t.id,
                 "name": t.name,
                 "summary": t.summary,
+                "review": t.review,
                 "commitments": [commitment_json(d, c) for c in commitments],
                 "interests": [commitment_json(d, c) for c in interests],
                 "discussions": [discussion_json(d, x) for x in discussed],
@@ -271,6 +280,7 @@ def quotes_view(
             (Column("Context"), "context"),
             (Column("Source id", "key"), "source_id"),
             (Column("Source"), "source_citation"),
+            (Column("Review", "review"), "review"),
         ),
     )
     data_out = {"quotes": data, "dialogues": meetings_json(dialogues)}
@@ -352,10 +362,12 @@ def commitments_view(
                         Column("Interest", role="main"),
                         Column("By", role="label"),
                         Column("Timeline"),
+                        Column("Review", "review"),
                     )
                 ),
                 tuple(
-                    (d.id, c.text, parties_text(d, c.by), timeline_text(c)) for d, c in interests
+                    (d.id, c.text, parties_text(d, c.by), timeline_text(c), c.review or "")
+                    for d, c in interests
                 ),
             )
         )
@@ -386,6 +398,7 @@ def commitments_view(
             (Column("Window end", role="label"), "window.end"),
             (Column("Window note"), "window.note"),
             (Column("Status", role="label"), "status"),
+            (Column("Review", "review"), "review"),
         ),
     )
     return View(
@@ -409,7 +422,9 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
         for p in d.participants:
             role = p.role + (" (chair)" if p.id in d.chairs else "")
             counted = (quotes.get(p.id, 0), commits.get(p.id, 0), interests.get(p.id, 0))
-            rows.append(_with_dialogue(d, (p.name, role, p.country, *map(str, counted))))
+            rows.append(
+                _with_dialogue(d, (p.name, role, p.country, *map(str, counted), p.review or ""))
+            )
             data.append(
                 {
                     "dialogue_id": d.id,
@@ -424,6 +439,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
                     "n_quotes": quotes.get(p.id, 0),
                     "n_commitments": commits.get(p.id, 0),
                     "n_interests": interests.get(p.id, 0),
+                    "review": p.review,
                 }
             )
     table = Table(
@@ -436,6 +452,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
                 Column("Quotes", "number"),
                 Column("Commitments", "number"),
                 Column("Interests", "number"),
+                Column("Review", "review"),
             ),
         ),
         tuple(rows),
@@ -462,6 +479,7 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
         (Column("Quotes", "number"), "n_quotes"),
         (Column("Commitments", "number"), "n_commitments"),
         (Column("Interests", "number"), "n_interests"),
+        (Column("Review", "review"), "review"),
     )
     return View(
         "people",
@@ -483,7 +501,9 @@ def dialogues_view(knowledge: Knowledge) -> View:
             interests,
             len(d.quotes),
         )
-        rows.append((d.id, d.title, d.date.isoformat(), d.location, *map(str, counts)))
+        rows.append(
+            (d.id, d.title, d.date.isoformat(), d.location, *map(str, counts), d.review or "")
+        )
         data.append(
             {
                 "id": d.id,
@@ -497,6 +517,7 @@ def dialogues_view(knowledge: Knowledge) -> View:
                 "n_interests": counts[3],
                 "n_quotes": counts[4],
                 "path": d.path,
+                "review": d.review,
             }
         )
     table = Table(
@@ -511,6 +532,7 @@ def dialogues_view(knowledge: Knowledge) -> View:
             Column("Commitments", "number"),
             Column("Interests", "number"),
             Column("Quotes", "number"),
+            Column("Review", "review"),
         ),
         tuple(rows),
     )
@@ -524,6 +546,7 @@ def dialogues_view(knowledge: Knowledge) -> View:
         (Column("Commitments", "number"), "n_commitments"),
         (Column("Interests", "number"), "n_interests"),
         (Column("Quotes", "number"), "n_quotes"),
+        (Column("Review", "review"), "review"),
     )
     machine = data_table("Dialogues", data, columns)
     return View("dialogues", (table,), {"dialogues": data}, machine)

@@ -24,9 +24,21 @@ from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, Table
 def meetings_json(dialogues: Iterable[Dialogue]) -> list[dict[str, Any]]:
     """The meetings a view covers: what a page's header names (id, title, place and date)."""
     return [
-        {"id": d.id, "title": d.title, "location": d.location, "date": d.date.isoformat()}
+        {
+            "id": d.id,
+            "title": d.title,
+            "location": d.location,
+            "date": d.date.isoformat(),
+            "review": d.review,
+        }
         for d in dialogues
     ]
+
+
+def review_notes(notes: Iterable[str | None]) -> tuple[str, ...]:
+    """The review notes of a list's items, "" for each signed off; () when all are."""
+    found = tuple(note or "" for note in notes)
+    return found if any(found) else ()
 
 
 def is_interest(c: Commitment) -> bool:
@@ -113,6 +125,7 @@ def commitment_json(d: Dialogue, c: Commitment) -> dict[str, Any]:
         "note": c.note,
         "names_not_in_source": other_names_json(c.other_names),
         "evidence": evidence_json(c.evidence),
+        "review": c.review,
     }
 
 
@@ -134,6 +147,7 @@ def quote_json(d: Dialogue, q: Quote) -> dict[str, Any]:
         "context": block.context,
         "source_id": q.source,
         "source_citation": block.source,
+        "review": q.review,
     }
 
 
@@ -145,6 +159,7 @@ def discussion_json(d: Dialogue, x: Discussion) -> dict[str, Any]:
         "topic_ids": list(x.topics),
         "topic_names": [d.topic(t).name for t in x.topics],
         "evidence": evidence_json(x.evidence),
+        "review": x.review,
     }
 
 
@@ -169,6 +184,7 @@ def quote_block(d: Dialogue, q: Quote) -> QuoteBlock:
         topics=tuple(d.topic(t).name for t in q.topics),
         context=context,
         source=source_line(d, q.source),
+        review=q.review or "",
     )
 
 
@@ -226,7 +242,8 @@ def _status(c: Commitment) -> str:
 
 
 def commitment_row(d: Dialogue, c: Commitment) -> tuple[str, ...]:
-    return (c.text, parties_text(d, c.by), KIND_LABELS[c.kind], timeline_text(c), _status(c))
+    by = parties_text(d, c.by)
+    return (c.text, by, KIND_LABELS[c.kind], timeline_text(c), _status(c), c.review or "")
 
 
 COMMITMENT_COLUMNS = (
@@ -235,4 +252,5 @@ COMMITMENT_COLUMNS = (
     Column("Kind", role="label"),
     Column("Timeline"),
     Column("Status", role="label"),
+    Column("Review", "review"),
 )

@@ -21,6 +21,8 @@ class _Hit(NamedTuple):
     #: For a quote: who said it (a participant or a party).
     speaker_id: str | None = None
     speaker_name: str | None = None
+    #: What a person should still check in the record.
+    review: str | None = None
 
     @property
     def shown(self) -> str:
@@ -31,21 +33,24 @@ class _Hit(NamedTuple):
 
 def _searchable(d: Dialogue) -> Iterator[_Hit]:
     for t in d.topics:
-        yield _Hit("topic", d, t.id, t.name, f"{t.name} {t.summary}")
+        yield _Hit("topic", d, t.id, t.name, f"{t.name} {t.summary}", review=t.review)
     for c in d.commitments:
         names = " ".join(o.name for o in c.other_names)
         kind = "interest" if c.kind == "interest" else "commitment"
-        yield _Hit(kind, d, c.id, c.text, f"{c.text} {c.evidence.text} {names}")
+        haystack = f"{c.text} {c.evidence.text} {names}"
+        yield _Hit(kind, d, c.id, c.text, haystack, review=c.review)
     for x in d.discussions:
-        yield _Hit("discussion", d, x.id, x.text, f"{x.text} {x.evidence.text}")
+        haystack = f"{x.text} {x.evidence.text}"
+        yield _Hit("discussion", d, x.id, x.text, haystack, review=x.review)
     for q in d.quotes:
         p = d.find_participant(q.speaker)
         who, names = (p.name, names_of(p)) if p else (d.party_name(q.speaker), q.speaker)
-        yield _Hit("quote", d, q.id, q.text, f"{q.text} {names}", q.speaker, who)
+        yield _Hit("quote", d, q.id, q.text, f"{q.text} {names}", q.speaker, who, q.review)
     for e in d.events:
-        yield _Hit("event", d, e.id, e.text, f"{e.text} {e.evidence.text}")
+        yield _Hit("event", d, e.id, e.text, f"{e.text} {e.evidence.text}", review=e.review)
     for p in d.participants:
-        yield _Hit("person", d, p.id, f"{p.name}, {p.role}, {p.country}", f"{names_of(p)} {p.role}")
+        shown = f"{p.name}, {p.role}, {p.country}"
+        yield _Hit("person", d, p.id, shown, f"{names_of(p)} {p.role}", review=p.review)
 
 
 def word_patterns(query: str) -> list[re.Pattern[str]]:
@@ -68,8 +73,9 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
             Column("Kind", role="label"),
             Column("Id", "id"),
             Column("Text", role="main"),
+            Column("Review", "review"),
         ),
-        tuple((h.dialogue.id, h.kind, h.id, h.shown) for h in hits),
+        tuple((h.dialogue.id, h.kind, h.id, h.shown, h.review or "") for h in hits),
         f"Nothing matches '{query}'.",
     )
     found: list[dict[str, Any]] = [
@@ -80,6 +86,7 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
             "text": h.text,
             "speaker_id": h.speaker_id,
             "speaker_name": h.speaker_name,
+            "review": h.review,
         }
         for h in hits
     ]
@@ -89,6 +96,7 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         (Column("Id", "id"), "id"),
         (Column("Text", role="main"), "text"),
         (Column("Speaker", role="label"), "speaker_name"),
+        (Column("Review", "review"), "review"),
     )
     machine = data_table(f"Search: {query}", found, columns)
     data = {"query": query, "hits": found, "dialogues": meetings_json(dialogues)}

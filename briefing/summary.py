@@ -14,16 +14,19 @@ from briefing.records import (
     parties_text,
     quote_block,
     quote_json,
+    review_notes,
     source_line,
     timeline_text,
 )
 from briefing.views import Block, Bullets, Heading, Paragraph, View
 
 
-def _chairs(d: Dialogue) -> str:
+def _led_by(d: Dialogue) -> Paragraph:
     people = [d.participant(c) for c in d.chairs]
     parts = [f"{p.name} ({p.role}, {p.country})" for p in people]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    who = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    review = "; ".join(f"{p.name}: {p.review}" for p in people if p.review)
+    return Paragraph(f"Led by {who}.", review=review)
 
 
 def _who(d: Dialogue, c: Commitment) -> str:
@@ -41,6 +44,11 @@ def _outcome(d: Dialogue, c: Commitment, *, with_kind: bool) -> str:
         lead += f"; {c.timeline}"
     lead += ")" if with_kind else ""
     return f"{lead}: {c.text}"
+
+
+def _outcomes(d: Dialogue, commitments: list[Commitment], *, with_kind: bool) -> Bullets:
+    items = tuple(_outcome(d, c, with_kind=with_kind) for c in commitments)
+    return Bullets(items, review_notes(c.review for c in commitments))
 
 
 def _follow_up(d: Dialogue, c: Commitment) -> str:
@@ -70,10 +78,10 @@ def summary_view(
             return chosen is None or bool(ids.intersection(topic_ids))
 
         blocks.append(Heading(d.title, 1))
-        blocks.append(Paragraph(dialogue_line(d), "meta"))
+        blocks.append(Paragraph(dialogue_line(d), "meta", d.review or ""))
         if d.date_note:
             blocks.append(Paragraph(d.date_note, "note"))
-        blocks.append(Paragraph(f"Led by {_chairs(d)}."))
+        blocks.append(_led_by(d))
         commitments = [c for c in d.commitments if about(c.topics)]
         new = [c for c in commitments if c.kind in ("decision", "plan", "confirmation")]
         reaffirmed = [c for c in commitments if c.kind == "reaffirmation"]
@@ -83,25 +91,26 @@ def summary_view(
             # Each outcome once, under the first of its topics being shown.
             first = {c.id: next((x for x in c.topics if x in ids), None) for c in new}
             for t in topics:
-                items = tuple(_outcome(d, c, with_kind=True) for c in new if first[c.id] == t.id)
-                if items:
+                under = [c for c in new if first[c.id] == t.id]
+                if under:
                     blocks.append(Heading(t.name, 3))
-                    blocks.append(Paragraph(t.summary))
-                    blocks.append(Bullets(items))
-            other = tuple(_outcome(d, c, with_kind=True) for c in new if first[c.id] is None)
+                    blocks.append(Paragraph(t.summary, review=t.review or ""))
+                    blocks.append(_outcomes(d, under, with_kind=True))
+            other = [c for c in new if first[c.id] is None]
             if other:
                 blocks.append(Heading("Other outcomes", 3))
-                blocks.append(Bullets(other))
+                blocks.append(_outcomes(d, other, with_kind=True))
         if reaffirmed:
             blocks.append(Heading("Reaffirmed", 2))
-            blocks.append(Bullets(tuple(_outcome(d, c, with_kind=False) for c in reaffirmed)))
+            blocks.append(_outcomes(d, reaffirmed, with_kind=False))
         if interest:
             blocks.append(Heading("Interest expressed (not a commitment)", 2))
-            blocks.append(Bullets(tuple(_outcome(d, c, with_kind=False) for c in interest)))
+            blocks.append(_outcomes(d, interest, with_kind=False))
         discussed = [x for x in d.discussions if about(x.topics)]
         if discussed:
             blocks.append(Heading("Also discussed", 2))
-            blocks.append(Bullets(tuple(x.text for x in discussed)))
+            notes = review_notes(x.review for x in discussed)
+            blocks.append(Bullets(tuple(x.text for x in discussed), notes))
         # The sources are cited once, at the end, rather than under every quote.
         said = [q for q in d.quotes if about(q.topics)]
         cited = [quote_block(d, q) for q in said]
@@ -111,7 +120,8 @@ def summary_view(
         follow = [c for c in commitments if c.timeline or c.status == "planned"]
         if follow:
             blocks.append(Heading("Follow-ups", 2))
-            blocks.append(Bullets(tuple(_follow_up(d, c) for c in follow)))
+            notes = review_notes(c.review for c in follow)
+            blocks.append(Bullets(tuple(_follow_up(d, c) for c in follow), notes))
         rounds: dict[str, Any] = {}
         if knowledge is not None and d.series and chosen is None:
             from briefing.history import round_sections  # only a round of a series needs it
@@ -121,7 +131,8 @@ def summary_view(
         events = [e for e in d.events if about(e.topics)]
         if events:
             blocks.append(Heading("Around the meeting", 2))
-            blocks.append(Bullets(tuple(e.text for e in events)))
+            notes = review_notes(e.review for e in events)
+            blocks.append(Bullets(tuple(e.text for e in events), notes))
         blocks.append(Heading("Sources", 2))
         blocks.append(Bullets(tuple(source_line(d, s.id) for s in d.sources)))
         data.append(
@@ -136,6 +147,7 @@ def summary_view(
                     "location": d.location,
                     "chair_ids": list(d.chairs),
                     "chair_names": [d.participant(c).name for c in d.chairs],
+                    "review": d.review,
                 },
                 "topic_ids": [t.id for t in topics],
                 "decisions": [commitment_json(d, c) for c in new],
@@ -155,6 +167,7 @@ def summary_view(
                         "topic_ids": list(e.topics),
                         "topic_names": [d.topic(t).name for t in e.topics],
                         "evidence": evidence_json(e.evidence),
+                        "review": e.review,
                     }
                     for e in events
                 ],

@@ -21,8 +21,10 @@ class Column(NamedTuple):
     header: str
     #: "text" wraps; "number" aligns right; "bar" is a small weight bar in a terminal;
     #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one;
-    #: "key" is an id for machines (CSV), left out of tables meant for reading.
-    kind: Literal["text", "number", "bar", "id", "dialogue", "key"] = "text"
+    #: "key" is an id for machines (CSV), left out of tables meant for reading;
+    #: "review" is what a person should still check in the row's item: renderers
+    #: mark the row with it (`Table.reviews`), and it is left out when no row has one.
+    kind: Literal["text", "number", "bar", "id", "dialogue", "key", "review"] = "text"
     #: For text, a hint to layouts with little room: "main" is the prose that takes the
     #: width left over; "label" is a short value (a name, a place, a status) kept whole;
     #: "note" is secondary text that may wrap.
@@ -36,12 +38,37 @@ class Table(NamedTuple):
     empty: str = "Nothing to show."
 
     def for_display(self) -> Table:
-        """The table for reading: no machine keys, no dialogue column for a single dialogue."""
+        """The table for reading: no machine keys, no dialogue column for a single dialogue,
+        no review column when every item is signed off."""
         keep = [
             i
             for i, c in enumerate(self.columns)
-            if c.kind != "key" and (c.kind != "dialogue" or len({row[i] for row in self.rows}) > 1)
+            if c.kind != "key"
+            and (c.kind != "dialogue" or len({row[i] for row in self.rows}) > 1)
+            and (c.kind != "review" or any(row[i] for row in self.rows))
         ]
+        return self._only(keep)
+
+    def reviews(self) -> tuple[Table, tuple[str, ...]]:
+        """The table without its review column, and each row's review note ("" for none).
+
+        A renderer shows the note as a mark on the row's item, not as a column.
+        """
+        at = [i for i, c in enumerate(self.columns) if c.kind == "review"]
+        if not at:
+            return self, ()
+        notes = tuple("; ".join(row[i] for i in at if row[i]) for row in self.rows)
+        return self._only([i for i in range(len(self.columns)) if i not in at]), notes
+
+    @property
+    def item_column(self) -> int:
+        """The column that says what each row is (a mark on the row goes there): the main
+        text, else the first text column, else the first."""
+        texts = [i for i, c in enumerate(self.columns) if c.kind == "text"]
+        main = [i for i in texts if self.columns[i].role == "main"]
+        return (main or texts or [0])[0]
+
+    def _only(self, keep: list[int]) -> Table:
         if len(keep) == len(self.columns):
             return self
         return Table(
@@ -61,10 +88,20 @@ class Paragraph(NamedTuple):
     text: str
     #: "note" is secondary text (sources, interpretations), shown dimmed.
     style: Literal["body", "note", "meta"] = "body"
+    #: What a person should still check in what the paragraph says ("" when nothing).
+    review: str = ""
 
 
 class Bullets(NamedTuple):
     items: tuple[str, ...]
+    #: Each item's review note, in the same order ("" for none); empty when no item has one.
+    reviews: tuple[str, ...] = ()
+
+    @property
+    def marked(self) -> tuple[tuple[str, str], ...]:
+        """Each item with its review note ("" for none)."""
+        notes = self.reviews or ("",) * len(self.items)
+        return tuple(zip(self.items, notes, strict=True))
 
 
 class QuoteBlock(NamedTuple):
@@ -79,6 +116,8 @@ class QuoteBlock(NamedTuple):
     context: str
     #: The citation line; empty where the view cites its sources elsewhere.
     source: str
+    #: What a person should still check in the quote ("" when nothing).
+    review: str = ""
 
     @property
     def credits(self) -> tuple[str, ...]:

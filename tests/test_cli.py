@@ -139,6 +139,7 @@ def test_json_quotes_shape() -> None:
             "source_citation": (
                 "India, Japan Boost AI, Critical Minerals Cooperation in Strategic Dialogue"
             ),
+            "review": None,
         }
     ]
 

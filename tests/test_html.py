@@ -350,6 +350,13 @@ def chromium(tmp_path: Path, *args: str) -> str:
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_no_horizontal_scrolling_on_a_phone(name: str, tmp_path: Path) -> None:
     out, _ = page_of(*COMMANDS[name])
+    scroll, client = on_a_phone(out, tmp_path)
+    assert 300 < client <= 400
+    assert scroll <= client
+
+
+def on_a_phone(out: str, tmp_path: Path) -> tuple[int, int]:
+    """The page OUT laid out on a phone's width: how wide it is, and how wide it is shown."""
     # The page itself stays untouched and script-free: a test-only frame of a
     # phone's width holds it and writes what it measures into its own title.
     probe = tmp_path / "probe.html"
@@ -365,8 +372,7 @@ def test_no_horizontal_scrolling_on_a_phone(name: str, tmp_path: Path) -> None:
     match = re.search(r"<title>(\d+) (\d+)</title>", dom)
     assert match, dom[:500]
     scroll, client = map(int, match.groups())
-    assert 300 < client <= 400
-    assert scroll <= client
+    return scroll, client
 
 
 @needs_chromium

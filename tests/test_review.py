@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.load import load_knowledge, parse_file
 from briefing.model import Dialogue
+from tests.conftest import Golden
+from tests.test_html import CHROMIUM, Page, on_a_phone
 
 FIXTURE = Path(__file__).parent / "fixtures" / "review.yaml"
 
@@ -176,3 +181,243 @@ def test_validate_strict_from_the_cache_locates_as_a_fresh_load() -> None:
     fresh = invoke("validate", str(FIXTURE), "--strict", "--no-cache")
     assert invoke("validate", str(FIXTURE), "--strict") == fresh
     assert invoke("validate", str(FIXTURE), "--strict") == fresh
+
+
+# -- Every format marks each item awaiting review --------------------------------------
+
+#: The command lines whose output is kept in tests/golden/review/, and the formats kept.
+GOLDEN: dict[str, tuple[list[str], tuple[str, ...]]] = {
+    "summary": (["summary"], ("rich", "text", "markdown", "html", "json")),
+    "topic": (["topic", "minerals"], ("rich", "text", "markdown", "html", "json")),
+    "quotes": (["quotes"], ("rich", "text", "markdown", "html", "json", "csv")),
+    "commitments": (["commitments"], ("rich", "text", "markdown", "html", "json", "csv")),
+    "people": (["people"], ("rich", "text", "markdown", "html", "json", "csv")),
+    "topics": (["topics"], ("rich", "text", "markdown", "html", "json", "csv")),
+    "search": (["search", "minerals"], ("rich", "text", "markdown", "html", "json", "csv")),
+    "dialogues": (["dialogues"], ("rich", "text", "html", "json", "csv")),
+    "followups": (
+        ["followups", "--as-of", "2026-04-01"],
+        ("rich", "text", "markdown", "html", "json", "csv", "ics"),
+    ),
+    "timeline": (["timeline"], ("rich", "text", "markdown", "html", "json")),
+}
+EXTENSIONS = {
+    "rich": "rich.txt",
+    "text": "txt",
+    "markdown": "md",
+    "json": "json",
+    "csv": "csv",
+    "html": "html",
+    "ics": "ics",
+}
+
+
+def output(args: list[str], fmt: str, data: Path = FIXTURE, *more: str) -> str:
+    code, out, err = invoke(*args, "--data", str(data), "--format", fmt, *more)
+    assert (code, err) == (0, "")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [(name, fmt) for name, (_, formats) in GOLDEN.items() for fmt in formats]
+)
+def test_golden(name: str, fmt: str, golden: Golden) -> None:
+    out = output(GOLDEN[name][0], fmt).replace(str(FIXTURE), "{FIXTURE}")
+    golden.check(f"review/{name}.{EXTENSIONS[fmt]}", out)
+
+
+#: What each mark looks like, and how many marks the summary holds: the meeting, a chair,
+#: the topic, a plan, an interest, a discussion, a quote, a follow-up and an event.
+MARKS = {
+    "text": "[review:",
+    "rich": "\u26a0 review: ",
+    "markdown": "**\u26a0 review:** ",
+    "html": '<span class="review"><b>\u26a0 review:</b> ',
+}
+IN_SUMMARY = 9
+
+
+def marks(out: str, fmt: str) -> int:
+    """How many items OUT marks as awaiting review."""
+    return out.count(MARKS[fmt])
+
+
+def words(out: str) -> str:
+    """OUT with its lines joined, as wrapped text reads."""
+    return " ".join(out.split())
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture with every item signed off."""
+    return signed_off(tmp_path_factory.mktemp("signed-off"))
+
+
+@pytest.mark.parametrize("fmt", list(MARKS))
+def test_the_summary_marks_every_item_awaiting_review(fmt: str, clean: Path) -> None:
+    out = output(["summary"], fmt)
+    # An HTML page says the meeting's note in its header, in place of the place and date.
+    assert marks(out, fmt) == IN_SUMMARY
+    assert "topic summary generated" in words(out)
+    assert "order of the calls inferred" in words(out)
+    # A signed-off item has no mark.
+    signed = output(["summary"], fmt, clean)
+    assert "review" not in signed.casefold().replace("review talks", "")
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "html"])
+def test_each_table_row_awaiting_review_is_marked(fmt: str) -> None:
+    for args, marked in (
+        (["commitments"], 2),
+        (["people"], 1),
+        (["topics"], 1),
+        (["dialogues"], 1),
+        (["search", "minerals"], 3),
+        (["followups", "--as-of", "2026-04-01"], 1),
+    ):
+        # An HTML page also marks the meeting, in its header.
+        header = 1 if fmt == "html" else 0
+        assert marks(output(args, fmt), fmt) == marked + header, (args, fmt)
+
+
+@pytest.mark.parametrize(("fmt", "width"), [("text", 0), ("text", 40), ("rich", 60), ("rich", 140)])
+def test_rows_are_marked_in_every_layout(fmt: str, width: int) -> None:
+    # Narrow, a table becomes one block per row; the mark goes with the row's item.
+    for args, item, marked in (
+        (["commitments"], "Convene a working group", 2),
+        (["people"], "Toshimitsu Motegi", 1),
+        (["topics"], "critical minerals &", 1),
+        (["followups", "--as-of", "2026-04-01"], "Convene a working group", 1),
+    ):
+        out = output(args, fmt, FIXTURE, "--width", str(width))
+        assert marks(out, fmt) == marked, (args, fmt, width)
+        assert out.index(item) < out.index(MARKS[fmt]), (args, fmt, width)
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "html"])
+def test_a_quote_awaiting_review_is_marked_inside_it(fmt: str) -> None:
+    out = output(["quotes"], fmt)
+    assert marks(out, fmt) == (2 if fmt == "html" else 1)
+    mark = out.rindex(MARKS[fmt])
+    # Under the quote it belongs to, before the next one.
+    assert out.index("Minerals matter") < mark < out.index("The rail line is on track")
+
+
+def test_rich_marks_in_words_that_survive_without_colour() -> None:
+    plain = output(["quotes"], "rich")
+    coloured = output(["quotes"], "rich", FIXTURE, "--color")
+    assert "\x1b[" not in plain
+    assert "\x1b[" in coloured
+    assert "\u26a0 review: speaker resolved" in plain
+    assert "\u26a0 review:" in coloured
+
+
+def test_markdown_marks_are_strong_and_the_note_stays_text() -> None:
+    from markdown_it import MarkdownIt
+
+    out = output(["commitments"], "markdown")
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    inline = [t for t in tokens if t.type == "inline"]
+    strong = [
+        c.content
+        for t in inline
+        for n, c in enumerate(t.children or [])
+        if c.type == "text" and n and (t.children or [])[n - 1].type == "strong_open"
+    ]
+    assert strong.count("\u26a0 review:") == 2
+    # The note's own markup (<b>, *...*) is escaped: no HTML, no emphasis comes of it.
+    kinds = {c.type for t in inline for c in t.children or []}
+    assert "html_inline" not in kinds
+    assert "em_open" not in kinds
+    assert "<b>not</b> sure the interest is Japan's & not *India's*" in "".join(
+        c.content for t in inline for c in t.children or [] if c.type == "text"
+    )
+
+
+def test_html_marks_are_escaped_styled_and_kept_in_print() -> None:
+    out = output(["commitments"], "html")
+    # The two commitments, and the meeting in the page's header.
+    assert out.count('<span class="review">') == 3
+    assert (
+        "&lt;b&gt;not&lt;/b&gt; sure the interest is Japan&#x27;s &amp; not *India&#x27;s*" in out
+    )
+    assert "<b>not</b>" not in out
+    # The page still fetches and runs nothing; its marks are styled, on screen and in print.
+    assert "default-src 'none'; style-src 'unsafe-inline'" in out
+    style = out[out.index("<style>") : out.index("</style>")]
+    assert ".review {" in style
+    assert "@media print" in style.split(".review {", 1)[1]
+    # The meeting's own note is in the page header.
+    header = out[out.index('<header class="meeting">') : out.index("</header>")]
+    assert "calendar date taken from the week of publication" in header
+
+
+@pytest.mark.parametrize("name", ["summary", "topic", "commitments", "people", "search"])
+def test_html_pages_with_marks_are_well_formed_and_fit_a_phone(name: str, tmp_path: Path) -> None:
+    out = output(GOLDEN[name][0], "html")
+    Page(out)  # every element closed where it opened
+    if CHROMIUM is not None:
+        scroll, client = on_a_phone(out, tmp_path)
+        assert scroll <= client
+
+
+def test_html_pages_without_marks_keep_their_style_sheet_as_it_was(clean: Path) -> None:
+    out = output(["commitments"], "html", clean)
+    assert "review" not in out.casefold().replace("review talks", "")
+
+
+def test_json_gives_each_item_its_note_or_null() -> None:
+    document = json.loads(output(["summary"], "json"))
+    [brief] = document["briefings"]
+    assert brief["dialogue"]["review"].startswith("calendar date")
+    assert [c["review"] for c in brief["decisions"]] == ["kind chosen between plan and decision"]
+    assert [c["review"] for c in brief["reaffirmations"]] == [None]
+    assert [q["review"] for q in brief["quotes"]] == [
+        'speaker resolved from "he" across a paragraph',
+        None,
+    ]
+    assert [e["review"] for e in brief["events"]] == ["order of the calls inferred"]
+    assert [x["review"] for x in brief["discussions"]] == ["two paragraphs condensed into one"]
+    people = json.loads(output(["people"], "json"))["people"]
+    assert [p["review"] for p in people] == [None, "role taken from a photo caption"]
+    [track, _] = json.loads(output(["followups", "--as-of", "2026-04-01"], "json"))["followups"]
+    assert track["review"] == "kind chosen between plan and decision"
+    assert track["latest_progress"]["review"] == "date of the report, not of the meeting"
+    [meeting] = json.loads(output(["quotes"], "json"))["dialogues"]
+    assert meeting["review"].startswith("calendar date")
+
+
+def test_csv_has_a_review_column_empty_once_signed_off(clean: Path) -> None:
+    rows = list(csv.reader(io.StringIO(output(["commitments"], "csv"))))
+    assert rows[0][-1] == "Review"
+    assert [row[-1] for row in rows[1:]] == [
+        "kind chosen between plan and decision",
+        "",
+        "<b>not</b> sure the interest is Japan's & not *India's*",
+    ]
+    signed = list(csv.reader(io.StringIO(output(["commitments"], "csv", clean))))
+    assert signed[0][-1] == "Review"
+    assert {row[-1] for row in signed[1:]} == {""}
+
+
+def test_the_calendar_says_which_windows_await_review() -> None:
+    out = output(["followups", "--as-of", "2026-04-01"], "ics")
+    out = out.replace("\r\n", "\n").replace("\n ", "")
+    assert (
+        "SUMMARY:Convene a working group on critical minerals. [in progress\\; awaiting review]"
+        in out
+    )
+    assert "DESCRIPTION:[review: kind chosen between plan and decision\\; progress: date" in out
+
+
+def test_diff_marks_commitments_awaiting_review(tmp_path: Path) -> None:
+    signed_off(tmp_path, "a.yaml")
+    text = FIXTURE.read_text(encoding="utf-8").replace("review-talks-1", "review-talks-2")
+    text = text.replace("2026-02-10", "2026-06-10").replace("2026-03-20", "2026-07-20")
+    (tmp_path / "b.yaml").write_text(text, "utf-8")
+    out = words(output(["diff", "--series", "review-talks"], "text", tmp_path))
+    assert out.count("[review: ") == 2
+    assert "[review: kind chosen between plan and decision]" in out
+    items = json.loads(output(["diff", "--series", "review-talks"], "json", tmp_path))
+    assert items["continued"][0]["review"] == "kind chosen between plan and decision"
+    assert [x["continues"]["review"] for x in items["continued"]] == [None, None, None]

@@ -38,10 +38,12 @@ COMMANDS: dict[str, list[str]] = {
 }
 TABULAR = ("topics", "commitments", "people", "search", "dialogues")
 FIXTURES = Path(__file__).parent / "fixtures"
-#: Other knowledge: many dialogues (a dialogue column, longer names) and scripts beyond Latin.
+#: Other knowledge: many dialogues (a dialogue column, longer names), scripts beyond Latin,
+#: and items awaiting review (a mark under each).
 OTHER_DATA = {
     "india-japan": ROOT / "examples" / "india-japan",
     "unicode": FIXTURES / "unicode.yaml",
+    "review": FIXTURES / "review.yaml",
 }
 OTHER_COMMANDS = ("topics", "quotes", "commitments", "people", "dialogues")
 #: What a short value is in each table for reading (its headers): never wrapped.
@@ -98,7 +100,7 @@ def _strings(node: object) -> Iterator[str]:
 
 def _data_words() -> frozenset[str]:
     paths = [ROOT / "data" / "dialogue.yaml", *sorted((ROOT / "examples").rglob("*.yaml"))]
-    paths.append(FIXTURES / "unicode.yaml")
+    paths += [FIXTURES / "unicode.yaml", FIXTURES / "review.yaml"]
     words: set[str] = set()
     for path in paths:
         for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):

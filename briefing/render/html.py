@@ -1,7 +1,8 @@
 """A standalone HTML document: one file that fetches nothing, for screens, phones and print.
 
 The page opens with a header naming the meeting (or meetings) it covers, taken
-from `view.data`; its style sheet (`html.css`, beside this module) is inlined.
+from `view.data`; its style sheet (`html.css`, beside this module) is inlined,
+with `html-review.css` when the page marks items awaiting review.
 Every piece of text from the knowledge file is escaped; the only markup made
 from it are links for the http(s) URLs it contains.
 """
@@ -28,6 +29,8 @@ from briefing.views import (
 )
 
 _CSS = Path(__file__).with_name("html.css")
+#: Styles for marks of items awaiting review, added only to pages that have some.
+_REVIEW_CSS = Path(__file__).with_name("html-review.css")
 
 #: Nothing may be fetched or run: styles come only from the page itself.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
@@ -44,6 +47,8 @@ class Meeting(NamedTuple):
     title: str = ""
     location: str = ""
     date: str = ""
+    #: What a person should still check about the meeting ("" when nothing).
+    review: str = ""
 
     @property
     def when(self) -> str:
@@ -66,7 +71,7 @@ def _meeting(value: object) -> Meeting | None:
     if isinstance(value, str):
         return Meeting(value)
     if isinstance(value, dict) and isinstance(value.get("id"), str):
-        fields = (value.get(k) for k in ("title", "location", "date"))
+        fields = (value.get(k) for k in ("title", "location", "date", "review"))
         return Meeting(value["id"], *(f if isinstance(f, str) else "" for f in fields))
     return None
 
@@ -123,6 +128,16 @@ def _esc(text: str, words: tuple[str, ...] = ()) -> str:
     return "".join(out)
 
 
+_REVIEW = 'class="review"'
+
+
+def _review_mark(note: str) -> str:
+    """The mark of an item awaiting review, inside the item's element ("" for none)."""
+    if not note:
+        return ""
+    return f" <span {_REVIEW}><b>\u26a0 review:</b> {_esc(note)}</span>"
+
+
 # -- Blocks --------------------------------------------------------------------------
 
 
@@ -134,18 +149,20 @@ def _main_column(table: Table) -> int:
     return max(texts, key=lambda i: sum(len(row[i]) for row in table.rows))
 
 
-def _cell(value: str, kind: str, label: str, words: tuple[str, ...]) -> str:
+def _cell(value: str, kind: str, label: str, words: tuple[str, ...], note: str = "") -> str:
     attrs = f'class="{kind}" data-label="{label}"'
     if kind == "bar":
         n = int(value) if value.isdigit() else 0
         # A width from a count, never from the text: nothing else goes into style.
         bar = f'<span class="bar" style="width: {min(n, 20) * 0.3:.1f}em"></span>' if n else ""
         return f'<td class="number" data-label="{label}">{bar}{n}</td>'
-    return f"<td {attrs}>{_esc(value, words)}</td>"
+    return f"<td {attrs}>{_esc(value, words)}{_review_mark(note)}</td>"
 
 
 def _table(table: Table, words: tuple[str, ...], *, caption: bool) -> str:
-    table = table.for_display()
+    table, notes = table.for_display().reviews()
+    notes = notes or ("",) * len(table.rows)
+    at = table.item_column
     if not table.rows:
         title = f"<h2>{_esc(table.title)}</h2>\n" if caption else ""
         return f'{title}<p class="note">{_esc(table.empty)}</p>'
@@ -159,11 +176,11 @@ def _table(table: Table, words: tuple[str, ...], *, caption: bool) -> str:
     rows = "\n".join(
         "<tr>"
         + "".join(
-            _cell(v, "bar" if c.kind == "bar" else k, h, words)
-            for c, k, h, v in zip(table.columns, kinds, labels, row, strict=True)
+            _cell(v, "bar" if c.kind == "bar" else k, h, words, note if i == at else "")
+            for i, (c, k, h, v) in enumerate(zip(table.columns, kinds, labels, row, strict=True))
         )
         + "</tr>"
-        for row in table.rows
+        for row, note in zip(table.rows, notes, strict=True)
     )
     title = f"<caption>{_esc(table.title)}</caption>\n" if caption else ""
     return (
@@ -180,7 +197,8 @@ def _quote(q: QuoteBlock) -> str:
         f'<figcaption>&mdash; <span class="who">{_esc(q.speaker)}</span>'
         + "".join(f", {_esc(part)}" for part in q.credits)
         + f'\n<span class="detail">{_esc(q.detail)}{source}</span>'
-        "</figcaption>\n</figure>"
+        + _review_mark(q.review)
+        + "</figcaption>\n</figure>"
     )
 
 
@@ -189,9 +207,11 @@ def _block(block: Block, words: tuple[str, ...], shift: int) -> str:
         level = min(block.level + shift, 6)
         return f"<h{level}>{_esc(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
-        return f'<p class="{block.style}">{_esc(block.text)}</p>'
+        return f'<p class="{block.style}">{_esc(block.text)}{_review_mark(block.review)}</p>'
     if isinstance(block, Bullets):
-        items = "\n".join(f"<li>{_esc(i, words)}</li>" for i in block.items)
+        items = "\n".join(
+            f"<li>{_esc(i, words)}{_review_mark(note)}</li>" for i, note in block.marked
+        )
         return f"<ul>\n{items}\n</ul>"
     if isinstance(block, QuoteBlock):
         return _quote(block)
@@ -249,9 +269,13 @@ def _header(covered: tuple[Meeting, ...]) -> str:
         lines = [f'<p class="meeting-title">{_esc(m.name)}</p>']
         if m.when:
             lines.append(f'<p class="meeting-place">{_esc(m.when)}</p>')
+        if m.review:
+            lines.append(f"<p>{_review_mark(m.review).lstrip()}</p>")
     else:
         items = "\n".join(
-            f"<li>{_esc(m.name)}{', ' + _esc(m.when) if m.when else ''}</li>" for m in covered
+            f"<li>{_esc(m.name)}{', ' + _esc(m.when) if m.when else ''}"
+            f"{_review_mark(m.review)}</li>"
+            for m in covered
         )
         lines = [f'<p class="meeting-title">{len(covered)} dialogues</p>', f"<ul>\n{items}\n</ul>"]
     return '<header class="meeting">\n' + "\n".join(lines) + "\n</header>"
@@ -270,7 +294,12 @@ def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature
         else:
             parts.append(_block(block, view.highlight, shift))
     title = " \u2014 ".join(part for part in (shown.name, _covers(covered)) if part)
+    header = _header(covered)
     body = "\n".join(parts)
+    style = _CSS.read_text(encoding="utf-8")
+    # Knowledge text is escaped, so only a mark made here reads class="review".
+    if _REVIEW in header or _REVIEW in body:
+        style += _REVIEW_CSS.read_text(encoding="utf-8")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -279,6 +308,6 @@ def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
         f"<title>{_esc(title)}</title>\n"
-        f"<style>\n{_CSS.read_text(encoding='utf-8')}</style>\n</head>\n<body>\n"
-        f"{_header(covered)}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<style>\n{style}</style>\n</head>\n<body>\n"
+        f"{header}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )

@@ -59,14 +59,22 @@ def _event(item: dict[str, Any], stamp: str) -> list[str]:
         lines.append(
             f"Latest progress ({progress['date']}, {progress['status']}): {progress['text']}"
         )
+    # An item awaiting review says so first, and in its title.
+    notes = [item["review"]] if item["review"] else []
+    if progress and progress["review"]:
+        notes.append(f"progress: {progress['review']}")
+    review = "; ".join(notes)
+    if review:
+        lines.insert(0, f"[review: {review}]")
     description = " ".join(line for line in lines if line)
+    state = f"{item['state']}; awaiting review" if review else item["state"]
     return [
         "BEGIN:VEVENT",
         f"UID:{_escape(item['dialogue_id'])}/{_escape(item['id'])}@briefing",
         f"DTSTAMP:{stamp}T000000Z",
         f"DTSTART;VALUE=DATE:{_date(window['start'])}",
         f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
-        f"SUMMARY:{_escape(item['text'])} [{_escape(item['state'])}]",
+        f"SUMMARY:{_escape(item['text'])} [{_escape(state)}]",
         f"DESCRIPTION:{_escape(description)}",
         f"CATEGORIES:{_escape(item['state'])}",
         "TRANSP:TRANSPARENT",

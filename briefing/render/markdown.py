@@ -101,14 +101,33 @@ def _rule(table: Table) -> str:
     )
 
 
+def _mark(note: str) -> str:
+    """What follows an item awaiting review (nothing for one signed off)."""
+    return f" **\u26a0 review:** {escape(note)}" if note else ""
+
+
 def _table(table: Table) -> str:
-    table = table.for_display()
+    table, notes = table.for_display().reviews()
     lines = [f"## {escape(table.title)}", ""]
     if not table.rows:
         return "\n".join([*lines, f"_{escape(table.empty)}_"])
+    at = table.item_column
+    notes = notes or ("",) * len(table.rows)
+    # Sized with each mark as the words it shows.
+    sized = table._replace(
+        rows=tuple(
+            tuple(f"{v} \u26a0 review: {n}" if i == at and n else v for i, v in enumerate(row))
+            for row, n in zip(table.rows, notes, strict=True)
+        )
+    )
     lines.append("| " + " | ".join(escape(c.header) for c in table.columns) + " |")
-    lines.append(_rule(table))
-    lines.extend("| " + " | ".join(escape(v) or " " for v in row) + " |" for row in table.rows)
+    lines.append(_rule(sized))
+    lines.extend(
+        "| "
+        + " | ".join(escape(v) + (_mark(n) if i == at else "") or " " for i, v in enumerate(row))
+        + " |"
+        for row, n in zip(table.rows, notes, strict=True)
+    )
     return "\n".join(lines)
 
 
@@ -118,15 +137,16 @@ def _quote(q: QuoteBlock) -> str:
     detail = [escape(q.detail)]
     if q.source:
         detail.append(f"Source: {escape(q.source)}.")
-    return "\n".join(
-        [
-            f"> {opening}{text}\u201d",
-            ">",
-            f"> \u2014 **{escape(q.speaker)}**" + "".join(f", {escape(c)}" for c in q.credits),
-            "",
-            " ".join(detail),
-        ]
-    )
+    lines = [
+        f"> {opening}{text}\u201d",
+        ">",
+        f"> \u2014 **{escape(q.speaker)}**" + "".join(f", {escape(c)}" for c in q.credits),
+        "",
+        " ".join(detail),
+    ]
+    if q.review:
+        lines += ["", _mark(q.review).lstrip()]
+    return "\n".join(lines)
 
 
 def _block(block: Block) -> str:
@@ -134,9 +154,10 @@ def _block(block: Block) -> str:
         return f"{'#' * min(block.level, 6)} {escape(block.text)}"
     if isinstance(block, Paragraph):
         text = escape(block.text)
-        return {"body": text, "note": f"_{text}_", "meta": f"**{text}**"}[block.style]
+        styled = {"body": text, "note": f"_{text}_", "meta": f"**{text}**"}[block.style]
+        return styled + _mark(block.review)
     if isinstance(block, Bullets):
-        return "\n".join(f"- {escape(item)}" for item in block.items)
+        return "\n".join(f"- {escape(item)}{_mark(note)}" for item, note in block.marked)
     if isinstance(block, QuoteBlock):
         return _quote(block)
     return _table(block)

@@ -56,6 +56,21 @@ def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
     return text
 
 
+#: The words that mark an item awaiting review: they, not a colour, carry the mark.
+_REVIEW = "\u26a0 review:"
+_REVIEW_STYLE = "bold yellow"
+
+
+def _mark(note: str) -> Text:
+    """The line that marks an item awaiting review."""
+    return Text.assemble((_REVIEW, _REVIEW_STYLE), " ", (oneline(note), "italic"))
+
+
+def _with_mark(text: Text, note: str) -> Text:
+    """TEXT, followed on a line of its own by the mark of NOTE, if any."""
+    return Text("\n").join((text, _mark(note))) if note else text
+
+
 def _heading(block: Heading) -> RenderableType:
     if block.level == 1:
         from rich.rule import Rule  # only documents have rules; keep tables' start-up lean
@@ -67,15 +82,15 @@ def _heading(block: Heading) -> RenderableType:
 
 def _paragraph(block: Paragraph) -> RenderableType:
     style = {"body": "", "note": "dim italic", "meta": "bold"}[block.style]
-    return _text(block.text, style)
+    return _with_mark(_text(block.text, style), block.review)
 
 
 def _bullets(block: Bullets) -> RenderableType:
     grid = RichTable.grid(padding=(0, 1))
     grid.add_column(style=_ACCENT, no_wrap=True)
     grid.add_column(overflow="fold")
-    for item in block.items:
-        grid.add_row("\u2022", _text(item))
+    for item, note in block.marked:
+        grid.add_row("\u2022", _with_mark(_text(item), note))
     return grid
 
 
@@ -217,15 +232,21 @@ def _layout(table: Table, width: int, values: list[list[str]]) -> _Layout | None
     return None
 
 
-def _records(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
+def _records(
+    table: Table, words: tuple[str, ...], width: int, notes: tuple[str, ...]
+) -> RenderableType:
     """A table too wide for the terminal, as one short block per row."""
     columns = table.columns
     head = next((i for i, c in enumerate(columns) if c.kind == "text"), 0)
     main = next((i for i, c in enumerate(columns) if _wraps(c) and c.role == "main"), None)
     parts: list[RenderableType] = [_text(table.title, f"bold {_ACCENT}")]
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         parts.append(Text(""))
+        # A review mark goes under the row's item: its main text, else its head.
+        mark = [_mark(notes[n])] if notes and notes[n] else []
         parts.append(_text(row[head], "bold", words))
+        if main is None or main == head or not row[main].strip():
+            parts.extend(mark)
         fields = [
             (i, c, oneline(v))
             for i, (c, v) in enumerate(zip(columns, row, strict=True))
@@ -234,7 +255,9 @@ def _records(table: Table, words: tuple[str, ...], width: int) -> RenderableType
         short = [f"{c.header}: {v}" for _, c, v in fields if not _wraps(c)]
         if short:
             parts.append(_packed(short, width, words))
-        parts.extend(_text(v, "", words) for i, _, v in fields if i == main)
+        for i, _, v in fields:
+            if i == main:
+                parts.extend((_text(v, "", words), *mark))
         parts.extend(
             _text(f"{c.header}: {v}", "", words) for i, c, v in fields if _wraps(c) and i != main
         )
@@ -253,19 +276,28 @@ def _packed(items: list[str], width: int, words: tuple[str, ...]) -> Text:
 
 
 def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
-    table = _shown(table.for_display())
+    table, notes = table.for_display().reviews()
+    table = _shown(table)
     if not table.rows:
         return Group(_text(table.title, f"bold {_ACCENT}"), _text(table.empty, "dim"))
     values = [[oneline(row[i]) for row in table.rows] for i in range(len(table.columns))]
+    at = table.item_column
+    if notes and _wraps(table.columns[at]):
+        # Text that wraps is sized with its review marks, each a line under the item; a
+        # short value keeps its width, and its mark wraps to it.
+        values[at] = [
+            f"{v} {_mark(note).plain}" if note else v
+            for v, note in zip(values[at], notes, strict=True)
+        ]
     layout = _layout(table, width, values)
     if layout is None:
-        return _records(table, words, min(width, _PROSE))
+        return _records(table, words, min(width, _PROSE), notes)
     columns = table.columns
     bar = next((i for i, c in enumerate(columns) if c.kind == "bar"), None)
     peak = max((_weight(v) for v in values[bar]), default=0) if bar is not None else 0
     rows = []
     wrapped = False
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         cells = []
         for i, (column, value) in enumerate(zip(columns, row, strict=True)):
             if i == bar:
@@ -275,6 +307,10 @@ def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
                 wrapped = wrapped or more
             else:
                 cell = _text(value, "", words)
+            if i == at and notes and notes[n]:
+                mark, _ = _wrapped(_mark(notes[n]), layout.widths[i])
+                cell = Text("\n").join((cell, mark))
+                wrapped = True
             cells.append(cell)
         rows.append(cells)
     out = RichTable(
@@ -329,6 +365,7 @@ def _quote(q: QuoteBlock) -> RenderableType:
         ),
         _text(q.detail, "dim"),
         *([_text(f"Source: {q.source}", "dim")] if q.source else []),
+        *([_mark(q.review)] if q.review else []),
     )
     return Panel(body, box=box.ROUNDED, border_style=_ACCENT, padding=(0, 1))
 

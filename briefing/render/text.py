@@ -75,6 +75,11 @@ def _single_spaced(text: str) -> bool:
 _OTHER_SPACE = re.compile(r"  |[\t\n\r\x0b\x0c]")
 
 
+def _mark(note: str) -> str:
+    """What follows an item awaiting review (nothing for one signed off)."""
+    return f" [review: {note}]" if note else ""
+
+
 def _heading(block: Heading) -> list[str]:
     text = oneline(block.text)
     if block.level == 1:
@@ -90,6 +95,8 @@ def _quote(q: QuoteBlock, width: int) -> list[str]:
     lines += _wrap(oneline(q.detail), width, "       ")
     if q.source:
         lines += _wrap(f"Source: {oneline(q.source)}", width, "       ")
+    if q.review:
+        lines += _wrap(oneline(_mark(q.review)), width, "       ", "    ")
     return lines
 
 
@@ -120,8 +127,21 @@ def _widths(table: Table, width: int) -> list[int] | None:
     return widths
 
 
+def _marked(table: Table) -> Table:
+    """TABLE with each row's review note, if any, after the row's item."""
+    table, notes = table.reviews()
+    if not notes:
+        return table
+    at = table.item_column
+    rows = tuple(
+        tuple(v + _mark(note) if i == at else v for i, v in enumerate(row))
+        for row, note in zip(table.rows, notes, strict=True)
+    )
+    return table._replace(rows=rows)
+
+
 def _table(table: Table, width: int) -> list[str]:
-    table = table.for_display()
+    table = _marked(table.for_display())
     out = [*_heading(Heading(table.title, 2))]
     if not table.rows:
         return [*out, *_wrap(table.empty, width)]
@@ -177,9 +197,13 @@ def _block(block: Block, width: int) -> list[str]:
     if isinstance(block, Heading):
         return _heading(block)
     if isinstance(block, Paragraph):
-        return _wrap(oneline(block.text), width)
+        return _wrap(oneline(block.text + _mark(block.review)), width)
     if isinstance(block, Bullets):
-        return [line for item in block.items for line in _wrap(oneline(item), width, "  ", "- ")]
+        return [
+            line
+            for item, note in block.marked
+            for line in _wrap(oneline(item + _mark(note)), width, "  ", "- ")
+        ]
     if isinstance(block, QuoteBlock):
         return _quote(block, width)
     return _table(block, width)
