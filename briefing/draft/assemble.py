@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.draft.document import read_document
-from briefing.draft.gather import People, Read, SourceLike, read_one, slug, source_id
+from briefing.draft.document import read_document, slug
+from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.meeting import read_meeting
 from briefing.draft.plain import PLACEHOLDER_DATE, build_plain

@@ -272,6 +272,20 @@ def _sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
     return found
 
 
+#: Words left out of ids made from text.
+SMALL_WORDS: Final = frozenset(
+    {"a", "an", "the", "and", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is",
+     "are", "was", "were", "be", "this", "that", "it", "its", "their", "our", "we", "i"}
+)  # fmt: skip
+
+
+def slug(words: str, limit: int = 5, empty: str = "item") -> str:
+    """An id of the first LIMIT words that say something ("India's priority": india-priority)."""
+    words = re.sub(r"['\u2019]s\b", "", words.casefold())
+    tokens = [t for t in re.findall(r"[a-z0-9]+", words) if t not in SMALL_WORDS]
+    return "-".join(tokens[:limit]) or empty
+
+
 def read_document(text: str) -> Document:
     """TEXT split into paragraphs and sentences, with the URL and headline it opens with."""
     url, title, start = _header(text)

@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Final, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from briefing.draft.document import Document, read_document
+from briefing.draft.document import Document, read_document, slug
 from briefing.draft.items import Found, find_items
 from briefing.draft.meeting import Meeting, read_meeting
 from briefing.draft.people import Cast, Person, find_chairs, find_people
 from briefing.draft.quotes import find_quotations
 from briefing.draft.speakers import Attributed, attribute_all
-
-_SLUG_SKIP: Final = frozenset(
-    {"a", "an", "the", "and", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is",
-     "are", "was", "were", "be", "this", "that", "it", "its", "their", "our", "we", "i"}
-)  # fmt: skip
 
 
 class SourceLike(Protocol):
@@ -51,11 +46,6 @@ class Read(NamedTuple):
     meeting: Meeting
     #: Who chaired, as the people of this source (see people.find_chairs).
     chairs: list[str]
-
-
-def slug(words: str, *, limit: int = 5) -> str:
-    tokens = [t for t in re.findall(r"[a-z0-9]+", words.casefold()) if t not in _SLUG_SKIP]
-    return "-".join(tokens[:limit]) or "item"
 
 
 def _unique(base: str, taken: set[str]) -> str:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from briefing.draft.document import SMALL_WORDS, slug
 from briefing.draft.items import country_names
 from briefing.draft.topics import Grouping, topic_ids
 
@@ -21,45 +22,10 @@ _STATUS: Final = {
     "confirmation": "planned",
     "plan": "planned",
 }
-_SKIP: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "this",
-        "that",
-        "it",
-        "its",
-        "their",
-        "our",
-        "we",
-        "i",
-    ]
-)
 _LEAD: Final = re.compile(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
 _NOT_STATED: Final = "not stated in the source"
 #: Where a date nobody printed would go: an obvious placeholder, never a guess.
 PLACEHOLDER_DATE: Final = dt.date(1970, 1, 1)
-
-
-def _slug(words: str, limit: int = 5) -> str:
-    tokens = [t for t in re.findall(r"[a-z0-9]+", words.casefold()) if t not in _SKIP]
-    return "-".join(tokens[:limit]) or "item"
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -80,14 +46,18 @@ def _sentence_case(words: str) -> str:
     return words[0].upper() + words[1:]
 
 
+def _wording(*candidates: str) -> str:
+    """The first candidate of three words or more, as a sentence; the evidence says the rest."""
+    for words in candidates:
+        wording = _sentence_case(words)
+        if len(words.split()) >= 3 and any(c.isalpha() for c in wording):
+            return wording
+    return "See the evidence."
+
+
 def _commitment_text(doc_text: str, item: Found) -> str:
-    rest = doc_text[item.verb[1] : item.sentence.end]
-    rest = _LEAD.sub("", rest.strip(" ,"))
-    return (
-        _sentence_case(rest)
-        if len(rest.split()) >= 3
-        else _sentence_case(doc_text[item.sentence.start : item.sentence.end])
-    )
+    rest = _LEAD.sub("", doc_text[item.verb[1] : item.sentence.end].strip(" ,"))
+    return _wording(rest, doc_text[item.sentence.start : item.sentence.end])
 
 
 class _Builder:
@@ -104,7 +74,7 @@ class _Builder:
 
     def party(self, name: str) -> str:
         if name not in self.party_ids:
-            key = _unique(_slug(name, 4), set(self.party_ids.values()))
+            key = _unique(slug(name, 4), set(self.party_ids.values()))
             self.party_ids[name] = key
             self.parties.append({"id": key, "name": name})
         return self.party_ids[name]
@@ -147,7 +117,7 @@ class _Builder:
 
 
 def _content(words: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", words.casefold()) if w not in _SKIP}
+    return {w for w in re.findall(r"[a-z0-9]+", words.casefold()) if w not in SMALL_WORDS}
 
 
 def _alike(a: set[str], b: set[str]) -> bool:
@@ -200,7 +170,7 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
                 speaker_id = builder.speaker_id(read, speaker)
                 review = speaker.review
             record: dict[str, Any] = {
-                "id": _unique(_slug(text), taken),
+                "id": _unique(slug(text), taken),
                 "speaker": speaker_id,
                 "text": text,
                 "topics": builder.topics(read, *attributed.context),
@@ -254,7 +224,7 @@ def _items(
                 twin = (best[1], best[2]) if best and best[0] >= 0.35 else None
                 by, by_note = builder.by(read, item)
                 record: dict[str, Any] = {
-                    "id": _unique(_slug(wording), taken["commitments"]),
+                    "id": _unique(slug(wording), taken["commitments"]),
                     "text": wording,
                     "by": by,
                     "topics": topics,
@@ -273,10 +243,9 @@ def _items(
                 said.append((words, record["id"], read.source_id))
                 out["commitments"].append(record)
             elif item.what == "discussion":
-                rest = text[item.verb[1] : item.sentence.end].strip(" ,")
-                wording = _sentence_case(rest if len(rest.split()) >= 3 else sentence)
+                wording = _wording(text[item.verb[1] : item.sentence.end].strip(" ,"), sentence)
                 record = {
-                    "id": _unique(_slug(wording), taken["discussions"]),
+                    "id": _unique(slug(wording), taken["discussions"]),
                     "text": wording,
                     "topics": topics,
                     "evidence": evidence,
@@ -290,8 +259,8 @@ def _items(
                     if key not in people:
                         people.append(key)
                 record = {
-                    "id": _unique(_slug(sentence), taken["events"]),
-                    "text": _sentence_case(sentence),
+                    "id": _unique(slug(sentence), taken["events"]),
+                    "text": _wording(sentence),
                 }
                 if people:
                     record["participants"] = people
@@ -360,7 +329,7 @@ def build_plain(
         title = " and ".join(sides[:2]) + " meeting" if sides else "Meeting"
         notes.append("title made up from the sides; the source names no meeting")
     dialogue: dict[str, Any] = {
-        "id": ident or _slug(title, 6),
+        "id": ident or slug(title, 6),
         "title": title,
     }
     if meeting.ordinal:

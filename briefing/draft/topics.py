@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from briefing.draft.document import slug
+
 if TYPE_CHECKING:
     from briefing.draft.document import Document
     from briefing.draft.items import Found
@@ -89,9 +91,7 @@ class Grouping(NamedTuple):
 
 
 def _slug(words: str) -> str:
-    tokens = re.findall(r"[a-z0-9]+", words.casefold())
-    small = {"and", "the", "of", "in", "on", "a", "an", "for", "with"}
-    return "-".join([t for t in tokens if t not in small][:4]) or "topic"
+    return slug(words, 4, "topic")
 
 
 def topic_ids(doc: Document, offset: int, words: str, by_heading: bool) -> list[str]:
