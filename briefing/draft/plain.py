@@ -12,6 +12,7 @@ from briefing.draft.items import country_names
 from briefing.draft.topics import Grouping, topic_ids
 
 if TYPE_CHECKING:
+    from briefing.draft.document import Document
     from briefing.draft.gather import People, Read, SourceLike
     from briefing.draft.items import Found
     from briefing.draft.speakers import Speaker
@@ -55,9 +56,16 @@ def _wording(*candidates: str) -> str:
     return "See the evidence."
 
 
-def _commitment_text(doc_text: str, item: Found) -> str:
-    rest = _LEAD.sub("", doc_text[item.verb[1] : item.sentence.end].strip(" ,"))
-    return _wording(rest, doc_text[item.sentence.start : item.sentence.end])
+def _commitment_text(doc: Document, item: Found) -> str:
+    """The words after the verb, to the end of its sentence ("decided to establish X":
+    "Establish X."); "reaffirmed its commitment to X" gives "Commitment to X."."""
+    text = doc.text
+    own = doc.sentence_at(item.verb[0])
+    end = min(own.end, item.sentence.end) if own else item.sentence.end
+    rest = text[item.verb[1] : end].strip(" ,")
+    if text[item.verb[0] : item.verb[1]].casefold().endswith("commitment"):
+        rest = "commitment " + rest
+    return _wording(_LEAD.sub("", rest), text[item.sentence.start : end])
 
 
 class _Builder:
@@ -210,7 +218,7 @@ def _items(
                 timeline = item.timeline if not _past(item.timeline or "", year) else None
                 if item.kind == "decision" and item.timeline and timeline is None:
                     continue  # "Poland signed a framework agreement in 2022": background
-                wording = _commitment_text(text, item)
+                wording = _commitment_text(read.doc, item)
                 words = _content(wording)
                 if item.quoted and any(_alike(words, w) for w, _, _ in said):
                     continue  # the same undertaking, told again in the speaker's words
@@ -243,7 +251,11 @@ def _items(
                 said.append((words, record["id"], read.source_id))
                 out["commitments"].append(record)
             elif item.what == "discussion":
-                wording = _wording(text[item.verb[1] : item.sentence.end].strip(" ,"), sentence)
+                verb = text[item.verb[0] : item.verb[1]]
+                rest = text[item.verb[1] : item.sentence.end].strip(" ,")
+                noun = re.search(r"(importance|need|significance|priority)$", verb)
+                rest = f"the {noun.group(1)} {rest}" if noun else _LEAD.sub("", rest)
+                wording = _wording(rest, sentence)
                 record = {
                     "id": _unique(slug(wording), taken["discussions"]),
                     "text": wording,
