@@ -573,7 +573,7 @@ DISCUSSION_VERBS: Final = (
     r"touched (?:up)?on",
     r"(?:emphasi[sz]ed|stressed|underscored|highlighted|underlined) (?:the )?"
     r"(?:importance|need|significance|priority)",
-    r"(?:emphasi[sz]ed|stressed) (?:India|Japan|their|its|the)",
+    r"(?:emphasi[sz]ed|stressed|underlined) (?:[A-Z][\w.]*(?:'s|\u2019s)|their|its|his|her)",
     r"expressed (?:optimism|concern|confidence)",
     r"referred to",
     r"progressed",

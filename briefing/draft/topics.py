@@ -32,7 +32,7 @@ _THEMES: Final = (
      r"technolog\w+|cyber\w*"),
     ("energy-climate", "Energy and climate",
      r"energy|climate|hydrogen|green|renewables?|fuels?|emissions?|crediting"),
-    ("infrastructure", "Infrastructure", r"rail\w*|shinkansen|bullet train|ports?|infrastructure|"
+    ("infrastructure", "Infrastructure", r"rail\w*|high-speed|bullet train|ports?|infrastructure|"
      r"aviation|ship-?building"),
     ("indo-pacific", "Indo-Pacific", r"Indo[- ]Pacific|\bQuad\b|ASEAN|the region\b"),
     ("ukraine", "Russia and Ukraine", r"Ukraine|Russia\w*"),
@@ -44,7 +44,7 @@ _THEMES: Final = (
      r"international forums?"),
     ("terrorism", "Terrorism", r"terror\w*"),
     ("health", "Health", r"health\w*|medicine|medical"),
-    ("space", "Space", r"\bspace\b|ISRO|JAXA|Chandrayaan"),
+    ("space", "Space", r"\bspace\b|satellites?|lunar|moon mission|space agenc\w+"),
 )  # fmt: skip
 _PATTERNS: Final = tuple(
     (key, name, re.compile(r"\b(?:" + words + r")", re.IGNORECASE)) for key, name, words in _THEMES
