@@ -12,12 +12,12 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperCommand
 
-from briefing import __version__, load, query
+from briefing import __version__
 from briefing.errors import DataError
 from briefing.model import Knowledge
 from briefing.options import (
@@ -49,7 +49,11 @@ from briefing.render import (
     render_problems,
     resolve_format,
 )
-from briefing.views import ProblemsView, View
+
+if TYPE_CHECKING:
+    # Imported where used: `briefing draft` needs neither loading nor views.
+    from briefing import load
+    from briefing.views import View
 
 #: Narrower text cannot hold a word and its indentation.
 MIN_WIDTH = 20
@@ -136,12 +140,14 @@ def load_data(
     *,
     no_cache: bool,
     max_file_size: float | None,
-    located: dict[str, load.Marks] | None = None,
+    located: "dict[str, load.Marks] | None" = None,
 ) -> Knowledge:
     """Load for a command (completion loads without this policy); DataError on bad data.
 
     LOCATED, when given, receives where each dialogue's located fields are (`validate`).
     """
+    from briefing import load
+
     # Checked here rather than by a range type, whose '[x>=0]' would clutter --help.
     if max_file_size is not None and not max_file_size >= 0:
         fail("--max-file-size: expected a number of MiB, 0 or more", EXIT_USAGE)
@@ -156,6 +162,8 @@ def load_data(
 
 
 def _show_problems(exc: DataError) -> NoReturn:
+    from briefing.views import ProblemsView
+
     view = ProblemsView("", tuple(exc.problems), {})
     report(render_problems(view, Format.TEXT, Options(width=0)))
     raise typer.Exit(EXIT_DATA)
@@ -182,8 +190,10 @@ def _check_output_target(shared: Common, protected: tuple[str, ...]) -> None:
         )
 
 
-def run(shared: Common, build: Callable[[Knowledge], View]) -> None:
+def run(shared: Common, build: "Callable[[Knowledge], View]") -> None:
     """Load, build the view, render it, write it: the path every command takes."""
+    from briefing import load, query
+
     _check_output_options(shared)
     is_tty = shared.output is None and sys.stdout.isatty()
     fmt = resolve_format(shared.fmt, is_tty=is_tty, output=shared.output)

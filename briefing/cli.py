@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperCommand
 
-from briefing import cli_draft, load, query, review
+from briefing import cli_draft
 
 __all__ = ["COMMANDS", "app", "app_for", "cli_draft", "main"]
 
@@ -60,7 +60,6 @@ from briefing.render import (
     inert,
     render_problems,
 )
-from briefing.views import ProblemsView, View
 
 # --------------------------------------------------------------------------
 # Commands
@@ -77,6 +76,8 @@ def topics(ctx: typer.Context) -> None:
       briefing topics
       briefing topics --format csv > topics.csv
     """
+    from briefing import query
+
     shared = common(ctx)
     run(shared, lambda k: query.topics_view(query.select_dialogues(k, shared.dialogue)))
 
@@ -105,6 +106,8 @@ def topic(
       briefing topic minerals
       briefing topic ai --format markdown
     """
+    from briefing import query
+
     shared = common(ctx)
     if name is None:
         # As `git help` lists the commands: the topics one could name.
@@ -149,6 +152,9 @@ def quotes(
       briefing quotes --speaker Jaishankar
       briefing quotes --topic quad --format markdown >> report.md
     """
+    from briefing import query
+    from briefing.views import View
+
     shared = common(ctx)
 
     def build(k: Knowledge) -> View:
@@ -205,6 +211,9 @@ def commitments(
       briefing commitments --party japan
       briefing commitments --kind plan --format csv
     """
+    from briefing import query
+    from briefing.views import View
+
     shared = common(ctx)
     kind = kind.lower() if kind is not None else None
     status = status.lower() if status is not None else None
@@ -230,6 +239,8 @@ def people(ctx: typer.Context) -> None:
     Example:
       briefing people
     """
+    from briefing import query
+
     shared = common(ctx)
     run(shared, lambda k: query.people_view(query.select_dialogues(k, shared.dialogue)))
 
@@ -250,6 +261,8 @@ def summary(
       briefing summary --format markdown | pandoc -o brief.docx
       briefing summary -o brief.html
     """
+    from briefing import query
+
     shared = common(ctx)
     run(
         shared,
@@ -281,6 +294,8 @@ def search(
       briefing search shinkansen
       briefing search economic security --format json
     """
+    from briefing import query
+
     shared = common(ctx)
     text = " ".join(words)
     run(shared, lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text))
@@ -296,6 +311,8 @@ def dialogues(ctx: typer.Context) -> None:
     Example:
       briefing dialogues --data archive/
     """
+    from briefing import query
+
     shared = common(ctx)
     run(shared, query.dialogues_view)
 
@@ -335,6 +352,9 @@ def validate(
       briefing validate data/ --format json
       briefing validate --strict drafts/
     """
+    from briefing import load, query, review
+    from briefing.views import ProblemsView
+
     if fmt not in ("text", "json"):
         fail(f"--format: validate writes 'text' or 'json', not '{fmt}'", EXIT_USAGE)
     location = load.resolve_data(path or data)
@@ -435,6 +455,8 @@ def followups(
       briefing followups --data examples/india-japan -o followups.ics
     """
     from briefing import followups as tracker
+    from briefing import query
+    from briefing.views import View
 
     shared = common(ctx)
     day = _as_of(as_of)

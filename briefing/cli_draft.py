@@ -7,6 +7,7 @@ other command pays for the drafter at start-up.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -122,6 +123,9 @@ def draft(
       curl -s URL | briefing draft - > draft.yaml
       briefing draft pages/*.html -o drafts/ --each
     """
+    # A short run whose objects all live until the draft is written: collecting would
+    # only walk them (the compiled patterns above all) again and again.
+    gc.disable()
     from briefing.draft.assemble import draft_plain, file_name
     from briefing.draft.emit import to_yaml
     from briefing.draft.sources import SourceError, read_source

@@ -25,7 +25,6 @@ from typing import Annotated, Any, ClassVar, NamedTuple, NoReturn, cast
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from briefing import load
 from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError
 from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.output import EXIT_USAGE, fail
@@ -56,6 +55,8 @@ def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
     # While completing, values are as typed: --data is text, not yet a Path.
     data = ctx.params.get("data")
     try:
+        from briefing import load
+
         return load.load_knowledge(load.resolve_data(Path(data) if data else None))
     except (DataError, OSError):
         return None

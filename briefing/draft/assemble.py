@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from briefing.draft.document import read_document, slug
+from briefing.draft.document import Ids, read_document, slug
 from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.meeting import read_meeting
@@ -74,7 +74,7 @@ def draft_plain(
     sources: Sequence[SourceLike], *, date: dt.date | None = None, ident: str | None = None
 ) -> dict[str, Any]:
     """The knowledge file for the meeting SOURCES report, as plain data."""
-    taken: set[str] = set()
+    taken = Ids()
     reads = [read_one(s, source_id(s, taken)) for s in sources]
     people = People()
     for read in reads:

@@ -19,11 +19,20 @@ source, so it is verbatim by construction. The layout rules:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from briefing.sentences import ABBREVIATIONS
+
+
+def lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled the first time it is needed: most articles never need some of them,
+    and compiling is most of what drafting one costs."""
+    return functools.cache(lambda: re.compile(pattern, flags))
 
 
 class Span(NamedTuple):
@@ -57,13 +66,11 @@ class Document(NamedTuple):
     def slice(self, span: Span | Sentence | Paragraph) -> str:
         return self.text[span.start : span.end]
 
-    def sentences_of(self, paragraph: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.paragraph == paragraph]
-
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        # Sentences are in text order and do not overlap.
+        index = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
 
@@ -100,7 +107,7 @@ _SMALL_WORDS: Final = frozenset(
 #: A stop run into a capitalised word ("crore.He", "year.PM"): a lower-case word of two
 #: letters or more before, a capital after, and no other stop in the word before.
 #: A picture credit closing a caption: "(9News)", "(Twitter/DrSJaishankar)", "(@DrSJaishankar)".
-_CREDIT: Final = re.compile(r"\s*\((?:@|[A-Z0-9])[^()\s]*(?:\s[^()\s]+){0,2}\)\s*$")
+_CREDIT: Final = lazy(r"\s*\((?:@|[A-Z0-9])[^()\s]*(?:\s[^()\s]+){0,2}\)\s*$")
 _RUN_ON: Final = re.compile(r"(?<=[a-z]{2})\.(?=[\u201c\"]?[A-Z][A-Za-z])")
 
 
@@ -188,7 +195,7 @@ def _captions(text: str, found: list[Paragraph]) -> list[Paragraph]:
     marked = list(found)
     for index, paragraph in enumerate(found):
         line = text[paragraph.start : paragraph.end]
-        credit = _CREDIT.search(line)
+        credit = _CREDIT().search(line) if line.endswith(")") else None
         if not credit or credit.start() == 0:
             continue
         bare = line[: credit.start()].strip()
@@ -209,7 +216,7 @@ def _captions(text: str, found: list[Paragraph]) -> list[Paragraph]:
 def caption_start(text: str, paragraph: Paragraph) -> int | None:
     """Where a caption that closes a paragraph begins: its last sentence before a credit."""
     line = text[paragraph.start : paragraph.end]
-    credit = _CREDIT.search(line)
+    credit = _CREDIT().search(line) if line.endswith(")") else None
     if not credit or credit.start() == 0:
         return None
     cuts = _cuts(text, paragraph.start, paragraph.start + credit.start())
@@ -217,7 +224,8 @@ def caption_start(text: str, paragraph: Paragraph) -> int | None:
 
 
 def _is_abbreviation(text: str, stop: int, start: int) -> bool:
-    word = re.split(r"[\s(\[\"'\u201c\u2018]", text[start:stop])[-1]
+    # The word before the stop: a short look back is enough (a paragraph can be long).
+    word = re.split(r"[\s(\[\"'\u201c\u2018]", text[max(start, stop - 40) : stop])[-1]
     if not word:
         return False
     return len(word) == 1 or "." in word or word.casefold() in ABBREVIATIONS
@@ -248,7 +256,7 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
             continue
         cuts.append(after)
     for match in _RUN_ON.finditer(text, start, end):
-        word = re.split(r"\s", text[start : match.start()])[-1]
+        word = re.split(r"\s", text[max(start, match.start() - 80) : match.start()])[-1]
         if "." not in word and "@" not in word and "/" not in word:
             cuts.append(match.end())
     return sorted(set(cuts))
@@ -284,6 +292,23 @@ def slug(words: str, limit: int = 5, empty: str = "item") -> str:
     words = re.sub(r"['\u2019]s\b", "", words.casefold())
     tokens = [t for t in re.findall(r"[a-z0-9]+", words) if t not in SMALL_WORDS]
     return "-".join(tokens[:limit]) or empty
+
+
+class Ids:
+    """Ids made unique by a number: "dialogue", "dialogue-2", ... (without rescanning)."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def add(self, base: str) -> str:
+        key, n = base, self.next.get(base, 2)
+        while key in self.taken:
+            key = f"{base}-{n}"
+            n += 1
+        self.next[base] = n
+        self.taken.add(key)
+        return key
 
 
 def read_document(text: str) -> Document:

@@ -12,7 +12,6 @@ back into single spaces, so every value reads back exactly as drafted.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from typing import Any, Final
@@ -47,11 +46,14 @@ def _plain_ok(text: str) -> bool:
     return text.isprintable() or all(_printable(c) for c in text)
 
 
+_ESCAPES: Final = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def _quoted(text: str) -> str:
-    body = json.dumps(text, ensure_ascii=False)
-    if body.isprintable():
-        return body
-    return "".join(c if _printable(c) or c in '\n"' else _escape(c) for c in body)
+    """TEXT double-quoted, with YAML's escapes for what cannot be printed as it is."""
+    return (
+        '"' + "".join(_ESCAPES.get(c) or (c if _printable(c) else _escape(c)) for c in text) + '"'
+    )
 
 
 def _escape(char: str) -> str:

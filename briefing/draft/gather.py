@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple, Protocol
 
-from briefing.draft.document import Document, read_document, slug
+from briefing.draft.document import Document, Ids, read_document, slug
 from briefing.draft.items import Found, find_items
 from briefing.draft.meeting import Meeting, read_meeting
 from briefing.draft.people import Cast, Person, find_chairs, find_people
@@ -48,32 +48,24 @@ class Read(NamedTuple):
     chairs: list[str]
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    key, n = base, 2
-    while key in taken:
-        key = f"{base}-{n}"
-        n += 1
-    taken.add(key)
-    return key
-
-
-def source_id(source: SourceLike, taken: set[str]) -> str:
-    if source.url:
-        host = re.sub(r"^(?:www\.|amp\.|m\.)", "", re.split(r"/+", source.url)[1]).split(".")[0]
+def source_id(source: SourceLike, taken: Ids) -> str:
+    parts = re.split(r"/+", source.url or "")
+    if source.url and len(parts) > 1:
+        host = re.sub(r"^(?:www\.|amp\.|m\.)", "", parts[1]).split(".")[0]
         base = slug(host, limit=2)
     elif source.file or source.name not in ("-", ""):
         stem = re.sub(r"\.[A-Za-z]+$", "", (source.file or source.name).rsplit("/", 1)[-1])
         base = slug(stem, limit=3)
     else:
         base = "article"
-    return _unique(base, taken)
+    return taken.add(base)
 
 
 def read_one(source: SourceLike, source_id: str) -> Read:
     doc = read_document(source.text)
     cast = find_people(doc)
     quotes = attribute_all(doc, cast, find_quotations(doc))
-    spans = [(a.quote.start, a.quote.end) for a in quotes]
+    spans = sorted((a.quote.start, a.quote.end) for a in quotes)
     items = find_items(doc, cast, spans)
     meeting = read_meeting(doc, source.date, source.title or doc.title)
     return Read(source_id, doc, cast, quotes, items, meeting, find_chairs(doc, cast))
@@ -83,6 +75,7 @@ class People:
     """Participants across sources, merged by name."""
 
     def __init__(self) -> None:
+        self.keys = Ids()
         self.entries: list[dict[str, Any]] = []
         self.words: list[set[str]] = []
         self.local: dict[tuple[str, str], str] = {}
@@ -105,7 +98,7 @@ class People:
                 if entry["country"] is None and person.country:
                     entry["country"] = person.country
                 return
-        key = _unique(person.key, {e["id"] for e in self.entries})
+        key = self.keys.add(person.key)
         self.entries.append(
             {
                 "id": key,

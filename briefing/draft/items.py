@@ -12,10 +12,11 @@ talks and signings make events. The timeline is kept in the source's words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final, NamedTuple
 
-from briefing.draft.document import Document, Sentence
+from briefing.draft.document import Document, Sentence, lazy
 from briefing.draft.lexicon import (
     CAPITAL_OF,
     COMMITMENT_VERBS,
@@ -41,7 +42,14 @@ _SIDES: Final = re.compile(
     r"the (?:\w+ )?(?:declaration|agreement|statement|government)|there was)\b",
     re.IGNORECASE,
 )
-_CAPITAL: Final = re.compile(r"\b(?:" + "|".join(CAPITAL_OF) + r")\b")
+_CAPITAL: Final = lazy(r"\b(?:" + "|".join(CAPITAL_OF) + r")\b")
+#: Words that, right before "will" or "would", name who will act.
+_SIDE_WORDS: Final = frozenset(
+    {"sides", "nations", "countries", "government", "governments", "leaders", "ministers",
+     "officials", "they", "we", "he", "she", "delegation", "delegations", "forces", "military",
+     "militaries", "navies", "armies", "companies", "firms", "ministries", "agencies",
+     "diplomats", "envoys", "negotiators", "teams"}
+)  # fmt: skip
 _PLANNED: Final = re.compile(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
 _MODAL: Final = re.compile(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
 _NEGATED: Final = re.compile(r"\b(?:not|never|no longer)\b", re.IGNORECASE)
@@ -117,7 +125,7 @@ def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
         find_countries(subject)
         or _SIDES.search(subject)
         or cast.mentions_in(start, verb)
-        or _CAPITAL.search(subject)
+        or _CAPITAL().search(subject)
     ) or bool(re.search(r"\b(?:he|she|who)\b", subject, re.IGNORECASE))
 
 
@@ -146,13 +154,7 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
             return True
     return bool(
         find_countries(word.removesuffix("'s").removesuffix("\u2019s"))
-        or re.fullmatch(
-            r"sides|nations|countries|governments?|leaders|ministers|officials|they|we|he|she"
-            r"|delegations?|forces|military|militaries|navies|armies|companies|firms|ministries"
-            r"|agencies|diplomats|envoys|negotiators|teams",
-            word,
-            re.IGNORECASE,
-        )
+        or word.casefold() in _SIDE_WORDS
     )
 
 
@@ -166,7 +168,7 @@ def _commitment(
     candidates = _candidates(text, sentence.start, sentence.end)
     if not candidates:
         passive = _PASSIVE.search(text, sentence.start, sentence.end)
-        if passive and any(start <= passive.start() < end for start, end in quotes):
+        if passive and _quote_at(passive.start(), quotes) is not None:
             candidates = [("decision", passive)]
     made: list[Found] = []
     for kind, match in candidates:
@@ -193,7 +195,7 @@ def _read_commitment(
     match: re.Match[str],
 ) -> Found | None:
     text = doc.text
-    quoted = any(start <= match.start() < end for start, end in quotes)
+    quoted = _quote_at(match.start(), quotes) is not None
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
@@ -256,8 +258,17 @@ def _second_undertaking(text: str, first: Found) -> Found | None:
     return None
 
 
+def _quote_at(offset: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation (of QUOTES, in text order) whose words hold OFFSET."""
+    index = bisect.bisect_right(quotes, offset, key=lambda q: q[0]) - 1
+    if index >= 0 and offset < quotes[index][1]:
+        return quotes[index]
+    return None
+
+
 def _inside_quote(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
-    return any(start <= sentence.start + 1 and sentence.end - 1 <= end + 2 for start, end in quotes)
+    found = _quote_at(sentence.start + 1, quotes)
+    return found is not None and sentence.end - 1 <= found[1] + 2
 
 
 def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list[Found]:

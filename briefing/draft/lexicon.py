@@ -439,7 +439,7 @@ _EXACT: Final = {
     if form not in CAPITALS
 }
 _LONGEST: Final = max(len(form.split()) for form in _EXACT)
-_TOKEN: Final = re.compile(r"[A-Za-z\u00c0-\u024f](?:[\w\u00c0-\u024f]|\.(?=[A-Za-z]))*\.?")
+_TOKEN: Final = re.compile(r"[^\W\d_](?:\w|\.(?=[A-Za-z]))*\.?")
 
 
 @functools.lru_cache(maxsize=256)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import Final, NamedTuple
 
-from briefing.draft.document import Document
+from briefing.draft.document import Document, lazy
 
 _ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -36,7 +36,7 @@ _TITLE: Final = re.compile(
     r"(?:\s+(?i:dialogue|meeting|summit))?)\b"
 )
 #: A meeting named without its round: "the 2+2 Ministerial Dialogue", "the EU-Japan Summit".
-_NAMED: Final = re.compile(
+_NAMED: Final = lazy(
     r"\b(?:(?:[A-Z][\w'\u2019.+-]*|2\+2)\s+){1,5}"
     r"(?:Summit|Dialogue|Meeting|Talks|Forum|Consultations|Ministerial)\b"
 )
@@ -69,7 +69,7 @@ _PLACE: Final = re.compile(
     r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)"
     r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b)"
 )
-_URL_DATE: Final = re.compile(
+_URL_DATE: Final = lazy(
     r"/(?P<y>20\d{2})/(?P<m>\d{1,2}|[a-z]{3})/(?P<d>\d{1,2})/|/(?P<y2>20\d{2})(?P<m2>\d{2})(?P<d2>\d{2})[-/]"
 )
 
@@ -97,7 +97,7 @@ def _ordinal(word: str) -> int | None:
 def _url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
-    match = _URL_DATE.search(url)
+    match = _URL_DATE().search(url)
     if not match:
         return None
     try:
@@ -141,7 +141,8 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
 def read_meeting(doc: Document, published: dt.date | None, headline: str | None) -> Meeting:
     text = doc.text
     body = [doc.slice(s) for s in doc.sentences]
-    first = " ".join(body)
+    # The meeting is named near the top; a long article's tail is not searched.
+    first = " ".join(body[:15])
     title = ordinal = None
     from_headline = False
     match = _TITLE.search(first)
@@ -149,7 +150,7 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
         title = " ".join(match.group().split())
         ordinal = _ordinal(match.group("ord"))
     else:
-        named = _NAMED.search(first)
+        named = _NAMED().search(first)
         if named and not re.match(r"(?:The|In|During|At|After|Before)\b", named.group()):
             title = named.group()
         elif headline:

@@ -13,6 +13,7 @@ with the country named beside it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final, NamedTuple
 
@@ -194,7 +195,10 @@ class Cast(NamedTuple):
         return next(p for p in self.people if p.key == key)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        # Mentions are in text order: look only at those that start in the span.
+        first = bisect.bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect.bisect_left(self.mentions, end, lo=first, key=lambda m: m.start)
+        return [m for m in self.mentions[first:last] if m.end <= end]
 
 
 class _Token(NamedTuple):
@@ -462,6 +466,7 @@ def find_people(doc: Document) -> Cast:
             anchor = next((k for k, w in words_of.items() if w == item.anchor), None)
             people.append(Person(key, item.text, item.role, item.country, notes, anchor))
             mentions.append(Mention(item.start, item.end, key, item.text))
+    mentions.sort()
     return Cast(tuple(people), tuple(mentions), {k: tuple(v) for k, v in forms.items()})
 
 

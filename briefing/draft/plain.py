@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from briefing.draft.document import SMALL_WORDS, slug
+from briefing.draft.document import SMALL_WORDS, Ids, slug
 from briefing.draft.items import country_names
 from briefing.draft.topics import Grouping, topic_ids
 
@@ -27,15 +27,6 @@ _LEAD: Final = re.compile(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
 _NOT_STATED: Final = "not stated in the source"
 #: Where a date nobody printed would go: an obvious placeholder, never a guess.
 PLACEHOLDER_DATE: Final = dt.date(1970, 1, 1)
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    key, n = base, 2
-    while key in taken:
-        key = f"{base}-{n}"
-        n += 1
-    taken.add(key)
-    return key
 
 
 def _sentence_case(words: str) -> str:
@@ -77,12 +68,13 @@ class _Builder:
         #: Whether the article quotes a joint statement: joint words are then its words.
         self.statement = False
         self.party_ids: dict[str, str] = {}
+        self.party_keys = Ids()
         for side in sides:
             self.party(side)
 
     def party(self, name: str) -> str:
         if name not in self.party_ids:
-            key = _unique(slug(name, 4), set(self.party_ids.values()))
+            key = self.party_keys.add(slug(name, 4))
             self.party_ids[name] = key
             self.parties.append({"id": key, "name": name})
         return self.party_ids[name]
@@ -158,7 +150,7 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
     )
     found: list[dict[str, Any]] = []
     seen: dict[str, dict[str, Any]] = {}
-    taken: set[str] = set()
+    taken = Ids()
     for read in reads:
         for attributed in read.quotes:
             quote, speaker = attributed.quote, attributed.speaker
@@ -178,7 +170,7 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
                 speaker_id = builder.speaker_id(read, speaker)
                 review = speaker.review
             record: dict[str, Any] = {
-                "id": _unique(slug(text), taken),
+                "id": taken.add(slug(text)),
                 "speaker": speaker_id,
                 "text": text,
                 "topics": builder.topics(read, *attributed.context),
@@ -202,7 +194,7 @@ def _items(
     builder: _Builder, reads: list[Read], year: int | None
 ) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
-    taken: dict[str, set[str]] = {k: set() for k in out}
+    taken = {k: Ids() for k in out}
     seen: set[tuple[str, str]] = set()
     said: list[tuple[set[str], str, str]] = []
     for read in reads:
@@ -220,19 +212,20 @@ def _items(
                     continue  # "Poland signed a framework agreement in 2022": background
                 wording = _commitment_text(read.doc, item)
                 words = _content(wording)
-                if item.quoted and any(_alike(words, w) for w, _, _ in said):
+                # The same undertaking is told again close by, not pages later.
+                if item.quoted and any(_alike(words, w) for w, _, _ in said[-20:]):
                     continue  # the same undertaking, told again in the speaker's words
                 # Another report of the same undertaking is kept, and pointed out, never merged.
                 near = [
                     (_overlap(words, w), key, source)
-                    for w, key, source in said
+                    for w, key, source in (said if len(reads) > 1 else ())
                     if source != read.source_id
                 ]
                 best = max(near, default=None)
                 twin = (best[1], best[2]) if best and best[0] >= 0.35 else None
                 by, by_note = builder.by(read, item)
                 record: dict[str, Any] = {
-                    "id": _unique(slug(wording), taken["commitments"]),
+                    "id": taken["commitments"].add(slug(wording)),
                     "text": wording,
                     "by": by,
                     "topics": topics,
@@ -257,7 +250,7 @@ def _items(
                 rest = f"the {noun.group(1)} {rest}" if noun else _LEAD.sub("", rest)
                 wording = _wording(rest, sentence)
                 record = {
-                    "id": _unique(slug(wording), taken["discussions"]),
+                    "id": taken["discussions"].add(slug(wording)),
                     "text": wording,
                     "topics": topics,
                     "evidence": evidence,
@@ -271,7 +264,7 @@ def _items(
                     if key not in people:
                         people.append(key)
                 record = {
-                    "id": _unique(slug(sentence), taken["events"]),
+                    "id": taken["events"].add(slug(sentence)),
                     "text": _wording(sentence),
                 }
                 if people:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from briefing.draft.document import Document
+from briefing.draft.document import Document, lazy
 
 _OPEN: Final = "\u201c\u201e\u00ab"
 _CLOSE: Final = "\u201d\u00bb"
@@ -36,7 +36,7 @@ _RIGHT_OF_CLOSE: Final = " \t\n.,;:!?)]}\u2014\u2013-"
 _SMALL: Final = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )
-_ATTRIBUTION_CUT: Final = re.compile(
+_ATTRIBUTION_CUT: Final = lazy(
     r",\s+(?:the\s+\w+\s+|he\s+|she\s+|they\s+|[A-Z][\w.-]*\s+){1,3}"
     r"(?:said|says|stated|added|reads|noted|wrote)\b"
 )
@@ -108,7 +108,7 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
 
 def _unclosed_end(text: str, start: int, end: int) -> int:
     """Where a quotation that is never closed ends: before an attribution, or at END."""
-    cut = _ATTRIBUTION_CUT.search(text, start, end)
+    cut = _ATTRIBUTION_CUT().search(text, start, end)
     stop = cut.start() if cut else end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
@@ -159,7 +159,7 @@ def names_a_thing(words: str, *, inside: bool = False) -> bool:
 def _partial(doc: Document, opened: int, index: int) -> bool:
     """Whether the quotation opening at OPENED is inside a sentence rather than starting one."""
     paragraph = doc.paragraphs[index]
-    before = doc.text[paragraph.start : opened].rstrip()
+    before = doc.text[max(paragraph.start, opened - 40) : opened].rstrip()
     if not before:
         return False
     if before[-1] in '.!?\u201d"':
@@ -169,8 +169,13 @@ def _partial(doc: Document, opened: int, index: int) -> bool:
 
 def _opens(text: str, marks: str) -> int:
     """How many of MARKS stand where a quotation opens: after a space, a bracket or a dash."""
-    pattern = "(?:^|(?<=[" + re.escape(_LEFT_OF_OPEN) + "]))[" + re.escape(marks) + "]"
-    return len(re.findall(pattern, text))
+    count = 0
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            count += at == 0 or text[at - 1] in _LEFT_OF_OPEN
+            at = text.find(mark, at + 1)
+    return count
 
 
 def _single_primary(text: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-from briefing.draft.document import Document
+from briefing.draft.document import Document, lazy
 from briefing.draft.lexicon import SPEECH_VERBS, country_of
 from briefing.draft.people import Cast, describes, is_pronoun
 from briefing.draft.quotes import Quoted
@@ -56,17 +56,21 @@ _DOC_WORDS: Final = (
     r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
     r"document|report|transcript)"
 )
-_ACCORDING: Final = re.compile(
+#: A cheap look for a document's name before the full pattern is compiled.
+_DOC_HINT: Final = re.compile(
+    r"statement|read-?out|declaration|communiqu|release|document|report|transcript", re.IGNORECASE
+)
+_ACCORDING: Final = lazy(
     r"according to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + _DOC_WORDS + r")"
     r"(?: (?:released|issued|published|put out))?(?: by (?P<by>(?:the )?(?:[A-Z][\w.'-]*\s?)+))?"
 )
-_DOC_SAID: Final = re.compile(
+_DOC_SAID: Final = lazy(
     r"(?P<the>the|a|an|in a|in the|in its|in their) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
     + _DOC_WORDS
     + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
 #: An organisation that says something in a document: capitalised words, then "said in".
-_ISSUER: Final = re.compile(
+_ISSUER: Final = lazy(
     r"(?P<issuer>(?:[A-Z][\w.\u2019'-]*(?:'s|\u2019s)? )(?:(?:of|for|and|the) |[A-Z][\w.-]* ){0,6})"
     r"(?P<said>said|says|stated)\s*$"
 )
@@ -144,18 +148,18 @@ def first_verb(text: str, start: int, end: int) -> int | None:
 
 
 _SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
-_DESCRIPTION: Final = re.compile(
+_DESCRIPTION: Final = lazy(
     r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
     r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|"
     r"spokeswoman|envoy|ambassador))\b",
     re.IGNORECASE,
 )
-_COLLECTIVE: Final = re.compile(
+_COLLECTIVE: Final = lazy(
     r"\b(?:the (?:two )?(?:[A-Z]?\w+ )?(?:leaders|ministers|sides|governments|heads)|they|"
     r"both (?:sides|leaders))\b",
     re.IGNORECASE,
 )
-_PAIR: Final = re.compile(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")
+_PAIR: Final = lazy(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")
 
 
 class _State:
@@ -191,7 +195,7 @@ class Resolver:
         return (found[-1] if last else found[0]).person
 
     def _described(self, words: str, at: int) -> str | None:
-        match = _DESCRIPTION.search(words)
+        match = _DESCRIPTION().search(words)
         if not match:
             return None
         fits = [p.key for p in self.cast.people if describes(match.group(1), p)]
@@ -216,7 +220,7 @@ class Resolver:
         """The speaker the words TEXT[start:end] name, if they name one."""
         words = self.doc.text[start:end]
         person = self._person_in(start, end, last=last)
-        if person and _PAIR.match(words) and len(self.cast.mentions_in(start, end)) >= 2:
+        if person and _PAIR().match(words) and len(self.cast.mentions_in(start, end)) >= 2:
             return Speaker("joint", "", None, "spoken by two people together")
         if person:
             return Speaker("person", person, None, None)
@@ -234,10 +238,10 @@ class Resolver:
             return None
         described = self._described(words, start)
         if described:
-            phrase = _DESCRIPTION.search(words)
+            phrase = _DESCRIPTION().search(words)
             said = phrase.group(0) if phrase else words.strip()
             return Speaker("person", described, None, f"speaker resolved from '{said}'")
-        if _COLLECTIVE.search(words):
+        if _COLLECTIVE().search(words):
             if (
                 self.state.last_speaker
                 and self.state.last_speaker.kind in ("joint", "party")
@@ -252,7 +256,7 @@ class Resolver:
     def _document(self, start: int, end: int) -> Speaker | None:
         text = self.doc.text
         sentence = text[start:end]
-        according = _ACCORDING.search(sentence)
+        according = _ACCORDING().search(sentence) if "according" in sentence else None
         if according:
             issuer = according.group("by")
             attribution = according.group().rstrip(" .,")
@@ -262,14 +266,14 @@ class Resolver:
                 self.state.last_document = speaker
                 return speaker
             return self._earlier_document(attribution, start, end)
-        said = _DOC_SAID.search(sentence)
+        said = _DOC_SAID().search(sentence) if _DOC_HINT.search(sentence) else None
         if said:
             doc_words = said.group("doc")
             attribution = said.group().strip()
             if "joint" in doc_words.casefold():
                 self.state.joint_document = True
                 return Speaker("joint", "", attribution, None)
-            issuer = _ISSUER.search(sentence[: said.start()])
+            issuer = _ISSUER().search(sentence[: said.start()])
             if (
                 issuer
                 and said.group("the").startswith("in")
@@ -339,8 +343,10 @@ class Resolver:
                 speaker = self.who(s_start, quote.opened, last=False)
             return speaker
         # Standing alone: the quotation before it in the paragraph, or the last speaker.
-        for earlier in reversed(previous):
-            if earlier.quote.paragraph == quote.paragraph and earlier.speaker:
+        for earlier in reversed(previous[-3:]):
+            if earlier.quote.paragraph != quote.paragraph:
+                break
+            if earlier.speaker:
                 return earlier.speaker._replace(review=None)
         if self.state.last_speaker:
             return self.state.last_speaker._replace(
@@ -368,9 +374,16 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
     """Every quotation with its speaker, reading DOC in order."""
     resolver = Resolver(doc, cast)
     found: list[Attributed] = []
-    pending = sorted(quotes, key=lambda q: q.start)
+    pending = sorted(quotes, key=lambda q: q.opened)
+    next_quote = 0
     for sentence in doc.sentences:
-        inside = [q for q in pending if sentence.start <= q.opened < sentence.end]
+        # Both are in text order: the quotations opening in this sentence come next.
+        while next_quote < len(pending) and pending[next_quote].opened < sentence.start:
+            next_quote += 1
+        first = next_quote
+        while next_quote < len(pending) and pending[next_quote].opened < sentence.end:
+            next_quote += 1
+        inside = pending[first:next_quote]
         for quote in inside:
             speaker = resolver.attribute(quote, found)
             if (
@@ -382,14 +395,12 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
             ):
                 speaker = None
             if speaker is None and quote.partial:
-                pending.remove(quote)
                 continue
             found.append(Attributed(quote, speaker, (sentence.start, sentence.end)))
             if speaker is not None:
                 resolver.state.last_speaker = speaker._replace(review=None)
                 if speaker.kind == "person":
                     resolver.state.last_person = speaker.who
-            pending.remove(quote)
         if not inside:
             resolver.note_sentence(sentence.start, sentence.end)
         else:

@@ -10,6 +10,8 @@ evidence sentences of its items, verbatim, and marked for review.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -46,9 +48,17 @@ _THEMES: Final = (
     ("health", "Health", r"health\w*|medicine|medical"),
     ("space", "Space", r"\bspace\b|satellites?|lunar|moon mission|space agenc\w+"),
 )  # fmt: skip
-_PATTERNS: Final = tuple(
-    (key, name, re.compile(r"\b(?:" + words + r")", re.IGNORECASE)) for key, name, words in _THEMES
-)
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The themes' patterns, compiled only for an article without headings."""
+    return tuple(
+        (key, name, re.compile(r"\b(?:" + words + r")", re.IGNORECASE))
+        for key, name, words in _THEMES
+    )
+
+
 GENERAL: Final = ("relations", "Bilateral relations")
 
 
@@ -72,15 +82,18 @@ def _heading_sections(docs: list[Document]) -> bool:
 
 def section_of(doc: Document, offset: int) -> str | None:
     """The heading above OFFSET, if the article has headings."""
-    for paragraph in doc.paragraphs:
-        if paragraph.start <= offset <= paragraph.end and paragraph.section >= 0:
-            heading = doc.paragraphs[paragraph.section]
-            return doc.text[heading.start : heading.end]
-    return None
+    index = bisect.bisect_right(doc.paragraphs, offset, key=lambda p: p.start) - 1
+    if index < 0:
+        return None
+    paragraph = doc.paragraphs[index]
+    if offset > paragraph.end or paragraph.section < 0:
+        return None
+    heading = doc.paragraphs[paragraph.section]
+    return doc.text[heading.start : heading.end]
 
 
 def themes_of(words: str) -> list[str]:
-    found = [key for key, _, pattern in _PATTERNS if pattern.search(words)]
+    found = [key for key, _, pattern in _patterns() if pattern.search(words)]
     return found or [GENERAL[0]]
 
 
@@ -121,8 +134,9 @@ def group_topics(
                     names[key] = heading or next((n for k, n, _ in _THEMES if k == key), GENERAL[1])
                     order.append(key)
                     evidence[key] = []
-                if words not in evidence[key]:
-                    evidence[key].append(" ".join(words.split()))
+                said = " ".join(words.split())
+                if len(evidence[key]) < 2 and said not in evidence[key]:
+                    evidence[key].append(said)
     topics = [
         Topic(
             key,
