@@ -80,29 +80,9 @@ _SENTENCE_END: Final = re.compile(r"[.!?\u2026]")
 _CLOSERS: Final = "\"'\u201d\u2019)]"
 _OPENERS: Final = "\"'\u201c\u2018(["
 _SMALL_WORDS: Final = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "vs",
-        "via",
-        "over",
-        "amid",
-    ]
+    """
+    a an and as at but by for from in into of on or the to with vs via over amid
+    """.split()  # noqa: SIM905
 )
 #: A stop run into a capitalised word ("crore.He", "year.PM"): a lower-case word of two
 #: letters or more before, a capital after, and no other stop in the word before.

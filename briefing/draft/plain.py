@@ -67,6 +67,8 @@ class _Builder:
         self.parties: list[dict[str, Any]] = []
         #: Whether the article quotes a joint statement: joint words are then its words.
         self.statement = False
+        #: The placeholder for speakers not identified, once one is needed.
+        self.nobody: str | None = None
         self.party_ids: dict[str, str] = {}
         self.party_keys = Ids()
         for side in sides:
@@ -89,12 +91,27 @@ class _Builder:
             joined += " (joint statement)"
         return self.party(joined)
 
-    def speaker_id(self, read: Read, speaker: Speaker) -> str:
+    def speaker_id(self, read: Read, speaker: Speaker | None) -> str:
+        if speaker is None or speaker.kind == "unknown":
+            return self.unidentified()
         if speaker.kind == "person":
             return self.people.local[(read.source_id, speaker.who)]
         if speaker.kind == "joint":
             return self.joint(speaker.attribution)
         return self.party(speaker.who)
+
+    def unidentified(self) -> str:
+        """A participant standing for whoever said words the drafter could not attribute, so
+        that they are never given to someone who did not say them."""
+        if self.nobody is None:
+            self.nobody = self.people.keys.add("unidentified")
+            self.people.entries.append(
+                {"id": self.nobody, "name": "Unidentified speaker", "aliases": [],
+                 "role": None, "country": None, "counterpart_of": None,
+                 "notes": ["stands for speakers the drafter could not identify: give each"
+                           " quote its speaker (see the quote's review note)"]}
+            )  # fmt: skip
+        return self.nobody
 
     def by(self, read: Read, item: Found) -> tuple[list[str], str | None]:
         named = [n for n in country_names(item.subject) if n in self.sides]
@@ -155,20 +172,16 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
         for attributed in read.quotes:
             quote, speaker = attributed.quote, attributed.speaker
             text = read.doc.text[quote.start : quote.end]
-            key = " ".join(text.split()).strip(" ,.;:").casefold()
+            speaker_id = builder.speaker_id(read, speaker)
+            # The same words from two speakers are two quotations, never one.
+            key = speaker_id + "|" + " ".join(text.split()).strip(" ,.;:").casefold()
             if key in seen:
                 earlier = seen[key]
                 earlier["context"] += f" (Also reported by source {read.source_id}.)"
                 continue
             context = read.doc.text[attributed.context[0] : attributed.context[1]]
             unclosed = "quotation opened and never closed" if quote.closed < 0 else None
-            review: str | None
-            if speaker is None:
-                speaker_id = builder.joint(None)
-                review = "speaker not found; check who said it"
-            else:
-                speaker_id = builder.speaker_id(read, speaker)
-                review = speaker.review
+            review = "speaker not found; say who said it" if speaker is None else speaker.review
             record: dict[str, Any] = {
                 "id": taken.add(slug(text)),
                 "speaker": speaker_id,

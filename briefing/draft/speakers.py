@@ -24,6 +24,7 @@ otherwise it is a scare quote, not speech.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final, NamedTuple
 
@@ -65,7 +66,7 @@ _ACCORDING: Final = lazy(
     r"(?: (?:released|issued|published|put out))?(?: by (?P<by>(?:the )?(?:[A-Z][\w.'-]*\s?)+))?"
 )
 _DOC_SAID: Final = lazy(
-    r"(?P<the>the|a|an|in a|in the|in its|in their) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
+    r"(?P<the>(?i:the|a|an|in a|in the|in its|in their)) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
     + _DOC_WORDS
     + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
@@ -73,6 +74,15 @@ _DOC_SAID: Final = lazy(
 _ISSUER: Final = lazy(
     r"(?P<issuer>(?:[A-Z][\w.\u2019'-]*(?:'s|\u2019s)? )(?:(?:of|for|and|the) |[A-Z][\w.-]* ){0,6})"
     r"(?P<said>said|says|stated)\s*$"
+)
+#: Someone who speaks for a person: "Kapoor's spokesman", "an aide to Aoyama".
+_STAND_INS: Final = (
+    r"spokes(?:man|woman|person|people)|aides?|office|sources?|officials?|advisers?|advisors?"
+    r"|representatives?|counterparts?|ministry|government|camp|team|allies|ally|envoys?"
+)
+_OWNED: Final = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + _STAND_INS + r")\b")
+_SPEAKS_FOR: Final = re.compile(
+    r"\b(?:" + _STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
 )
 _WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
 _LETTERS: Final = re.compile(r"[A-Za-z]+")
@@ -216,10 +226,23 @@ class Resolver:
                 return last
         return None
 
+    def _stands_in(self, start: int, end: int, *, last: bool) -> bool:
+        """Whether the person named in TEXT[start:end] is only someone a speaker speaks for."""
+        found = self.cast.mentions_in(start, end)
+        mention = found[-1] if last else found[0]
+        text = self.doc.text
+        after = text[mention.end : min(end + 1, mention.end + 60)]
+        before = text[max(start, mention.start - 40) : mention.start]
+        return bool(_OWNED.match(after) or _SPEAKS_FOR.search(before))
+
     def who(self, start: int, end: int, *, last: bool = True) -> Speaker | None:
         """The speaker the words TEXT[start:end] name, if they name one."""
         words = self.doc.text[start:end]
         person = self._person_in(start, end, last=last)
+        if person and self._stands_in(start, end, last=last):
+            # "Kapoor's spokesman said", "an aide to Aoyama said": not Kapoor, not Aoyama.
+            shown = " ".join(words.split())
+            return Speaker("unknown", "", shown, f"'{shown}' speaks for a participant")
         if person and _PAIR().match(words) and len(self.cast.mentions_in(start, end)) >= 2:
             return Speaker("joint", "", None, "spoken by two people together")
         if person:
@@ -276,7 +299,7 @@ class Resolver:
             issuer = _ISSUER().search(sentence[: said.start()])
             if (
                 issuer
-                and said.group("the").startswith("in")
+                and said.group("the").casefold().startswith("in")
                 and not self.cast.mentions_in(start + issuer.start(), start + said.start())
             ):
                 # "India's Ministry of External Affairs said in a separate statement"
@@ -316,12 +339,14 @@ class Resolver:
         if document:
             return document
         # A speech verb right after the closing mark.
+        named: tuple[int, int] | None = None
         if quote.closed >= 0:
             after = _after(text, quote.closed + 1, c_end)
             if after:
                 speaker = self.who(after[0], after[1], last=after[2])
                 if speaker:
                     return speaker
+                named = (after[0], after[1])
         # A speech verb (or "saying that") right before the opening mark.
         before = text[s_start : quote.opened]
         match = _before(text, s_start, quote.opened)
@@ -329,6 +354,7 @@ class Resolver:
             speaker = self.who(*match)
             if speaker:
                 return speaker
+            named = named or match
         if _SAYING.search(before) or match:
             speaker = self.who(s_start, quote.opened, last=False)
             if speaker:
@@ -342,6 +368,11 @@ class Resolver:
             if speaker is None and len(quote_words(self.doc, quote)) > 3:
                 speaker = self.who(s_start, quote.opened, last=False)
             return speaker
+        if named is not None:
+            # The source says who spoke, in words that name no participant ("a senior
+            # official said", "critics said"): never someone else who spoke before.
+            shown = " ".join(text[named[0] : named[1]].split())
+            return Speaker("unknown", "", shown, f"attribution '{shown}' names no participant")
         # Standing alone: the quotation before it in the paragraph, or the last speaker.
         for earlier in reversed(previous[-3:]):
             if earlier.quote.paragraph != quote.paragraph:
@@ -366,6 +397,12 @@ class Resolver:
                 self.state.last_speaker = speaker._replace(review=None)
 
 
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether OFFSET lies inside one of SPANS (in text order)."""
+    index = bisect.bisect_right(spans, offset, key=lambda s: s[0]) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
 def quote_words(doc: Document, quote: Quoted) -> list[str]:
     return re.findall(r"[\w'\u2019-]+", doc.text[quote.start : quote.end])
 
@@ -375,6 +412,7 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
     resolver = Resolver(doc, cast)
     found: list[Attributed] = []
     pending = sorted(quotes, key=lambda q: q.opened)
+    spans = [(q.opened, q.closed if q.closed >= 0 else q.end) for q in pending]
     next_quote = 0
     for sentence in doc.sentences:
         # Both are in text order: the quotations opening in this sentence come next.
@@ -402,7 +440,9 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
                 if speaker.kind == "person":
                     resolver.state.last_person = speaker.who
         if not inside:
-            resolver.note_sentence(sentence.start, sentence.end)
+            # A sentence inside a quotation is what a speaker said, not who speaks next.
+            if not _within(sentence.start, spans):
+                resolver.note_sentence(sentence.start, sentence.end)
         else:
             last_quote = inside[-1]
             end = last_quote.closed if last_quote.closed >= 0 else last_quote.end
