@@ -126,11 +126,25 @@ def draft(
     # A short run whose objects all live until the draft is written: collecting would
     # only walk them (the compiled patterns above all) again and again.
     gc.disable()
+    try:
+        _draft(sources, output, _date(date), ident, each, force, max_file_size)
+    finally:
+        gc.enable()
+
+
+def _draft(
+    sources: list[str],
+    output: Path | None,
+    when: dt.date | None,
+    ident: str | None,
+    each: bool,
+    force: bool,
+    max_file_size: float,
+) -> None:
     from briefing.draft.assemble import draft_plain, file_name
     from briefing.draft.emit import to_yaml
     from briefing.draft.sources import SourceError, read_source
 
-    when = _date(date)
     if max_file_size <= 0:
         fail("--max-file-size: expected a positive number of MiB", EXIT_USAGE)
     limit = int(max_file_size * 1024 * 1024)

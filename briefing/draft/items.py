@@ -52,7 +52,16 @@ _SIDE_WORDS: Final = frozenset(
 )  # fmt: skip
 _PLANNED: Final = re.compile(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
 _MODAL: Final = re.compile(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
-_NEGATED: Final = re.compile(r"\b(?:not|never|no longer)\b", re.IGNORECASE)
+_NEGATED: Final = re.compile(
+    r"\b(?:not|never|no longer|failed to|refused to|declined to)\b", re.IGNORECASE
+)
+#: What makes a sentence about a commitment not one: a condition, a doubt, someone else's
+#: claim, or a plan that belongs to the past ("had planned").
+_HEDGED: Final = re.compile(
+    r"^(?:if|unless|whether)\b|\b(?:whether|if|unless|would consider|accused|alleged|allegedly"
+    r"|criticis\w+|criticiz\w+|denied|had (?:planned|agreed|decided|pledged|signed))\b",
+    re.IGNORECASE,
+)
 _PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were|will be|would be)\s+(?:being\s+)?(?:signed|launched|opened|"
     r"taken up|established|set up|adopted|concluded)\b",
@@ -79,6 +88,7 @@ TIMELINE: Final = re.compile(
     r"(?: of \d{4}| of next year| of this year)?"
     r"|(?:next|this|by next|in next) (?:" + _MONTHS + r")"
     r"|within (?:the )?(?:coming )?(?:months|weeks|days|years)"
+    r"|(?:next|this|later this|early next|by next) (?:week|month|quarter)"
     r"|at the next (?:meeting|summit|round)"
     r"|(?:within|in) (?:" + _NUMBER + r") (?:years?|months?|weeks?|days?)"
     r")\b",
@@ -199,6 +209,10 @@ def _read_commitment(
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
+    if _HEDGED.search(text[sentence.start : match.end()]):
+        return None
+    if re.match(r"agreed (?:that|with)\b", match.group() + text[match.end() : match.end() + 5]):
+        return None  # "Both sides agreed that terrorism is a threat": a shared view
     subject = _subject(text, sentence.start, match.start())
     # "will be held", "would see": what is planned is the subject, not who plans it.
     planned = _PLANNED.match(match.group()) is not None

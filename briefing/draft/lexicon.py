@@ -240,7 +240,7 @@ def find_countries(
 
 def country_of(word: str) -> str | None:
     """The country a name or adjective stands for ("Japanese" -> "Japan")."""
-    word = word.strip().removesuffix("'s").removesuffix("\u2019s").removesuffix("'")
+    word = word.strip().removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
     return COUNTRY_FORMS.get(word.casefold())
 
 

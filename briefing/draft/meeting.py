@@ -139,7 +139,6 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
 
 
 def read_meeting(doc: Document, published: dt.date | None, headline: str | None) -> Meeting:
-    text = doc.text
     body = [doc.slice(s) for s in doc.sentences]
     # The meeting is named near the top; a long article's tail is not searched.
     first = " ".join(body[:15])
@@ -173,7 +172,7 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
     date = written = note = None
     for sentence in body[:6]:
         explicit = _DAY_MONTH.search(sentence)
-        if explicit and not sentence.startswith(text[:0]) and explicit.start() > 0:
+        if explicit:
             month, day, year = _month_day(explicit)
             year = year or (anchor.year if anchor else None)
             if year:

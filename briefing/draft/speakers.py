@@ -318,14 +318,12 @@ class Resolver:
             )
         if self.state.joint_document:
             return Speaker("joint", "", attribution, None)
-        first = self.doc.text[start:end].split(",")[-1].split()[:1]
         for word in re.findall(r"[A-Z][\w.]+", self.doc.text[start:end])[:2]:
             country = country_of(word)
             if country:
                 return Speaker(
                     "party", country, attribution, "side taken from the sentence's subject"
                 )
-        del first
         return None
 
     # -- one quotation ------------------------------------------------------------------
