@@ -177,6 +177,12 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
                 country = country or country_of(tokens[i - 1].text)
             break
         folded = tokens[i].folded
+        # Two-word countries first: "North Korean", "New Zealand", "Sri Lankan".
+        pair = f"{tokens[i - 1].text} {tokens[i].text}" if i > 0 else ""
+        if i > 0 and country_of(pair) and text[tokens[i - 1].end : tokens[i].start] == " ":
+            country = country or country_of(pair)
+            i -= 2
+            continue
         found = country_of(tokens[i].text)
         institution = i + 1 <= stop and tokens[i + 1].folded in _INSTITUTIONS
         if found and institution:
@@ -192,6 +198,8 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
             continue
         break
     words = tokens[i + 1 : stop + 1]
+    if len(words) > 2 and country_of(f"{words[0].text} {words[1].text}"):
+        words = words[2:]
     while words and (
         words[0].folded in ("of", "and")
         or (country_of(words[0].text) and not (len(words) > 1 and words[1].folded in _INSTITUTIONS))
