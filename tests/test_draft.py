@@ -365,3 +365,81 @@ def test_seed_has_the_four_bulleted_matters_and_the_call_on_modi(seed: dict[str,
     [event] = seed["events"]
     assert "called on Prime Minister Narendra Modi" in event["evidence"]["text"]
     assert "modi" in event["participants"]
+
+
+# -- never the wrong speaker ------------------------------------------------------------
+
+TWO = "Japanese Prime Minister Kenji Aoyama met Indian Prime Minister Arjun Kapoor.\n\n"
+
+
+@pytest.mark.parametrize(
+    "attributed",
+    [
+        '"We expect a deal soon," a senior Indian official said.',
+        '"It will not work," critics said.',
+        '"The talks were warm," Kapoor\'s spokesman said.',
+        '"He was tired," an aide to Aoyama said.',
+        '"Nothing was signed," a source close to Kapoor told reporters.',
+    ],
+)
+def test_words_of_someone_not_a_participant_are_never_given_to_one(attributed: str) -> None:
+    text = TWO + '"We are partners," Kapoor said.\n\n' + attributed
+    said = quotes_of(text)
+    assert said[0] == ("We are partners,", "Arjun Kapoor")
+    assert said[1][1] == "Unidentified speaker"
+
+
+def test_a_name_inside_a_quotation_does_not_become_the_next_speaker() -> None:
+    text = TWO + '"We agreed. Aoyama said so," Kapoor said.\n\n"And we will deliver," he added.'
+    assert [s for _, s in quotes_of(text)] == ["Arjun Kapoor", "Arjun Kapoor"]
+
+
+def test_the_same_words_from_two_speakers_are_two_quotations() -> None:
+    plain = draft_plain(
+        [
+            source(TWO + '"We are ready to work together," Aoyama said.', name="a.txt"),
+            source(TWO + '"We are ready to work together," Kapoor said.', name="b.txt"),
+        ]
+    )
+    assert sorted(q["speaker"] for q in plain["quotes"]) == ["aoyama", "kapoor"]
+
+
+def test_a_date_printed_in_the_text_is_the_meetings() -> None:
+    doc = read_document(TWO + "They met in Tokyo on 12 March 2025 for the 3rd dialogue.")
+    assert read_meeting(doc, dt.date(2025, 3, 20), None).date == dt.date(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If talks go well, Japan would fund a second rail line.",
+        "Aoyama refused to confirm whether Japan will fund the port.",
+        "Japan had planned to open a consulate in Chennai.",
+        "Both sides agreed that terrorism is a global threat.",
+        "China criticised the two countries, saying they had agreed to form a bloc.",
+    ],
+)
+def test_conditions_doubts_claims_and_past_plans_are_not_commitments(sentence: str) -> None:
+    assert "commitments" not in draft(TWO + sentence)
+
+
+def test_two_word_countries_before_a_name() -> None:
+    doc = read_document("North Korean leader Kim Chol met New Zealand Foreign Minister Rob Tait.")
+    people = {p.name: (p.role, p.country) for p in find_people(doc).people}
+    assert people == {
+        "Kim Chol": ("leader", "North Korea"),
+        "Rob Tait": ("Foreign Minister", "New Zealand"),
+    }
+
+
+def test_a_long_article_drafts_in_time_that_grows_with_its_length() -> None:
+    import time
+
+    unit = '"We agree," he said. Japan agreed to act. '
+    times = []
+    for n in (500, 2000):
+        started = time.perf_counter()
+        draft(TWO + unit * n)
+        times.append(time.perf_counter() - started)
+    # Four times the text may cost several times as much, never sixteen times.
+    assert times[1] < 10 * max(times[0], 0.05)

@@ -80,7 +80,7 @@ _STAND_INS: Final = (
     r"spokes(?:man|woman|person|people)|aides?|office|sources?|officials?|advisers?|advisors?"
     r"|representatives?|counterparts?|ministry|government|camp|team|allies|ally|envoys?"
 )
-_OWNED: Final = re.compile(r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + _STAND_INS + r")\b")
+_OWNED: Final = re.compile(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + _STAND_INS + r")\b")
 _SPEAKS_FOR: Final = re.compile(
     r"\b(?:" + _STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
 )
@@ -231,7 +231,7 @@ class Resolver:
         found = self.cast.mentions_in(start, end)
         mention = found[-1] if last else found[0]
         text = self.doc.text
-        after = text[mention.end : min(end + 1, mention.end + 60)]
+        after = text[mention.start : min(end + 1, mention.end + 60)]
         before = text[max(start, mention.start - 40) : mention.start]
         return bool(_OWNED.match(after) or _SPEAKS_FOR.search(before))
 
