@@ -124,11 +124,13 @@ def draft(
       briefing draft pages/*.html -o drafts/ --each
     """
     # A short run whose objects all live until the draft is written: collecting would
-    # only walk them (the compiled patterns above all) again and again.
+    # only walk them (the compiled patterns above all) again and again. Frozen afterwards,
+    # as loaded data is, they are not walked once more when the process exits.
     gc.disable()
     try:
         _draft(sources, output, _date(date), ident, each, force, max_file_size)
     finally:
+        gc.freeze()
         gc.enable()
 
 
