@@ -18,6 +18,16 @@ MAX_DEPTH: Final = 64
 MAX_INDENT: Final = MAX_DEPTH * 4
 #: Files larger than this (in MiB) are refused unless the limit is raised.
 DEFAULT_MAX_FILE_MIB: Final = 16
+MIB: Final = 1024 * 1024
+
+
+def size_text(n: int) -> str:
+    """N bytes, said the way the size limits are (KiB and MiB)."""
+    if n < 1024:
+        return f"{n} byte" + ("" if n == 1 else "s")
+    if n < MIB:
+        return f"{n / 1024:.1f} KiB"
+    return f"{n / MIB:.1f} MiB"
 
 
 class Problem(NamedTuple):

@@ -20,7 +20,7 @@ from typing import Any, Final, NoReturn
 
 from briefing import cache
 from briefing.build import build_dialogue
-from briefing.errors import DEFAULT_MAX_FILE_MIB, DataError, Problem, fail
+from briefing.errors import DEFAULT_MAX_FILE_MIB, MIB, DataError, Problem, fail, size_text
 from briefing.model import Dialogue, Knowledge
 
 DATA_ENV: Final = "BRIEFING_DATA"
@@ -33,8 +33,6 @@ Progress = Callable[[int, int], None]
 Position = tuple[int, int]
 #: Where each located field of a file is, by path (see `briefing.schema.Field.located`).
 Marks = dict[str, Position]
-
-_MIB: Final = 1024 * 1024
 
 
 def bundled_data() -> Path:
@@ -68,15 +66,7 @@ def max_file_bytes(option_mib: float | None = None) -> int:
         option_mib = DEFAULT_MAX_FILE_MIB
     if math.isinf(option_mib):
         return sys.maxsize
-    return min(int(option_mib * _MIB), sys.maxsize)
-
-
-def _size(n: int) -> str:
-    if n < 1024:
-        return f"{n} byte" + ("" if n == 1 else "s")
-    if n < _MIB:
-        return f"{n / 1024:.1f} KiB"
-    return f"{n / _MIB:.1f} MiB"
+    return min(int(option_mib * MIB), sys.maxsize)
 
 
 def _unreadable(path: Path, exc: OSError) -> NoReturn:
@@ -225,7 +215,7 @@ def _read_bytes(file: Path, limit: int) -> bytes:
 def _too_big(file: Path, size: int, limit: int) -> NoReturn:
     fail(
         file,
-        f"file is {_size(size)}, over the limit of {_size(limit)}",
+        f"file is {size_text(size)}, over the limit of {size_text(limit)}",
         "raise the limit with --max-file-size MIB or $BRIEFING_MAX_FILE_SIZE",
     )
 

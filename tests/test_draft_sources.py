@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing import __version__
+from briefing import __version__, errors
 from briefing.draft import extract, sources
 from briefing.draft.sources import SourceError, SourceText, read_source
 from tests.test_layout import MODULES
@@ -1015,5 +1015,5 @@ def test_any_bytes_give_text_or_an_error(prefix: bytes, data: bytes) -> None:
 
 def test_module_constants() -> None:
     assert sources.DEFAULT_MAX_BYTES == 5_000_000
-    assert sources.size_text(1) == "1 byte"
-    assert sources.size_text(5_000_000) == "4.8 MiB"
+    assert errors.size_text(1) == "1 byte"
+    assert errors.size_text(5_000_000) == "4.8 MiB"

@@ -24,6 +24,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple, NoReturn
 
+from briefing.errors import size_text
+
 if TYPE_CHECKING:
     from briefing.draft.extract import Extracted
 
@@ -32,7 +34,6 @@ DEFAULT_MAX_BYTES: Final = 5_000_000
 #: How long a web server may take to connect or to send the next bytes.
 DEFAULT_TIMEOUT: Final = 10.0
 
-_MIB: Final = 1024 * 1024
 _HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _STDIN_NAME: Final = "standard input"
 
@@ -96,15 +97,6 @@ def _one_line(text: str) -> str:
     # Names, content types and reasons come from users and servers: never let
     # one break the line or send escape codes to the terminal.
     return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
-
-
-def size_text(n: int) -> str:
-    """N bytes, said the way the size limits are (KiB and MiB)."""
-    if n < 1024:
-        return f"{n} byte" + ("" if n == 1 else "s")
-    if n < _MIB:
-        return f"{n / 1024:.1f} KiB"
-    return f"{n / _MIB:.1f} MiB"
 
 
 def _too_big(name: str, size: int, limit: int, *, exact: bool = True) -> NoReturn:
