@@ -1,6 +1,6 @@
 """Time briefing as whole processes against floors measured in the same run.
 
-    python benchmarks/run.py [--quick] [--sizes 100,1000] [--runs K] [--seed S]
+    python benchmarks/run.py [--quick] [--sizes 100,1000] [--runs K] [--seed S] [--only GROUPS]
 
 Each measured command and its floor get one warm-up run each, then K runs,
 interleaved (command, floor, command, floor, ...) so that noise on the machine
@@ -20,6 +20,10 @@ cache, as they are for the floors). The table lists medians, the min-max
 range, each ratio to its floor and whether the target is met. The cost of one
 edited file is the median of paired differences (edited run minus the warm run
 of the same round), since it is far smaller than the noise on a whole run.
+
+--only runs some groups of rows, each measured exactly as in a whole run:
+start-up (rows 1, 1b, 1c, 2), cold (3a, 3b, 4, 5), warm (3c, 3d), edit (3e),
+across (6, 7, 8) and draft (9, 9b).
 
 Exit status: 0 when every target is met (always 0 with --quick, which only
 proves the benchmark works); 1 when a target is missed; 2 when a command
@@ -56,6 +60,8 @@ SEED_ARTICLE: Final = "india-japan-strategic-dialogue-18.txt"
 QUICK_SIZES: Final = (20, 50)
 DEFAULT_RUNS: Final = 3
 QUICK_RUNS: Final = 2
+#: The groups of rows --only can pick, in the order they run.
+GROUPS: Final = ("start-up", "cold", "warm", "edit", "across", "draft")
 TABLE_HEADER: Final = (
     "| # | Measurement | Median | Range | Floor | Floor median | Ratio | Target | Result |"
 )
@@ -334,7 +340,9 @@ def imports_rich(argv: Sequence[str], env: Env, work: Path, package: str = "rich
 # The benchmark
 
 
-def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[Row | str]:
+def benchmark(
+    sizes: tuple[int, int], runs: int, seed: int, work: Path, only: Sequence[str] = GROUPS
+) -> list[Row | str]:
     small, large = sizes
     py = sys.executable
     briefing = briefing_script()
@@ -345,57 +353,62 @@ def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[
     def floor(label: str, script: str, *args: str) -> Job:
         return Job(label, [py, str(FLOORS / script), *args])
 
-    # 1, 2: start-up on the bundled data, cache warm (the warm-up run fills it).
-    topics = Job("briefing topics", [briefing, "topics"])
-    floor_a = floor("A: Typer app", "typer_app.py", "topics")
-    runner.measure(topics, floor_a)
-    results.append(timed_row("1", "`briefing topics` (bundled, piped)", topics, floor_a, 1.15))
-    rich_modules = imports_rich(["-m", "briefing", "topics"], env, work)
-    results.append(
-        Row(
-            "1b",
-            "Rich imported by piped `briefing topics`",
-            f"{len(rich_modules)} modules" if rich_modules else "none",
-            "-",
-            "-",
-            "-",
-            None,
-            None,
-            not rich_modules,
+    if "start-up" in only:
+        # 1, 2: start-up on the bundled data, cache warm (the warm-up run fills it).
+        topics = Job("briefing topics", [briefing, "topics"])
+        floor_a = floor("A: Typer app", "typer_app.py", "topics")
+        runner.measure(topics, floor_a)
+        results.append(timed_row("1", "`briefing topics` (bundled, piped)", topics, floor_a, 1.15))
+        rich_modules = imports_rich(["-m", "briefing", "topics"], env, work)
+        results.append(
+            Row(
+                "1b",
+                "Rich imported by piped `briefing topics`",
+                f"{len(rich_modules)} modules" if rich_modules else "none",
+                "-",
+                "-",
+                "-",
+                None,
+                None,
+                not rich_modules,
+            )
         )
-    )
-    drafter = imports_rich(["-m", "briefing", "topics"], env, work, "briefing.draft")
-    results.append(
-        Row(
-            "1c",
-            "drafter imported by piped `briefing topics`",
-            f"{len(drafter)} modules" if drafter else "none",
-            "-",
-            "-",
-            "-",
-            None,
-            None,
-            not drafter,
+        drafter = imports_rich(["-m", "briefing", "topics"], env, work, "briefing.draft")
+        results.append(
+            Row(
+                "1c",
+                "drafter imported by piped `briefing topics`",
+                f"{len(drafter)} modules" if drafter else "none",
+                "-",
+                "-",
+                "-",
+                None,
+                None,
+                not drafter,
+            )
         )
-    )
-    rich = Job("briefing topics --format rich", [briefing, "topics", "--format", "rich"])
-    floor_b = floor("B: Typer + Rich table", "rich_app.py", "topics")
-    runner.measure(rich, floor_b)
-    results.append(timed_row("2", "`briefing topics --format rich`", rich, floor_b, 1.15))
+        rich = Job("briefing topics --format rich", [briefing, "topics", "--format", "rich"])
+        floor_b = floor("B: Typer + Rich table", "rich_app.py", "topics")
+        runner.measure(rich, floor_b)
+        results.append(timed_row("2", "`briefing topics --format rich`", rich, floor_b, 1.15))
 
-    # The corpora and floor D's JSON dump.
+    # The corpora, the broken one (for validate) and floor D's JSON dump.
     corpus = {n: work / f"corpus-{n}" for n in sizes}
-    for n, directory in corpus.items():
-        generate.generate(n, directory, seed)
     broken = work / f"broken-{large}"
-    generate.generate(large, broken, seed, broken=True)
     dump = work / f"dump-{large}.json"
-    json_dump(corpus[large], dump)
-    size_mb = sum(f.stat().st_size for f in corpus[large].iterdir()) / 1e6
-    results.append(
-        f"Corpus: {large} dialogues, {size_mb:.1f} MB of YAML ({size_mb * 1000 / large:.1f} KB"
-        f" per file); JSON dump {dump.stat().st_size / 1e6:.1f} MB."
-    )
+    if set(only) & {"cold", "warm", "edit", "across"}:
+        for n, directory in corpus.items():
+            generate.generate(n, directory, seed)
+        if "cold" in only:
+            generate.generate(large, broken, seed, broken=True)
+        if "warm" in only:
+            json_dump(corpus[large], dump)
+        size_mb = sum(f.stat().st_size for f in corpus[large].iterdir()) / 1e6
+        results.append(
+            f"Corpus: {large} dialogues, {size_mb:.1f} MB of YAML"
+            f" ({size_mb * 1000 / large:.1f} KB per file)"
+            + (f"; JSON dump {dump.stat().st_size / 1e6:.1f} MB." if "warm" in only else ".")
+        )
 
     def quotes(n: int, *extra: str) -> list[str]:
         return [
@@ -410,151 +423,164 @@ def benchmark(sizes: tuple[int, int], runs: int, seed: int, work: Path) -> list[
             *extra,
         ]
 
-    # 3a, 3b, 5: the cold paths on the large corpus share one floor C, interleaved
-    # with all three (a run of each takes seconds, so they are measured together).
-    cold = Job(f"quotes cold, N={large}", quotes(large), FreshCache(work, "cold"))
-    no_cache = Job(f"quotes --no-cache, N={large}", quotes(large, "--no-cache"))
-    validate = Job(
-        f"validate, every file broken, N={large}",
-        [briefing, "validate", str(broken)],
-        FreshCache(work, "validate"),
-        expect_code=1,
-    )
-    floor_c = floor(f"C: CSafeLoader, N={large}", "yaml_parse.py", str(corpus[large]))
-    runner.measure(cold, no_cache, validate, floor_c)
-    results.append(timed_row("3a", f"quotes, cold (empty cache), N={large}", cold, floor_c, 1.15))
-    results.append(timed_row("3b", f"quotes --no-cache, N={large}", no_cache, floor_c, 1.15))
+    if "cold" in only:
+        # 3a, 3b, 5: the cold paths on the large corpus share one floor C, interleaved
+        # with all three (a run of each takes seconds, so they are measured together).
+        cold = Job(f"quotes cold, N={large}", quotes(large), FreshCache(work, "cold"))
+        no_cache = Job(f"quotes --no-cache, N={large}", quotes(large, "--no-cache"))
+        validate = Job(
+            f"validate, every file broken, N={large}",
+            [briefing, "validate", str(broken)],
+            FreshCache(work, "validate"),
+            expect_code=1,
+        )
+        floor_c = floor(f"C: CSafeLoader, N={large}", "yaml_parse.py", str(corpus[large]))
+        runner.measure(cold, no_cache, validate, floor_c)
+        results.append(
+            timed_row("3a", f"quotes, cold (empty cache), N={large}", cold, floor_c, 1.15)
+        )
+        results.append(timed_row("3b", f"quotes --no-cache, N={large}", no_cache, floor_c, 1.15))
 
-    warm = Job(f"quotes warm, N={large}", quotes(large))
-    floor_d = floor(f"D: json.load, N={large}", "json_load.py", str(dump))
+    if "warm" in only:
+        warm = Job(f"quotes warm, N={large}", quotes(large))
+        floor_d = floor(f"D: json.load, N={large}", "json_load.py", str(dump))
 
-    def check_quotes() -> None:
-        assert warm.stdout is not None
-        found = {q["dialogue_id"] for q in json.loads(warm.stdout.read_bytes())["quotes"]}
-        if len(found) != large:
-            raise BenchmarkError(
-                f"quotes --speaker {generate.SPEAKER} found quotes in {len(found)} of"
-                f" {large} dialogues; the corpus should have them in every one"
+        def check_quotes() -> None:
+            assert warm.stdout is not None
+            found = {q["dialogue_id"] for q in json.loads(warm.stdout.read_bytes())["quotes"]}
+            if len(found) != large:
+                raise BenchmarkError(
+                    f"quotes --speaker {generate.SPEAKER} found quotes in {len(found)} of"
+                    f" {large} dialogues; the corpus should have them in every one"
+                )
+
+        runner.measure(warm, floor_d, check=check_quotes)
+        results.append(timed_row("3c", f"quotes, warm cache, N={large}", warm, floor_d, 3))
+        rss_ratio = warm.median_rss_mib / floor_d.median_rss_mib
+        results.append(
+            Row(
+                "3d",
+                f"peak RSS, quotes warm, N={large}",
+                f"{warm.median_rss_mib:.0f} MiB",
+                f"{min(s.max_rss_kib for s in warm.samples) / 1024:.0f} -"
+                f" {max(s.max_rss_kib for s in warm.samples) / 1024:.0f} MiB",
+                "D: peak RSS",
+                f"{floor_d.median_rss_mib:.0f} MiB",
+                rss_ratio,
+                2,
+                rss_ratio <= 2,
             )
-
-    runner.measure(warm, floor_d, check=check_quotes)
-    results.append(timed_row("3c", f"quotes, warm cache, N={large}", warm, floor_d, 3))
-    rss_ratio = warm.median_rss_mib / floor_d.median_rss_mib
-    results.append(
-        Row(
-            "3d",
-            f"peak RSS, quotes warm, N={large}",
-            f"{warm.median_rss_mib:.0f} MiB",
-            f"{min(s.max_rss_kib for s in warm.samples) / 1024:.0f} -"
-            f" {max(s.max_rss_kib for s in warm.samples) / 1024:.0f} MiB",
-            "D: peak RSS",
-            f"{floor_d.median_rss_mib:.0f} MiB",
-            rss_ratio,
-            2,
-            rss_ratio <= 2,
         )
-    )
 
-    edited_file = sorted(corpus[large].glob("*.yaml"))[large // 2]
-    edited = Job(f"quotes, one file edited, N={large}", quotes(large), EditOne(edited_file))
-    warm2 = Job(f"quotes warm, N={large}", quotes(large))
-    one_file = floor("C: CSafeLoader, one file", "yaml_parse.py", str(edited_file))
-    # Parsing one file in a fresh process costs loading PyYAML and parsing;
-    # only the interpreter's own start-up is taken off.
-    start_up = Job("Python start-up", [py, "-c", "pass"])
-    runner.measure(edited, warm2, one_file, start_up)
-    # Paired differences within each round cancel most of the noise that the
-    # separate medians of two multi-second commands would carry.
-    extra = [e.seconds - w.seconds for e, w in zip(edited.samples, warm2.samples, strict=True)]
-    parse = [f.seconds - s.seconds for f, s in zip(one_file.samples, start_up.samples, strict=True)]
-    extra_median = statistics.median(extra)
-    within_whole = extra_median <= 2 * one_file.median
-    allowed = 2 * max(statistics.median(parse), 0.0)
-    results.append(
-        Row(
-            "3e",
-            f"quotes after one edit, time over warm (paired), N={large}",
-            f"{extra_median * 1000:+.0f} ms",
-            f"{min(extra) * 1000:+.0f} - {max(extra) * 1000:+.0f} ms",
-            "2 x one-file parse (C)",
-            f"{allowed * 1000:.1f} ms",
-            extra_median / allowed if allowed > 0 else None,
-            1,
-            extra_median <= allowed,
+    if "edit" in only:
+        edited_file = sorted(corpus[large].glob("*.yaml"))[large // 2]
+        edited = Job(f"quotes, one file edited, N={large}", quotes(large), EditOne(edited_file))
+        warm2 = Job(f"quotes warm, N={large}", quotes(large))
+        one_file = floor("C: CSafeLoader, one file", "yaml_parse.py", str(edited_file))
+        # Parsing one file in a fresh process costs loading PyYAML and parsing;
+        # only the interpreter's own start-up is taken off.
+        start_up = Job("Python start-up", [py, "-c", "pass"])
+        runner.measure(edited, warm2, one_file, start_up)
+        # Paired differences within each round cancel most of the noise that the
+        # separate medians of two multi-second commands would carry.
+        extra = [e.seconds - w.seconds for e, w in zip(edited.samples, warm2.samples, strict=True)]
+        parse = [
+            f.seconds - s.seconds for f, s in zip(one_file.samples, start_up.samples, strict=True)
+        ]
+        extra_median = statistics.median(extra)
+        within_whole = extra_median <= 2 * one_file.median
+        allowed = 2 * max(statistics.median(parse), 0.0)
+        results.append(
+            Row(
+                "3e",
+                f"quotes after one edit, time over warm (paired), N={large}",
+                f"{extra_median * 1000:+.0f} ms",
+                f"{min(extra) * 1000:+.0f} - {max(extra) * 1000:+.0f} ms",
+                "2 x one-file parse (C)",
+                f"{allowed * 1000:.1f} ms",
+                extra_median / allowed if allowed > 0 else None,
+                1,
+                extra_median <= allowed,
+            )
         )
-    )
-    results.append(
-        f"One edit: quotes {fmt_seconds(edited.median)} against warm {fmt_seconds(warm2.median)}"
-        f" in the same rounds; one-file parse = floor C on that file"
-        f" ({fmt_seconds(one_file.median)}) minus Python's start-up"
-        f" ({fmt_seconds(start_up.median)}), median of the paired differences"
-        f" {allowed * 500:.1f} ms. Against the whole"
-        f" single-file floor C instead, the budget would be warm +"
-        f" {fmt_seconds(2 * one_file.median)}: {'met' if within_whole else 'missed'}."
-    )
-
-    # 4: cold cost per dialogue, small against large corpus.
-    cold_small = Job(f"quotes cold, N={small}", quotes(small), FreshCache(work, "small"))
-    floor_c_small = floor(f"C: CSafeLoader, N={small}", "yaml_parse.py", str(corpus[small]))
-    runner.measure(cold_small, floor_c_small)
-    per_large = cold.median / large
-    per_small = cold_small.median / small
-    growth = per_large / per_small
-    results.append(
-        Row(
-            "4",
-            f"cold time per dialogue, N={large} vs N={small}",
-            f"{per_large * 1000:.2f} ms",
-            f"{cold.low / large * 1000:.2f} - {cold.high / large * 1000:.2f} ms",
-            f"cold per dialogue, N={small}",
-            f"{per_small * 1000:.2f} ms",
-            growth,
-            1.2,
-            growth <= 1.2,
+        results.append(
+            f"One edit: quotes {fmt_seconds(edited.median)}"
+            f" against warm {fmt_seconds(warm2.median)}"
+            f" in the same rounds; one-file parse = floor C on that file"
+            f" ({fmt_seconds(one_file.median)}) minus Python's start-up"
+            f" ({fmt_seconds(start_up.median)}), median of the paired differences"
+            f" {allowed * 500:.1f} ms. Against the whole"
+            f" single-file floor C instead, the budget would be warm +"
+            f" {fmt_seconds(2 * one_file.median)}: {'met' if within_whole else 'missed'}."
         )
-    )
-    results.append(
-        f"Cold quotes: N={small} {fmt_seconds(cold_small.median)}"
-        f" ({per_small * 1000:.2f} ms per dialogue, floor C {fmt_seconds(floor_c_small.median)});"
-        f" N={large} {fmt_seconds(cold.median)} ({per_large * 1000:.2f} ms per dialogue)."
-    )
 
-    # 5: validate, measured above with the cold runs.
-    assert validate.stderr is not None
-    located = [
-        m.group(1)
-        for m in map(_LOCATED.match, validate.stderr.read_text("utf-8").splitlines())
-        if m is not None
-    ]
-    complete = len(located) == large and len(set(located)) == large
-    row = timed_row("5", f"validate, every file broken, N={large}", validate, floor_c, 1.15)
-    results.append(replace(row, ok=row.ok and complete))
-    results.append(
-        f"Validate reported {len(located)} located errors in {len(set(located))} of {large}"
-        f" files ({'one per file, as expected' if complete else 'EXPECTED ONE PER FILE'});"
-        f" its floor C parsed the valid corpus of the same size."
-    )
+    if "cold" in only:
+        # 4: cold cost per dialogue, small against large corpus.
+        cold_small = Job(f"quotes cold, N={small}", quotes(small), FreshCache(work, "small"))
+        floor_c_small = floor(f"C: CSafeLoader, N={small}", "yaml_parse.py", str(corpus[small]))
+        runner.measure(cold_small, floor_c_small)
+        per_large = cold.median / large
+        per_small = cold_small.median / small
+        growth = per_large / per_small
+        results.append(
+            Row(
+                "4",
+                f"cold time per dialogue, N={large} vs N={small}",
+                f"{per_large * 1000:.2f} ms",
+                f"{cold.low / large * 1000:.2f} - {cold.high / large * 1000:.2f} ms",
+                f"cold per dialogue, N={small}",
+                f"{per_small * 1000:.2f} ms",
+                growth,
+                1.2,
+                growth <= 1.2,
+            )
+        )
+        results.append(
+            f"Cold quotes: N={small} {fmt_seconds(cold_small.median)}"
+            f" ({per_small * 1000:.2f} ms per dialogue,"
+            f" floor C {fmt_seconds(floor_c_small.median)});"
+            f" N={large} {fmt_seconds(cold.median)} ({per_large * 1000:.2f} ms per dialogue)."
+        )
 
-    # 6, 7, 8: following commitments across the meetings of the large corpus (series,
-    # follows and progress), warm, against topics on the same data; JSON for all four,
-    # so that each pays for its own results and not for wrapping text.
-    def on_large(*args: str) -> list[str]:
-        return [briefing, *args, "--format", "json", "--data", str(corpus[large])]
+    if "cold" in only:
+        # 5: validate, measured above with the cold runs.
+        assert validate.stderr is not None
+        located = [
+            m.group(1)
+            for m in map(_LOCATED.match, validate.stderr.read_text("utf-8").splitlines())
+            if m is not None
+        ]
+        complete = len(located) == large and len(set(located)) == large
+        row = timed_row("5", f"validate, every file broken, N={large}", validate, floor_c, 1.15)
+        results.append(replace(row, ok=row.ok and complete))
+        results.append(
+            f"Validate reported {len(located)} located errors in {len(set(located))} of {large}"
+            f" files ({'one per file, as expected' if complete else 'EXPECTED ONE PER FILE'});"
+            f" its floor C parsed the valid corpus of the same size."
+        )
 
-    topics_large = Job(f"topics warm, N={large}", on_large("topics"))
-    follow = Job(f"followups warm, N={large}", on_large("followups", "--as-of", "2026-11-27"))
-    if large > generate.SERIES:
-        compared = ["--series", generate.series_of(large)[0]]  # its last two rounds
-    else:  # too few dialogues for a series of two rounds: any two
-        compared = [generate.dialogue_id(seed, 1), generate.dialogue_id(seed, large)]
-    diff = Job(f"diff warm, N={large}", on_large("diff", *compared))
-    timeline = Job(f"timeline warm, N={large}", on_large("timeline"))
-    runner.measure(topics_large, follow, diff, timeline)
-    for number, job in (("6", follow), ("7", diff), ("8", timeline)):
-        what = job.label.replace(" warm", ", warm")
-        results.append(timed_row(number, what, job, topics_large, 1.3))
+    if "across" in only:
+        # 6, 7, 8: following commitments across the meetings of the large corpus (series,
+        # follows and progress), warm, against topics on the same data; JSON for all four,
+        # so that each pays for its own results and not for wrapping text.
+        def on_large(*args: str) -> list[str]:
+            return [briefing, *args, "--format", "json", "--data", str(corpus[large])]
 
-    results.extend(drafting(runner, briefing, work))
+        topics_large = Job(f"topics warm, N={large}", on_large("topics"))
+        follow = Job(f"followups warm, N={large}", on_large("followups", "--as-of", "2026-11-27"))
+        if large > generate.SERIES:
+            compared = ["--series", generate.series_of(large)[0]]  # its last two rounds
+        else:  # too few dialogues for a series of two rounds: any two
+            compared = [generate.dialogue_id(seed, 1), generate.dialogue_id(seed, large)]
+        diff = Job(f"diff warm, N={large}", on_large("diff", *compared))
+        timeline = Job(f"timeline warm, N={large}", on_large("timeline"))
+        runner.measure(topics_large, follow, diff, timeline)
+        for number, job in (("6", follow), ("7", diff), ("8", timeline)):
+            what = job.label.replace(" warm", ", warm")
+            results.append(timed_row(number, what, job, topics_large, 1.3))
+
+    if "draft" in only:
+        results.extend(drafting(runner, briefing, work))
     return results
 
 
@@ -619,6 +645,16 @@ def parse_sizes(text: str) -> tuple[int, int]:
     return values[0], values[1]
 
 
+def parse_groups(text: str) -> list[str]:
+    groups = [g.strip() for g in text.split(",") if g.strip()]
+    unknown = [g for g in groups if g not in GROUPS]
+    if unknown or not groups:
+        raise argparse.ArgumentTypeError(
+            f"unknown group {', '.join(unknown) or text!r}; groups: {', '.join(GROUPS)}"
+        )
+    return [g for g in GROUPS if g in groups]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument(
@@ -629,6 +665,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=parse_sizes, help="small,large corpus sizes [100,1000]")
     parser.add_argument("--runs", type=int, help=f"timed runs per command [{DEFAULT_RUNS}]")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="corpus seed")
+    parser.add_argument(
+        "--only",
+        type=parse_groups,
+        help=f"run only these groups of rows, comma-separated: {','.join(GROUPS)} [all]",
+    )
     args = parser.parse_args(argv)
     sizes: tuple[int, int] = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     runs: int = args.runs or (QUICK_RUNS if args.quick else DEFAULT_RUNS)
@@ -637,12 +678,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print("# briefing benchmark\n")
     print("\n".join(machine()))
-    print(f"- Sizes {sizes[0]} and {sizes[1]} dialogues; 1 warm-up + {runs} runs per command\n")
+    groups = "" if args.only is None else f"; only {', '.join(args.only)}"
+    print(
+        f"- Sizes {sizes[0]} and {sizes[1]} dialogues; 1 warm-up + {runs} runs per command"
+        f"{groups}\n"
+    )
     sys.stdout.flush()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         try:
-            results = benchmark(sizes, runs, args.seed, Path(tmp))
+            results = benchmark(sizes, runs, args.seed, Path(tmp), args.only or list(GROUPS))
         except BenchmarkError as exc:
             print(f"benchmark failed: {exc}", file=sys.stderr)
             return 2

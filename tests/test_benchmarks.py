@@ -107,3 +107,20 @@ def test_quick_benchmark_runs(tmp_path: Path) -> None:
     assert "| # | Measurement | Median |" in proc.stdout
     assert "CSafeLoader available" in proc.stdout
     assert "one per file, as expected" in proc.stdout
+
+
+def test_quick_benchmark_runs_one_group(tmp_path: Path) -> None:
+    """--only measures just the rows of the groups named."""
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "TMPDIR": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--only", "across"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split(" | ")[0] for line in proc.stdout.splitlines() if line.startswith("| ")]
+    assert rows == ["| #", "| 6", "| 7", "| 8"]
+    assert "only across" in proc.stdout
