@@ -121,7 +121,8 @@ def _patterns(*sources: str) -> tuple[str, ...]:
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
-    return match.groupdict().get(name)
+    # Not match.groupdict(), which builds a dictionary of every group on each call.
+    return match.group(name) if name in match.re.groupindex else None
 
 
 def _year_of(match: re.Match[str], made_on: dt.date) -> int:
@@ -446,9 +447,7 @@ def read_timeline(
 
     `next_round` is the date of the following meeting of the series, when it is known.
     """
-    shown = " ".join(phrase.split())
-    text = " ".join(phrase.translate(_DASHES).replace("\u2019", "'").lower().split())
-    found = _first_rule(text)
+    shown, found = _read_phrase(phrase)
     if found is not None:
         rule, match = found
         try:
@@ -462,6 +461,16 @@ def read_timeline(
         note = f'Read "{shown}" (meeting {made_on.isoformat()}) as {describe(start, end)}.'
         return Reading(start, end, rule.name, note)
     return Unread(phrase, f'no rule reads "{shown}"')
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_phrase(phrase: str) -> tuple[str, tuple[Rule, re.Match[str]] | None]:
+    """PHRASE as shown (spaces collapsed), and the first rule that reads it, with its match.
+
+    The same for every meeting the phrase is said at, so each phrase is read once a run.
+    """
+    text = " ".join(phrase.translate(_DASHES).replace("\u2019", "'").lower().split())
+    return " ".join(phrase.split()), _first_rule(text)
 
 
 @functools.lru_cache(maxsize=4096)
