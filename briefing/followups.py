@@ -24,6 +24,7 @@ per row. Imported only by the commands that follow commitments.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections import Counter
 from typing import Any, Final, NamedTuple
@@ -70,20 +71,26 @@ class Track(NamedTuple):
         return (as_of - self.window.end).days
 
 
+#: What is linked to one commitment: progress on it, in date order, and the later
+#: commitments that follow it.
+Linked = tuple[list[Reported], list[tuple[Dialogue, Commitment]]]
+_NOTHING_LINKED: Final[Linked] = ([], [])
+
+
 class Index:
     """The links between the loaded dialogues, built once."""
 
     def __init__(self, knowledge: Knowledge) -> None:
+        self._dialogues = knowledge.dialogues
         # Keyed by links as files write them: DIALOGUE_ID/COMMITMENT_ID.
-        self.commitments: dict[str, tuple[Dialogue, Commitment]] = {}
         self.followers: dict[str, list[tuple[Dialogue, Commitment]]] = {}
         self.progress: dict[str, list[Reported]] = {}
         self.rounds: dict[str, list[Dialogue]] = {}
         for d in knowledge.dialogues:
             for c in d.commitments:
-                self.commitments[f"{d.id}/{c.id}"] = (d, c)
-                for target in c.follows:
-                    self.followers.setdefault(target, []).append((d, c))
+                if c.follows:
+                    for target in c.follows:
+                        self.followers.setdefault(target, []).append((d, c))
             for p in d.progress:
                 self.progress.setdefault(p.commitment, []).append(Reported(d, p))
             if d.series:
@@ -97,6 +104,20 @@ class Index:
                 self.previous[later.id] = earlier
         for reports in self.progress.values():
             reports.sort(key=lambda r: r.progress.date)
+        # The same links by dialogue id, then commitment id: a dialogue is looked up once,
+        # and a commitment (most have no links) without building its key.
+        self.linked: dict[str, dict[str, Linked]] = {}
+        for key in self.progress.keys() | self.followers.keys():
+            did, _, cid = key.partition("/")
+            self.linked.setdefault(did, {})[cid] = (
+                self.progress.get(key, []),
+                self.followers.get(key, []),
+            )
+
+    @functools.cached_property
+    def commitments(self) -> dict[str, tuple[Dialogue, Commitment]]:
+        """Every commitment by its link, DIALOGUE_ID/COMMITMENT_ID (built when first asked)."""
+        return {f"{d.id}/{c.id}": (d, c) for d in self._dialogues for c in d.commitments}
 
     def next_round(self, d: Dialogue) -> Dialogue | None:
         return self.next.get(d.id)
@@ -104,7 +125,10 @@ class Index:
     def previous_round(self, d: Dialogue) -> Dialogue | None:
         return self.previous.get(d.id)
 
-    def track(self, d: Dialogue, c: Commitment, as_of: dt.date) -> Track:
+    def track(
+        self, d: Dialogue, c: Commitment, as_of: dt.date, linked: dict[str, Linked] | None = None
+    ) -> Track:
+        """C, made at D, followed to AS_OF; LINKED is `self.linked` of D, when already found."""
         # The commonest cases inline: a window in the file, or no timeline at all.
         if c.window is not None:
             window, derived, unread = c.window, False, ""
@@ -112,20 +136,24 @@ class Index:
             window, derived, unread = None, False, "no timeline"
         else:
             window, derived, unread = self._read_window(d, c.timeline)
-        key = f"{d.id}/{c.id}"
-        # Most commitments have neither progress nor followers: no lists built for them.
+        if linked is None:
+            linked = self.linked.get(d.id)
+        # Most commitments have neither progress nor followers: nothing built for them.
         latest = None
-        reports = self.progress.get(key)
-        if reports:
-            latest = next((r for r in reversed(reports) if r.progress.date <= as_of), None)
-        found = self.followers.get(key)
-        followers = tuple((fd, fc) for fd, fc in found if fd.date <= as_of) if found else ()
+        followers: tuple[tuple[Dialogue, Commitment], ...] = ()
+        if linked is not None and c.id in linked:
+            reports, found = linked[c.id]
+            for r in reversed(reports):
+                if r.progress.date <= as_of:
+                    latest = r
+                    break
+            followers = tuple((fd, fc) for fd, fc in found if fd.date <= as_of)
         state = _state(c, window, latest, followers, as_of)
         return Track(d, c, window, derived, unread, latest, followers, state)
 
     def _read_window(self, d: Dialogue, timeline: str) -> tuple[Window | None, bool, str]:
         """A window read from TIMELINE, said at meeting D; or why there is none."""
-        nxt = self.next_round(d)
+        nxt = self.next.get(d.id)
         read = read_timeline(timeline, d.date, next_round=nxt.date if nxt else None)
         if isinstance(read, Unread):
             return None, False, read.reason
@@ -161,10 +189,14 @@ def _state(
     return "upcoming"
 
 
+_RANK: Final = {s: n for n, s in enumerate(STATES)}
+
+
 def _urgency(t: Track) -> tuple[int, dt.date, dt.date, str, str]:
-    end = t.window.end if t.window else dt.date.max
-    start = t.window.start if t.window else dt.date.max
-    return (STATES.index(t.state), end, start, t.dialogue.id, t.commitment.id)
+    w = t.window
+    if w is None:
+        return (_RANK[t.state], dt.date.max, dt.date.max, t.dialogue.id, t.commitment.id)
+    return (_RANK[t.state], w.end, w.start, t.dialogue.id, t.commitment.id)
 
 
 # --------------------------------------------------------------------------
@@ -190,9 +222,11 @@ def tracks(
     if state is not None and state not in STATES:
         raise NotFoundError(f"no state '{state}' (states: {', '.join(STATES)})")
     found = []
+    track = index.track
     for d in dialogues:
         if d.date > as_of or (dialogue is not None and d.id != dialogue):
             continue
+        linked = index.linked.get(d.id)
         for c in d.commitments:
             if c.kind == "interest":
                 continue
@@ -202,7 +236,7 @@ def tracks(
                 continue
             if wanted_topics is not None and not any((d.id, t) in wanted_topics for t in c.topics):
                 continue
-            t = index.track(d, c, as_of)
+            t = track(d, c, as_of, linked)
             if state is None or t.state == state:
                 found.append(t)
     return sorted(found, key=_urgency)
@@ -266,17 +300,29 @@ def superseded_text(t: Track) -> str:
 
 
 def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
-    w = t.window
+    d, c, w, latest = t.dialogue, t.commitment, t.window, t.latest
+    if latest is None:
+        progress = None
+    else:
+        p = latest.progress
+        progress = {
+            "dialogue_id": latest.dialogue.id,
+            "date": p.date.isoformat(),
+            "status": p.status,
+            "text": p.text,
+            "evidence": {"source_id": p.evidence.source, "text": p.evidence.text},
+            "review": p.review,
+        }
     return {
-        "dialogue_id": t.dialogue.id,
-        "id": t.commitment.id,
-        "text": t.commitment.text,
-        "by_ids": t.commitment.by,  # a tuple: JSON writes it as a list
-        "made_on": t.dialogue.date.isoformat(),
-        "kind": t.commitment.kind,
+        "dialogue_id": d.id,
+        "id": c.id,
+        "text": c.text,
+        "by_ids": c.by,  # a tuple: JSON writes it as a list
+        "made_on": d.date.isoformat(),
+        "kind": c.kind,
         "state": t.state,
-        "days_overdue": t.days_overdue(as_of),
-        "timeline": t.commitment.timeline,
+        "days_overdue": (as_of - w.end).days if t.state == "overdue" and w is not None else None,
+        "timeline": c.timeline,
         "window": None
         if w is None
         else {
@@ -287,27 +333,31 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
             "read_from_timeline": t.derived,
         },
         "no_window_because": t.unread or None,
-        "latest_progress": None
-        if t.latest is None
-        else {
-            "dialogue_id": t.latest.dialogue.id,
-            "date": t.latest.progress.date.isoformat(),
-            "status": t.latest.progress.status,
-            "text": t.latest.progress.text,
-            "evidence": {
-                "source_id": t.latest.progress.evidence.source,
-                "text": t.latest.progress.evidence.text,
-            },
-            "review": t.latest.progress.review,
-        },
+        "latest_progress": progress,
         "superseded_by": [
-            {"dialogue_id": d.id, "id": c.id, "date": d.date.isoformat()}
-            for d, c in t.superseded_by
+            {"dialogue_id": fd.id, "id": fc.id, "date": fd.date.isoformat()}
+            for fd, fc in t.superseded_by
         ]
         if t.superseded_by
         else [],
-        "review": t.commitment.review,
+        "review": c.review,
     }
+
+
+def _row(t: Track, as_of: dt.date, made_at: str) -> tuple[str, ...]:
+    """T as a row of the follow-ups table."""
+    c = t.commitment
+    return (
+        t.dialogue.id,
+        c.id,
+        t.state if t.state != "overdue" else state_text(t, as_of),
+        c.text + f" ({superseded_text(t)})" if t.superseded_by else c.text,
+        made_at,
+        c.timeline or "",
+        window_text(t) if t.window is not None else "",
+        progress_text(t) if t.latest is not None else "",
+        review_text(t),
+    )
 
 
 # --------------------------------------------------------------------------
@@ -318,6 +368,12 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
     """The follow-ups view; FILTERS are the filters of `tracks` (party, topic, series, ...)."""
     # FILTERS hold text only; `tracks` also takes an index, which this view never passes.
     found = tracks(knowledge, as_of, **filters)  # type: ignore[arg-type]
+    data = {
+        "as_of": as_of.isoformat(),
+        "followups": [track_json(t, as_of) for t in found],
+        "dialogues": meetings_json(knowledge.dialogues),
+    }
+    # Each meeting named once, not once per commitment it made.
     made_at = {d.id: f"{d.title}, {d.date.isoformat()}" for d in knowledge.dialogues}
     table = Table(
         f"Follow-ups as of {as_of.isoformat()}",
@@ -332,20 +388,7 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
             Column("Latest progress"),
             Column("Review", "review"),
         ),
-        tuple(
-            (
-                t.dialogue.id,
-                t.commitment.id,
-                state_text(t, as_of),
-                t.commitment.text + (f" ({superseded_text(t)})" if t.superseded_by else ""),
-                made_at[t.dialogue.id],
-                t.commitment.timeline or "",
-                window_text(t) if t.window is not None else "",
-                progress_text(t) if t.latest is not None else "",
-                review_text(t),
-            )
-            for t in found
-        ),
+        tuple([_row(t, as_of, made_at[t.dialogue.id]) for t in found]),
         empty="No commitments to follow in the data read.",
     )
     counts = Counter(t.state for t in found)
@@ -359,9 +402,4 @@ def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) 
             "note",
         ),
     ]
-    data = {
-        "as_of": as_of.isoformat(),
-        "followups": [track_json(t, as_of) for t in found],
-        "dialogues": meetings_json(knowledge.dialogues),
-    }
     return View("followups", tuple(blocks), data, table)
