@@ -35,6 +35,8 @@ from briefing.options import (
     DataOpt,
     MaxSizeOpt,
     NoCacheOpt,
+    PartyFilter,
+    SeriesOpt,
     SharedOptionsButDialogue,
     TopicFilter,
     common,
@@ -398,21 +400,6 @@ def _as_of(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"--as-of: expected a date as YYYY-MM-DD, got '{value}'", EXIT_USAGE)
-
-
-SeriesOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--series",
-        metavar="SERIES",
-        help="Only the rounds of this series (dialogue.series, e.g. india-japan-2plus2).",
-        show_default=False,
-    ),
-]
-PartyFilter = Annotated[
-    str | None,
-    typer.Option("--party", "-p", metavar="PARTY", help="Party id or name.", show_default=False),
-]
 
 
 @command()

@@ -241,6 +241,19 @@ TopicFilter = Annotated[
         show_default=False,
     ),
 ]
+PartyFilter = Annotated[
+    str | None,
+    typer.Option("--party", "-p", metavar="PARTY", help="Party id or name.", show_default=False),
+]
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--series",
+        metavar="SERIES",
+        help="Only the rounds of this series (dialogue.series, e.g. india-japan-2plus2).",
+        show_default=False,
+    ),
+]
 
 
 def _shared(
