@@ -190,13 +190,19 @@ def _check_output_target(shared: Common, protected: tuple[str, ...]) -> None:
         )
 
 
+def output_format(shared: Common) -> Format:
+    """The format the run writes in: `auto` resolved from the output and the terminal."""
+    is_tty = shared.output is None and sys.stdout.isatty()
+    return resolve_format(shared.fmt, is_tty=is_tty, output=shared.output)
+
+
 def run(shared: Common, build: "Callable[[Knowledge], View]") -> None:
     """Load, build the view, render it, write it: the path every command takes."""
     from briefing import load, query
 
     _check_output_options(shared)
     is_tty = shared.output is None and sys.stdout.isatty()
-    fmt = resolve_format(shared.fmt, is_tty=is_tty, output=shared.output)
+    fmt = output_format(shared)
     try:
         knowledge = load_data(
             load.resolve_data(shared.data),

@@ -27,6 +27,7 @@ from briefing.app import (
     command,
     load_data,
     new_app,
+    output_format,
     run,
 )
 from briefing.errors import DataError
@@ -452,9 +453,18 @@ def followups(
     def build(k: Knowledge) -> View:
         if shared.dialogue is not None:
             query.select_dialogues(k, shared.dialogue)  # an unknown id is an error
+        fmt = output_format(shared)
+        items: tracker.ItemsMaker = tracker.tracks_json
+        if fmt is Format.JSON:
+            # JSON writes the items straight from the tracks, not from objects built first.
+            from briefing.render import followups_json
+
+            items = followups_json.follow_ups
         return tracker.followups_view(
             k,
             day,
+            fmt=fmt,
+            items=items,
             party=party,
             topic=topic,
             series=series,

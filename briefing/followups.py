@@ -27,6 +27,7 @@ import datetime as dt
 import functools
 import itertools
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any, Final, NamedTuple
 
 from briefing.match import NotFoundError, match_party, match_topics
@@ -360,19 +361,48 @@ def _row(t: Track, as_of: dt.date, made_at: str) -> tuple[str, ...]:
     )
 
 
+def tracks_json(found: Sequence[Track], as_of: dt.date) -> list[dict[str, Any]]:
+    """The follow-ups' items of the data: `track_json` of each."""
+    return [track_json(t, as_of) for t in found]
+
+
 # --------------------------------------------------------------------------
 # followups
 
+#: What makes the follow-ups' items of the view's data from their tracks.
+ItemsMaker = Callable[[Sequence[Track], dt.date], list[Any]]
 
-def followups_view(knowledge: Knowledge, as_of: dt.date, **filters: str | None) -> View:
-    """The follow-ups view; FILTERS are the filters of `tracks` (party, topic, series, ...)."""
+#: The formats that write the follow-ups' items (JSON, and the calendar made from
+#: them); the others show the table.
+_ITEM_FORMATS: Final = ("json", "ics")
+
+
+def followups_view(
+    knowledge: Knowledge,
+    as_of: dt.date,
+    *,
+    fmt: str | None = None,
+    items: ItemsMaker = tracks_json,
+    **filters: str | None,
+) -> View:
+    """The follow-ups view; FILTERS are the filters of `tracks` (party, topic, series, ...).
+
+    FMT, the format the view is written in (a `briefing.render.Format`), lets the view
+    leave out what that format does not show: the table and the blocks around it for
+    JSON and iCalendar, the follow-ups' items for the others; without FMT the view has
+    every part. ITEMS makes the items of the data from the tracks: their JSON objects
+    (`tracks_json`), unless the JSON writer gives its own, which writes them directly.
+    """
     # FILTERS hold text only; `tracks` also takes an index, which this view never passes.
     found = tracks(knowledge, as_of, **filters)  # type: ignore[arg-type]
+    with_items = fmt is None or fmt in _ITEM_FORMATS
     data = {
         "as_of": as_of.isoformat(),
-        "followups": [track_json(t, as_of) for t in found],
+        **({"followups": items(found, as_of)} if with_items else {}),
         "dialogues": meetings_json(knowledge.dialogues),
     }
+    if fmt in _ITEM_FORMATS:
+        return View("followups", (), data)
     # Each meeting named once, not once per commitment it made.
     made_at = {d.id: f"{d.title}, {d.date.isoformat()}" for d in knowledge.dialogues}
     table = Table(
