@@ -75,7 +75,6 @@ class Track(NamedTuple):
 #: What is linked to one commitment: progress on it, in date order, and the later
 #: commitments that follow it.
 Linked = tuple[list[Reported], list[tuple[Dialogue, Commitment]]]
-_NOTHING_LINKED: Final[Linked] = ([], [])
 
 
 class Index:
@@ -83,17 +82,18 @@ class Index:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self._dialogues = knowledge.dialogues
-        # Keyed by links as files write them: DIALOGUE_ID/COMMITMENT_ID.
-        self.followers: dict[str, list[tuple[Dialogue, Commitment]]] = {}
-        self.progress: dict[str, list[Reported]] = {}
+        # Links, which files write as DIALOGUE_ID/COMMITMENT_ID, by dialogue id and then
+        # commitment id: a dialogue is looked up once, and each of its commitments (most
+        # have no links) without building its key.
+        self.linked: dict[str, dict[str, Linked]] = {}
         self.rounds: dict[str, list[Dialogue]] = {}
         for d in knowledge.dialogues:
             for c in d.commitments:
                 if c.follows:
                     for target in c.follows:
-                        self.followers.setdefault(target, []).append((d, c))
+                        self._links(target)[1].append((d, c))
             for p in d.progress:
-                self.progress.setdefault(p.commitment, []).append(Reported(d, p))
+                self._links(p.commitment)[0].append(Reported(d, p))
             if d.series:
                 self.rounds.setdefault(d.series, []).append(d)
         self.next: dict[str, Dialogue] = {}
@@ -103,17 +103,20 @@ class Index:
             for earlier, later in itertools.pairwise(rounds):
                 self.next[earlier.id] = later
                 self.previous[later.id] = earlier
-        for reports in self.progress.values():
-            reports.sort(key=lambda r: r.progress.date)
-        # The same links by dialogue id, then commitment id: a dialogue is looked up once,
-        # and a commitment (most have no links) without building its key.
-        self.linked: dict[str, dict[str, Linked]] = {}
-        for key in self.progress.keys() | self.followers.keys():
-            did, _, cid = key.partition("/")
-            self.linked.setdefault(did, {})[cid] = (
-                self.progress.get(key, []),
-                self.followers.get(key, []),
-            )
+        for by_commitment in self.linked.values():
+            for reports, _ in by_commitment.values():
+                if len(reports) > 1:
+                    reports.sort(key=lambda r: r.progress.date)
+
+    def _links(self, target: str) -> Linked:
+        did, _, cid = target.partition("/")
+        by_commitment = self.linked.get(did)
+        if by_commitment is None:
+            by_commitment = self.linked[did] = {}
+        found = by_commitment.get(cid)
+        if found is None:
+            found = by_commitment[cid] = ([], [])
+        return found
 
     @functools.cached_property
     def commitments(self) -> dict[str, tuple[Dialogue, Commitment]]:
@@ -131,10 +134,11 @@ class Index:
     ) -> Track:
         """C, made at D, followed to AS_OF; LINKED is `self.linked` of D, when already found."""
         # The commonest cases inline: a window in the file, or no timeline at all.
-        if c.window is not None:
-            window, derived, unread = c.window, False, ""
+        window = c.window
+        if window is not None:
+            derived, unread = False, ""
         elif not c.timeline:
-            window, derived, unread = None, False, "no timeline"
+            derived, unread = False, "no timeline"
         else:
             window, derived, unread = self._read_window(d, c.timeline)
         if linked is None:
@@ -142,14 +146,33 @@ class Index:
         # Most commitments have neither progress nor followers: nothing built for them.
         latest = None
         followers: tuple[tuple[Dialogue, Commitment], ...] = ()
-        if linked is not None and c.id in linked:
-            reports, found = linked[c.id]
+        status = c.status
+        found = linked.get(c.id) if linked is not None else None
+        if found is not None:
+            reports, after = found
             for r in reversed(reports):
                 if r.progress.date <= as_of:
                     latest = r
+                    status = r.progress.status
                     break
-            followers = tuple((fd, fc) for fd, fc in found if fd.date <= as_of)
-        state = _state(c, window, latest, followers, as_of)
+            followers = tuple((fd, fc) for fd, fc in after if fd.date <= as_of)
+        # The state: what the latest progress (else the source) says, then what follows.
+        if status == "done":
+            state = "done"
+        elif status == "lapsed":
+            state = "lapsed"
+        elif followers:
+            state = "superseded"
+        elif status == "under way":
+            state = "in progress"
+        elif window is None:
+            state = "undated"
+        elif as_of > window.end:
+            state = "overdue"
+        elif as_of >= window.start:
+            state = "due"
+        else:
+            state = "upcoming"
         return Track(d, c, window, derived, unread, latest, followers, state)
 
     def _read_window(self, d: Dialogue, timeline: str) -> tuple[Window | None, bool, str]:
@@ -165,39 +188,8 @@ def round_order(d: Dialogue) -> tuple[dt.date, int, str]:
     return (d.date, d.ordinal or 0, d.id)
 
 
-def _state(
-    c: Commitment,
-    window: Window | None,
-    latest: Reported | None,
-    followers: tuple[tuple[Dialogue, Commitment], ...],
-    as_of: dt.date,
-) -> str:
-    status = latest.progress.status if latest else c.status
-    if status == "done":
-        return "done"
-    if status == "lapsed":
-        return "lapsed"
-    if followers:
-        return "superseded"
-    if status == "under way":
-        return "in progress"
-    if window is None:
-        return "undated"
-    if as_of > window.end:
-        return "overdue"
-    if as_of >= window.start:
-        return "due"
-    return "upcoming"
-
-
 _RANK: Final = {s: n for n, s in enumerate(STATES)}
-
-
-def _urgency(t: Track) -> tuple[int, dt.date, dt.date, str, str]:
-    w = t.window
-    if w is None:
-        return (_RANK[t.state], dt.date.max, dt.date.max, t.dialogue.id, t.commitment.id)
-    return (_RANK[t.state], w.end, w.start, t.dialogue.id, t.commitment.id)
+_NEVER: Final = dt.date.max
 
 
 # --------------------------------------------------------------------------
@@ -215,14 +207,20 @@ def tracks(
     dialogue: str | None = None,
     index: Index | None = None,
 ) -> list[Track]:
-    """Every commitment made by AS_OF that is not an expression of interest, most urgent first."""
+    """Every commitment made by AS_OF that is not an expression of interest, most urgent first.
+
+    Most urgent first: by state (in the order of STATES), then by the end of the
+    window and its start (undated last), then by dialogue id and commitment id.
+    """
     index = index or Index(knowledge)
     dialogues = in_series(knowledge, series)
     wanted_parties = match_party(dialogues, party) if party else None
     wanted_topics = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     if state is not None and state not in STATES:
         raise NotFoundError(f"no state '{state}' (states: {', '.join(STATES)})")
-    found = []
+    # Each track with its place in the order, which the sort compares as made (no key
+    # function to call for each); the count keeps two tracks from ever being compared.
+    found: list[tuple[int, dt.date, dt.date, str, str, int, Track]] = []
     track = index.track
     for d in dialogues:
         if d.date > as_of or (dialogue is not None and d.id != dialogue):
@@ -239,8 +237,13 @@ def tracks(
                 continue
             t = track(d, c, as_of, linked)
             if state is None or t.state == state:
-                found.append(t)
-    return sorted(found, key=_urgency)
+                w = t.window
+                if w is None:
+                    found.append((_RANK[t.state], _NEVER, _NEVER, d.id, c.id, len(found), t))
+                else:
+                    found.append((_RANK[t.state], w.end, w.start, d.id, c.id, len(found), t))
+    found.sort()
+    return [f[-1] for f in found]
 
 
 def in_series(knowledge: Knowledge, series: str | None) -> tuple[Dialogue, ...]:

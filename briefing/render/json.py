@@ -51,8 +51,9 @@ def _value(value: object, indent: str) -> str:
     """VALUE, a non-empty list with one item per line, indented one step past INDENT."""
     if isinstance(value, list) and value:
         texts = value if type(value) is Encoded else map(_dumps, value)
-        items = ",\n".join(f"{indent}  {text}" for text in texts)
-        return f"[\n{items}\n{indent}]"
+        lead = f"{indent}  "
+        items = f",\n{lead}".join(texts)
+        return f"[\n{lead}{items}\n{indent}]"
     return _dumps(value)
 
 
