@@ -23,23 +23,34 @@ if TYPE_CHECKING:
 def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
     """The items of `followups` in the data, each as JSON writes its `track_json`."""
     # Values that many items share (a meeting's id and date, who made a commitment,
-    # its kind and state) are encoded once.
-    meetings: dict[str, str] = {}
+    # its kind, the days that windows start and end on) are encoded once.
+    meetings: dict[str, tuple[str, str]] = {}
     shared: dict[object, str] = {}
+    days_of: dict[dt.date, str] = {}
     out = Encoded()
+    append = out.append
     for t in found:
         d, c, w, latest, state = t.dialogue, t.commitment, t.window, t.latest, t.state
         meeting = meetings.get(d.id)
         if meeting is None:
-            meeting = meetings[d.id] = _string(d.id)
+            meeting = meetings[d.id] = (_string(d.id), d.date.isoformat())
         by = shared.get(c.by)
         if by is None:
             by = shared[c.by] = ", ".join(map(_string, c.by))
+        kind = shared.get(c.kind)
+        if kind is None:
+            kind = shared[c.kind] = _string(c.kind)
         if w is None:
             window = "null"
         else:
+            start = days_of.get(w.start)
+            if start is None:
+                start = days_of[w.start] = w.start.isoformat()
+            end = days_of.get(w.end)
+            if end is None:
+                end = days_of[w.end] = w.end.isoformat()
             window = (
-                f'{{"start": "{w.start.isoformat()}", "end": "{w.end.isoformat()}",'
+                f'{{"start": "{start}", "end": "{end}",'
                 f' "note": {_string(w.note)}, "interpretation": true,'
                 f' "read_from_timeline": {"true" if t.derived else "false"}}}'
             )
@@ -64,11 +75,14 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
             else ""
         )
         days = (as_of - w.end).days if state == "overdue" and w is not None else "null"
-        out.append(
-            f'{{"dialogue_id": {meeting}, "id": {_string(c.id)}, "text": {_string(c.text)},'
-            f' "by_ids": [{by}], "made_on": "{d.date.isoformat()}",'
-            f' "kind": {_string(c.kind)}, "state": {_string(state)}, "days_overdue": {days},'
-            f' "timeline": {"null" if c.timeline is None else _string(c.timeline)},'
+        timeline = c.timeline
+        # Dates in ISO form and the states (plain words) are written as they are: JSON
+        # has nothing to escape in them.
+        append(
+            f'{{"dialogue_id": {meeting[0]}, "id": {_string(c.id)}, "text": {_string(c.text)},'
+            f' "by_ids": [{by}], "made_on": "{meeting[1]}",'
+            f' "kind": {kind}, "state": "{state}", "days_overdue": {days},'
+            f' "timeline": {"null" if timeline is None else _string(timeline)},'
             f' "window": {window},'
             f' "no_window_because": {_string(t.unread) if t.unread else "null"},'
             f' "latest_progress": {progress}, "superseded_by": [{superseded}],'
