@@ -304,6 +304,8 @@ def superseded_text(t: Track) -> str:
 
 
 def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
+    """T's item in JSON. `briefing.render.followups_json` writes the same item as text,
+    straight from the track; a test keeps the two in step, so change both together."""
     d, c, w, latest = t.dialogue, t.commitment, t.window, t.latest
     if latest is None:
         progress = None
