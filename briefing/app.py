@@ -125,11 +125,18 @@ def _collecting_after_load() -> Iterator[None]:
     loaded lives until the command ends; freezing it keeps later collections
     (while querying and rendering) from scanning it again and again.
     """
+    with _collector_off():
+        yield
+        gc.freeze()
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """No cyclic garbage collection inside; the collector is back as it was after."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
-        gc.freeze()
     finally:
         if collecting:
             gc.enable()
@@ -214,7 +221,10 @@ def run(shared: Common, build: "Callable[[Knowledge], View]") -> None:
     protected = tuple(d.path for d in knowledge.dialogues)
     _check_output_target(shared, protected)
     try:
-        view = build(knowledge)
+        # Building a view, like loading, makes many objects and no cycles (tens of
+        # thousands of follow-ups): the collector would only rescan them as they come.
+        with _collector_off():
+            view = build(knowledge)
     except query.NotFoundError as exc:
         fail(str(exc))
     if fmt is Format.RICH:

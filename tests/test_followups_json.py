@@ -8,13 +8,17 @@ the whole view gives, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from briefing import followups
+from briefing.cli import app
 from briefing.load import load_knowledge
 from briefing.model import Knowledge, Window
 from briefing.render import Format, Options, render
@@ -136,3 +140,19 @@ def test_json_writes_an_encoded_list_as_it_is() -> None:
         '  "c": []',
         "}",
     ]
+
+
+def test_the_view_is_built_without_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = followups.followups_view
+
+    def spy(*args: Any, **kwargs: Any) -> View:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(followups, "followups_view", spy)
+    args = ["followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert seen == [False]
+    assert gc.isenabled()
