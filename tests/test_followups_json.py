@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import importlib
+import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -156,3 +158,24 @@ def test_the_view_is_built_without_the_collector(monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 0, result.stderr
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        "del \x7f",
+        "accented é, and ÿ",
+        "accented é with a C1 control \x85 and \x9b",
+        "past Latin-1: 日本 \u2019",
+        "past Latin-1 with a separator \u2028 and an override \u202e",
+        "both: \x9b and 日本",
+    ],
+)
+def test_json_escapes_what_it_must_however_the_text_is_held(text: str) -> None:
+    def escaped(m: re.Match[str]) -> str:
+        return f"\\u{ord(m.group()):04x}"
+
+    assert json_render._finish(text) == json_render._RAW.sub(escaped, text) + "\n"
+    view = View("x", (), {"text": text})
+    assert json.loads(render(view, Format.JSON, Options()))["text"] == text
