@@ -155,7 +155,8 @@ class Index:
                     latest = r
                     status = r.progress.status
                     break
-            followers = tuple((fd, fc) for fd, fc in after if fd.date <= as_of)
+            if after:
+                followers = tuple((fd, fc) for fd, fc in after if fd.date <= as_of)
         # The state: what the latest progress (else the source) says, then what follows.
         if status == "done":
             state = "done"
