@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple, Protocol
 
-from briefing.draft.document import Document, Ids, read_document, slug
+from briefing.draft.document import Document, Ids, read_document
 from briefing.draft.items import Found, find_items
 from briefing.draft.meeting import Meeting, read_meeting
 from briefing.draft.people import Cast, Person, find_chairs, find_people
@@ -52,13 +52,18 @@ def source_id(source: SourceLike, taken: Ids) -> str:
     parts = re.split(r"/+", source.url or "")
     if source.url and len(parts) > 1:
         host = re.sub(r"^(?:www\.|amp\.|m\.)", "", parts[1]).split(".")[0]
-        base = slug(host, limit=2)
+        base = _id_part(host)
     elif source.file or source.name not in ("-", ""):
         stem = re.sub(r"\.[A-Za-z]+$", "", (source.file or source.name).rsplit("/", 1)[-1])
-        base = slug(stem, limit=3)
+        base = _id_part("-".join(stem.split("_")[:4]))
     else:
         base = "article"
-    return taken.add(base)
+    return taken.add(base or "source")
+
+
+def _id_part(words: str) -> str:
+    """WORDS as a piece of an id: lower case, dashes, at most 30 characters."""
+    return re.sub(r"[^a-z0-9]+", "-", words.casefold()).strip("-")[:30].strip("-")
 
 
 def read_one(source: SourceLike, source_id: str) -> Read:
