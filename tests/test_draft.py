@@ -443,3 +443,18 @@ def test_a_long_article_drafts_in_time_that_grows_with_its_length() -> None:
         times.append(time.perf_counter() - started)
     # Four times the text may cost several times as much, never sixteen times.
     assert times[1] < 10 * max(times[0], 0.05)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Aoyama urged Kapoor to "move faster on the rail project."', "Kenji Aoyama"),
+        ('Noting the progress, Aoyama called Kapoor "a true partner."', "Kenji Aoyama"),
+        ('After Aoyama left, Lee told Kapoor the plan was "far from ready."', "Min-jun Lee"),
+    ],
+)
+def test_a_partial_quotation_after_two_names_goes_to_the_one_who_speaks(
+    sentence: str, speaker: str
+) -> None:
+    text = TWO.replace("Kapoor.", "Kapoor and South Korean President Min-jun Lee.") + sentence
+    assert [s for _, s in quotes_of(text)] == [speaker]

@@ -9,8 +9,9 @@ In order, a quotation's speaker is:
 2. the subject of a speech verb right after it (`"...," Jaishankar said`,
    `"...," said Leyen`, `"...," he explained`) or right before it
    (`Hayashi added: "..."`, `Kamikawa said, "..."`, `..., stating that "..."`);
-3. for a quotation inside a sentence, the nearest person named before it in
-   that sentence, or the speaker of a speech verb later in it;
+3. for a quotation inside a sentence, the person named before it in that
+   sentence (of several, the one a speech verb follows), or the speaker of a
+   speech verb later in it;
 4. for a quotation standing alone, the speaker of the quotation just before it
    in the same paragraph, or else the last person who spoke.
 
@@ -358,6 +359,9 @@ class Resolver:
             if speaker:
                 return speaker
         if quote.partial:
+            several = self._several_named(s_start, quote.opened, previous)
+            if several is not None:
+                return several
             speaker = self.who(s_start, quote.opened) if before.strip() else None
             if speaker is None:
                 later = first_verb(text, close, c_end)
@@ -382,6 +386,27 @@ class Resolver:
                 attribution=None, review="no attribution: speaker taken from the paragraph before"
             )
         return None
+
+    def _several_named(self, start: int, opened: int, previous: list[Attributed]) -> Speaker | None:
+        """With two people or more named before a quotation inside a sentence, the nearest is
+        often the one spoken to ("Aoyama urged Kapoor to ..."): the speaker is the one a speech
+        verb follows, else the speaker of a quotation earlier in the sentence, else unknown."""
+        mentions = self.cast.mentions_in(start, opened)
+        text = self.doc.text
+        if len({m.person for m in mentions}) < 2 or _PAIR().match(text[start:opened]):
+            return None  # one person, or two speaking together ("Marcos and Kishida")
+        for mention in reversed(mentions):
+            after = text[mention.end : min(opened, mention.end + 40)].split()[:3]
+            spoke = any(_is_verb(w.strip(",")) for w in after[:2]) or (
+                after[:1] in (["has"], ["had"]) and len(after) > 1 and _is_verb(after[1])
+            )
+            if spoke and not self._stands_in(mention.start, mention.end, last=True):
+                return Speaker("person", mention.person, None, None)
+        for earlier in reversed(previous[-3:]):
+            if earlier.context[0] <= start < earlier.context[1] and earlier.speaker:
+                return earlier.speaker._replace(review=None)
+        names = ", ".join(dict.fromkeys(self.cast.person(m.person).name for m in mentions))
+        return Speaker("unknown", "", None, f"several people named before it ({names})")
 
     def note_sentence(self, start: int, end: int) -> None:
         """Remember who speaks in a sentence of reported speech ("He said democratic ...")."""
