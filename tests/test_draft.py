@@ -85,6 +85,7 @@ def test_picture_captions_are_not_article_text() -> None:
         ('"We agree.\u201d', ["We agree."]),
         ("''We agree,'' she said.", ["We agree,"]),
         ("\u201cFirst part. \u201cSecond part,\u201d he said.", ["First part.", "Second part,"]),
+        ('"We said \u201cno\u201d to them," she said.', ["We said \u201cno\u201d to them,"]),
     ],
 )
 def test_quotation_marks_pair_whatever_their_shape(text: str, quoted: list[str]) -> None:

@@ -121,11 +121,21 @@ def _pairs(doc: Document, index: int, single: bool) -> list[tuple[int, int, int,
     text = doc.text
     found: list[tuple[int, int, int, int]] = []
     open_mark: _Mark | None = None
+    nested = 0
     for mark in _marks(text, paragraph.start, paragraph.end, single):
         if open_mark is None:
             if mark.way in ("open", "either"):
                 open_mark = mark
             continue
+        char = text[mark.at]
+        if text[open_mark.at] == '"' and char in _OPEN + _CLOSE:
+            # Curly marks inside a straight quotation nest: "We said “no” to them," ...
+            if char in _OPEN:
+                nested += 1
+                continue
+            if nested:
+                nested -= 1
+                continue
         if mark.way == "open":
             inner = open_mark.at + open_mark.width
             stop = mark.at
@@ -136,6 +146,7 @@ def _pairs(doc: Document, index: int, single: bool) -> list[tuple[int, int, int,
             continue
         found.append((open_mark.at + open_mark.width, mark.at, open_mark.at, mark.at))
         open_mark = None
+        nested = 0
     if open_mark is not None:
         inner = open_mark.at + open_mark.width
         found.append((inner, _unclosed_end(text, inner, paragraph.end), open_mark.at, -1))
