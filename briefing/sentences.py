@@ -27,9 +27,16 @@ ABBREVIATIONS: Final = frozenset(
 _END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+([\"'\u201c\u2018(\[]*)(\S)|\s*\Z)")
 
 
-def _abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at STOP ends an abbreviation or an initial."""
-    word = re.split(r"[\s(\[\"'\u201c\u2018]", text[:stop])[-1]
+_BEFORE_WORD: Final = frozenset(" \t\n\r\f\v([\"'\u201c\u2018")
+
+
+def is_abbreviation(text: str, stop: int, start: int = 0) -> bool:
+    """Whether the full stop at STOP ends an abbreviation or an initial (looking no further
+    back than START for the word it ends)."""
+    begin = stop
+    while begin > start and text[begin - 1] not in _BEFORE_WORD and not text[begin - 1].isspace():
+        begin -= 1
+    word = text[begin:stop]
     return len(word) == 1 or "." in word or word.casefold() in ABBREVIATIONS
 
 
@@ -40,7 +47,7 @@ def first_sentence(text: str) -> str:
         after = match.group(2)
         if after is not None and not after.isupper():
             continue
-        if text[match.start()] == "." and _abbreviation(text, match.start()):
+        if text[match.start()] == "." and is_abbreviation(text, match.start()):
             continue
         return text[: match.end()]
     return text

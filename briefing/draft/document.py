@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
-from briefing.sentences import ABBREVIATIONS
+from briefing.sentences import is_abbreviation
 
 
 def lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
@@ -203,14 +203,6 @@ def caption_start(text: str, paragraph: Paragraph) -> int | None:
     return cuts[-1] if cuts else None
 
 
-def _is_abbreviation(text: str, stop: int, start: int) -> bool:
-    # The word before the stop: a short look back is enough (a paragraph can be long).
-    word = re.split(r"[\s(\[\"'\u201c\u2018]", text[max(start, stop - 40) : stop])[-1]
-    if not word:
-        return False
-    return len(word) == 1 or "." in word or word.casefold() in ABBREVIATIONS
-
-
 def _cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets at which sentences of TEXT[start:end] end."""
     cuts: list[int] = []
@@ -232,7 +224,7 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
             continue
         if not (next_char.isupper() or next_char.isdigit() or next_char in "@#"):
             continue
-        if text[stop] == "." and _is_abbreviation(text, stop, start):
+        if text[stop] == "." and is_abbreviation(text, stop, start):
             continue
         cuts.append(after)
     for match in _RUN_ON.finditer(text, start, end):
