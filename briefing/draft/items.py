@@ -125,11 +125,6 @@ def country_names_all(words: str) -> list[str]:
     return [name for _, _, name in find_countries(words)]
 
 
-def _subject(text: str, start: int, verb: int) -> str:
-    """The words before the verb, which say who acts."""
-    return text[start:verb]
-
-
 def _has_side(subject: str, cast: Cast, start: int, verb: int) -> bool:
     return bool(
         find_countries(subject)
@@ -213,7 +208,7 @@ def _read_commitment(
         return None
     if re.match(r"agreed (?:that|with)\b", match.group() + text[match.end() : match.end() + 5]):
         return None  # "Both sides agreed that terrorism is a threat": a shared view
-    subject = _subject(text, sentence.start, match.start())
+    subject = text[sentence.start : match.start()]  # the words that say who acts
     # "will be held", "would see": what is planned is the subject, not who plans it.
     planned = _PLANNED.match(match.group()) is not None
     if (

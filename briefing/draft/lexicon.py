@@ -234,12 +234,8 @@ CAPITAL_OF: Final = {
     "New Delhi": "India", "Delhi": "India", "London": "United Kingdom", "Paris": "France",
     "Berlin": "Germany", "Brussels": "European Union", "Jakarta": "Indonesia", "Hanoi": "Vietnam",
 }  # fmt: skip
-#: Capitals that stand for a country only as the seat of its government (kept out of
-#: party detection, used for places).
-CAPITALS: Final = frozenset(
-    {"Tokyo", "Beijing", "Washington", "Moscow", "Manila", "Seoul", "Kyiv", "Canberra",
-     "New Delhi", "Delhi", "London", "Paris", "Berlin", "Brussels", "Jakarta", "Hanoi"}
-)  # fmt: skip
+#: Capitals are not countries' names: they stand for a country only as a sentence's subject.
+CAPITALS: Final = frozenset(CAPITAL_OF)
 
 
 def _country_forms() -> dict[str, str]:
@@ -291,6 +287,12 @@ def find_countries(
         else:
             i += 1
     return tuple(found)
+
+
+def in_a_sentence(name: str) -> str:
+    """A country's name as a sentence puts it: "the Philippines", "Japan"."""
+    others = _COUNTRIES.get(name, ((), ()))[0]
+    return f"the {name}" if f"the {name}" in others else name
 
 
 def country_of(word: str) -> str | None:

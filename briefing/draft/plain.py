@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from briefing.draft.document import SMALL_WORDS, Ids, slug
 from briefing.draft.items import country_names
+from briefing.draft.lexicon import in_a_sentence
 from briefing.draft.topics import Grouping, topic_ids
 
 if TYPE_CHECKING:
@@ -83,8 +84,7 @@ class _Builder:
 
     def joint(self, attribution: str | None) -> str:
         names = self.sides[:2] if len(self.sides) >= 2 else self.sides or ["All sides"]
-        the = [f"the {n}" if n in ("Philippines", "Netherlands", "Maldives") else n for n in names]
-        joined = " and ".join(the)
+        joined = " and ".join(in_a_sentence(n) for n in names)
         if attribution and re.search(r"statement|declaration", attribution, re.IGNORECASE):
             self.statement = True
         if self.statement:
