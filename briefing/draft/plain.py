@@ -203,92 +203,124 @@ def _past(words: str, year: int | None) -> bool:
     return year is not None and any(int(y) < year for y in re.findall(r"\b(?:19|20)\d\d\b", words))
 
 
+class _Items:
+    """Commitments, discussions and events of every source, in the order read."""
+
+    def __init__(self, builder: _Builder, several: bool, year: int | None) -> None:
+        self.builder = builder
+        #: Whether there are several sources, whose commitments may be the same.
+        self.several = several
+        #: The meeting's year, when known: an earlier one is background, not a timeline.
+        self.year = year
+        self.out: dict[str, list[dict[str, Any]]] = {
+            "commitments": [], "discussions": [], "events": []
+        }  # fmt: skip
+        self.taken = {k: Ids() for k in self.out}
+        self.seen: set[tuple[str, str]] = set()
+        #: Each commitment's words, id and source, to find one told twice.
+        self.said: list[tuple[set[str], str, str]] = []
+
+    def add(self, read: Read, item: Found) -> None:
+        sentence = read.doc.text[item.sentence.start : item.sentence.end]
+        seen = (item.what, " ".join(sentence.split()))
+        if seen in self.seen and item.what != "commitment":
+            return
+        self.seen.add(seen)
+        evidence = {"source": read.source_id, "text": sentence}
+        topics = self.builder.topics(read, item.sentence.start, item.sentence.end)
+        if item.what == "commitment":
+            self._commitment(read, item, evidence, topics)
+        elif item.what == "discussion":
+            self._discussion(read, item, evidence, topics)
+        else:
+            self._event(read, item, evidence, topics)
+
+    def _commitment(
+        self, read: Read, item: Found, evidence: dict[str, str], topics: list[str]
+    ) -> None:
+        timeline = item.timeline if not _past(item.timeline or "", self.year) else None
+        if item.kind == "decision" and item.timeline and timeline is None:
+            return  # "Poland signed a framework agreement in 2022": background
+        wording = _commitment_text(read.doc, item)
+        words = _content(wording)
+        # The same undertaking told again in the speaker's words, close by (not pages later).
+        if item.quoted and any(_alike(words, w) for w, _, _ in self.said[-20:]):
+            return
+        # Another report of the same undertaking is kept, and pointed out, never merged.
+        near = [
+            (_overlap(words, w), key, source)
+            for w, key, source in (self.said if self.several else ())
+            if source != read.source_id
+        ]
+        best = max(near, default=None)
+        same = (
+            f"probably the same as {best[1]} (source {best[2]})"
+            if best and best[0] >= 0.35
+            else None
+        )
+        by, by_note = self.builder.by(read, item)
+        record: dict[str, Any] = {
+            "id": self.taken["commitments"].add(slug(wording)),
+            "text": wording,
+            "by": by,
+            "topics": topics,
+            "kind": item.kind,
+        }
+        if timeline:
+            record["timeline"] = timeline
+        if item.kind in _STATUS:
+            record["status"] = _STATUS[item.kind]
+        record["evidence"] = evidence
+        _put(record, _notes("wording drafted from the evidence", item.review, by_note, same))
+        self.said.append((words, record["id"], read.source_id))
+        self.out["commitments"].append(record)
+
+    def _discussion(
+        self, read: Read, item: Found, evidence: dict[str, str], topics: list[str]
+    ) -> None:
+        text = read.doc.text
+        verb = text[item.verb[0] : item.verb[1]]
+        rest = text[item.verb[1] : item.sentence.end].strip(" ,")
+        noun = re.search(r"(importance|need|significance|priority)$", verb)
+        rest = f"the {noun.group(1)} {rest}" if noun else _LEAD.sub("", rest)
+        wording = _wording(rest, evidence["text"])
+        record = {
+            "id": self.taken["discussions"].add(slug(wording)),
+            "text": wording,
+            "topics": topics,
+            "evidence": evidence,
+        }
+        _put(record, _notes("wording drafted from the evidence", item.review))
+        self.out["discussions"].append(record)
+
+    def _event(self, read: Read, item: Found, evidence: dict[str, str], topics: list[str]) -> None:
+        people: list[str] = []
+        for mention in read.cast.mentions_in(item.sentence.start, item.sentence.end):
+            key = self.builder.people.local[(read.source_id, mention.person)]
+            if key not in people:
+                people.append(key)
+        record: dict[str, Any] = {
+            "id": self.taken["events"].add(slug(evidence["text"])),
+            "text": _wording(evidence["text"]),
+        }
+        if people:
+            record["participants"] = people
+        if item.timeline:
+            record["when"] = item.timeline
+        record["topics"] = topics
+        record["evidence"] = evidence
+        _put(record, "wording drafted from the evidence")
+        self.out["events"].append(record)
+
+
 def _items(
     builder: _Builder, reads: list[Read], year: int | None
 ) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {"commitments": [], "discussions": [], "events": []}
-    taken = {k: Ids() for k in out}
-    seen: set[tuple[str, str]] = set()
-    said: list[tuple[set[str], str, str]] = []
+    items = _Items(builder, len(reads) > 1, year)
     for read in reads:
-        text = read.doc.text
         for item in read.items:
-            sentence = text[item.sentence.start : item.sentence.end]
-            evidence = {"source": read.source_id, "text": sentence}
-            topics = builder.topics(read, item.sentence.start, item.sentence.end)
-            if (item.what, " ".join(sentence.split())) in seen and item.what != "commitment":
-                continue
-            seen.add((item.what, " ".join(sentence.split())))
-            if item.what == "commitment":
-                timeline = item.timeline if not _past(item.timeline or "", year) else None
-                if item.kind == "decision" and item.timeline and timeline is None:
-                    continue  # "Poland signed a framework agreement in 2022": background
-                wording = _commitment_text(read.doc, item)
-                words = _content(wording)
-                # The same undertaking is told again close by, not pages later.
-                if item.quoted and any(_alike(words, w) for w, _, _ in said[-20:]):
-                    continue  # the same undertaking, told again in the speaker's words
-                # Another report of the same undertaking is kept, and pointed out, never merged.
-                near = [
-                    (_overlap(words, w), key, source)
-                    for w, key, source in (said if len(reads) > 1 else ())
-                    if source != read.source_id
-                ]
-                best = max(near, default=None)
-                twin = (best[1], best[2]) if best and best[0] >= 0.35 else None
-                by, by_note = builder.by(read, item)
-                record: dict[str, Any] = {
-                    "id": taken["commitments"].add(slug(wording)),
-                    "text": wording,
-                    "by": by,
-                    "topics": topics,
-                    "kind": item.kind,
-                }
-                if timeline:
-                    record["timeline"] = timeline
-                if item.kind in _STATUS:
-                    record["status"] = _STATUS[item.kind]
-                record["evidence"] = evidence
-                same = f"probably the same as {twin[0]} (source {twin[1]})" if twin else None
-                _put(
-                    record,
-                    _notes("wording drafted from the evidence", item.review, by_note, same),
-                )
-                said.append((words, record["id"], read.source_id))
-                out["commitments"].append(record)
-            elif item.what == "discussion":
-                verb = text[item.verb[0] : item.verb[1]]
-                rest = text[item.verb[1] : item.sentence.end].strip(" ,")
-                noun = re.search(r"(importance|need|significance|priority)$", verb)
-                rest = f"the {noun.group(1)} {rest}" if noun else _LEAD.sub("", rest)
-                wording = _wording(rest, sentence)
-                record = {
-                    "id": taken["discussions"].add(slug(wording)),
-                    "text": wording,
-                    "topics": topics,
-                    "evidence": evidence,
-                }
-                _put(record, _notes("wording drafted from the evidence", item.review))
-                out["discussions"].append(record)
-            else:
-                people = []
-                for mention in read.cast.mentions_in(item.sentence.start, item.sentence.end):
-                    key = builder.people.local[(read.source_id, mention.person)]
-                    if key not in people:
-                        people.append(key)
-                record = {
-                    "id": taken["events"].add(slug(sentence)),
-                    "text": _wording(sentence),
-                }
-                if people:
-                    record["participants"] = people
-                if item.timeline:
-                    record["when"] = item.timeline
-                record["topics"] = topics
-                record["evidence"] = evidence
-                _put(record, "wording drafted from the evidence")
-                out["events"].append(record)
-    return out
+            items.add(read, item)
+    return items.out
 
 
 def _source_record(source: SourceLike, source_id: str, title: str | None) -> dict[str, Any]:
