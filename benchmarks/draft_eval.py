@@ -429,16 +429,19 @@ def _score_quotes(gold: Plain, draft: Plain, score: Score) -> None:
     score.tallies["quotes_precision"] = Tally(len(matched), len(d_quotes))
     score.tallies["quotes_recall"] = Tally(len(matched), len(g_quotes))
     score.tallies["speakers"] = Tally(len(right), len(matched))
-    found_g = {g for g, _ in matched}
-    found_d = {d for _, d in matched}
-    for g, q in enumerate(g_quotes):
-        if g not in found_g:
-            detail = f"{g_who[g].label()}: \u201c{one_line(text_of(q, 'text'))}\u201d"
-            score.misses.append(Miss("missed quote", detail))
-    for d, q in enumerate(d_quotes):
-        if d not in found_d:
-            detail = f"{d_who[d].label()}: \u201c{one_line(text_of(q, 'text'))}\u201d"
-            score.misses.append(Miss("spurious quote", detail))
+    _unmatched(
+        score,
+        "quote",
+        matched,
+        [
+            f"{g_who[g].label()}: \u201c{one_line(text_of(q, 'text'))}\u201d"
+            for g, q in enumerate(g_quotes)
+        ],
+        [
+            f"{d_who[d].label()}: \u201c{one_line(text_of(q, 'text'))}\u201d"
+            for d, q in enumerate(d_quotes)
+        ],
+    )
     for g, d in matched:
         if (g, d) not in right:
             detail = (
@@ -448,6 +451,23 @@ def _score_quotes(gold: Plain, draft: Plain, score: Score) -> None:
             score.misses.append(Miss("wrong speaker", detail))
 
 
+def _unmatched(
+    score: Score,
+    what: str,
+    matched: list[tuple[int, int]],
+    gold: list[str],
+    draft: list[str],
+) -> None:
+    """A miss for each gold item no draft item matched, and each draft item no gold one did,
+    described by GOLD[i] and DRAFT[i]."""
+    found_g = {g for g, _ in matched}
+    found_d = {d for _, d in matched}
+    score.misses.extend(Miss(f"missed {what}", d) for g, d in enumerate(gold) if g not in found_g)
+    score.misses.extend(
+        Miss(f"spurious {what}", d) for i, d in enumerate(draft) if i not in found_d
+    )
+
+
 def _score_commitments(gold: Plain, draft: Plain, score: Score) -> None:
     g_all, d_all = records(gold, "commitments"), records(draft, "commitments")
     matched = match_evidence(g_all, d_all)
@@ -455,16 +475,11 @@ def _score_commitments(gold: Plain, draft: Plain, score: Score) -> None:
     score.tallies["commitments_precision"] = Tally(len(matched), len(d_all))
     score.tallies["commitments_recall"] = Tally(len(matched), len(g_all))
     score.tallies["kinds"] = Tally(len(right), len(matched))
-    found_g = {g for g, _ in matched}
-    found_d = {d for _, d in matched}
-    for g, c in enumerate(g_all):
-        if g not in found_g:
-            detail = f"{text_of(c, 'id')} ({c.get('kind')}): {one_line(evidence_of(c))}"
-            score.misses.append(Miss("missed commitment", detail))
-    for d, c in enumerate(d_all):
-        if d not in found_d:
-            detail = f"{text_of(c, 'id')} ({c.get('kind')}): {one_line(evidence_of(c))}"
-            score.misses.append(Miss("spurious commitment", detail))
+    described = [
+        [f"{text_of(c, 'id')} ({c.get('kind')}): {one_line(evidence_of(c))}" for c in side]
+        for side in (g_all, d_all)
+    ]
+    _unmatched(score, "commitment", matched, *described)
     for g, d in matched:
         if (g, d) not in right:
             detail = (
