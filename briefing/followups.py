@@ -31,7 +31,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final, NamedTuple
 
 from briefing.match import NotFoundError, match_party, match_topics
-from briefing.model import FOLLOW_UP_STATES, Commitment, Dialogue, Knowledge, Progress, Window
+from briefing.model import (
+    FOLLOW_UP_STATES,
+    Commitment,
+    Dialogue,
+    Knowledge,
+    Progress,
+    Window,
+    day_json,
+    day_key,
+    day_text,
+)
 from briefing.records import meetings_json
 from briefing.views import Block, Column, Paragraph, Table, View
 from briefing.windows import Unread, describe, read_timeline
@@ -156,7 +166,7 @@ class Index:
                     status = r.progress.status
                     break
             if after:
-                followers = tuple((fd, fc) for fd, fc in after if fd.date <= as_of)
+                followers = tuple((fd, fc) for fd, fc in after if day_key(fd.date) <= as_of)
         # The state: what the latest progress (else the source) says, then what follows.
         if status == "done":
             state = "done"
@@ -178,6 +188,8 @@ class Index:
 
     def _read_window(self, d: Dialogue, timeline: str) -> tuple[Window | None, bool, str]:
         """A window read from TIMELINE, said at meeting D; or why there is none."""
+        if d.date is None:
+            return None, False, "the meeting's date was not found"
         nxt = self.next.get(d.id)
         read = read_timeline(timeline, d.date, next_round=nxt.date if nxt else None)
         if isinstance(read, Unread):
@@ -186,7 +198,8 @@ class Index:
 
 
 def round_order(d: Dialogue) -> tuple[dt.date, int, str]:
-    return (d.date, d.ordinal or 0, d.id)
+    """Rounds in date order, a round whose date was not found last."""
+    return (day_key(d.date), d.ordinal or 0, d.id)
 
 
 _RANK: Final = {s: n for n, s in enumerate(STATES)}
@@ -224,7 +237,8 @@ def tracks(
     found: list[tuple[int, dt.date, dt.date, str, str, int, Track]] = []
     track = index.track
     for d in dialogues:
-        if d.date > as_of or (dialogue is not None and d.id != dialogue):
+        # A meeting whose date was not found is kept: nothing says it is after AS_OF.
+        if (d.date is not None and d.date > as_of) or (dialogue is not None and d.id != dialogue):
             continue
         linked = index.linked.get(d.id)
         for c in d.commitments:
@@ -300,7 +314,7 @@ def review_text(t: Track) -> str:
 
 def superseded_text(t: Track) -> str:
     return "; ".join(
-        f"followed by {d.title}, {d.date.isoformat()}: {c.text}" for d, c in t.superseded_by
+        f"followed by {d.title}, {day_text(d.date)}: {c.text}" for d, c in t.superseded_by
     )
 
 
@@ -325,7 +339,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "id": c.id,
         "text": c.text,
         "by_ids": c.by,  # a tuple: JSON writes it as a list
-        "made_on": d.date.isoformat(),
+        "made_on": day_json(d.date),
         "kind": c.kind,
         "state": t.state,
         "days_overdue": (as_of - w.end).days if t.state == "overdue" and w is not None else None,
@@ -342,7 +356,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "no_window_because": t.unread or None,
         "latest_progress": progress,
         "superseded_by": [
-            {"dialogue_id": fd.id, "id": fc.id, "date": fd.date.isoformat()}
+            {"dialogue_id": fd.id, "id": fc.id, "date": day_json(fd.date)}
             for fd, fc in t.superseded_by
         ]
         if t.superseded_by
@@ -410,7 +424,7 @@ def followups_view(
     if fmt in _ITEM_FORMATS:
         return View("followups", (), data)
     # Each meeting named once, not once per commitment it made.
-    made_at = {d.id: f"{d.title}, {d.date.isoformat()}" for d in knowledge.dialogues}
+    made_at = {d.id: f"{d.title}, {day_text(d.date)}" for d in knowledge.dialogues}
     table = Table(
         f"Follow-ups as of {as_of.isoformat()}",
         (

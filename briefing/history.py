@@ -25,7 +25,7 @@ from briefing.followups import (
     tracks,
 )
 from briefing.match import NotFoundError, fold, match_party, match_topics, select_dialogues
-from briefing.model import Commitment, Dialogue, Knowledge
+from briefing.model import Commitment, Dialogue, Knowledge, day_json, day_text
 from briefing.records import meetings_json, parties_text, review_notes
 from briefing.views import Block, Bullets, Heading, Paragraph, View
 
@@ -129,7 +129,7 @@ def diff_view(
     speakers_b = sorted(
         {b.participant(q.speaker).name for q in b.quotes if b.find_participant(q.speaker)}
     )
-    title = f"{b.title} ({b.date.isoformat()}) against {a.title} ({a.date.isoformat()})"
+    title = f"{b.title} ({day_text(b.date)}) against {a.title} ({day_text(a.date)})"
     blocks: list[Block] = [Heading(title, 2)]
 
     def section(name: str, items: list[str], reviews: tuple[str, ...] = ()) -> None:
@@ -256,13 +256,13 @@ def timeline_view(
         items = by_meeting.get(d.id)
         if not items:
             continue
-        blocks.append(Heading(f"{d.date.isoformat()} \u2014 {d.title}, {d.location}", 3))
+        blocks.append(Heading(f"{day_text(d.date)} \u2014 {d.title}, {d.location}", 3))
         lines = tuple(f"{label}: {text}" for label, text, _ in items)
         blocks.append(Bullets(lines, review_notes(review for _, _, review in items)))
         rows += [
             {
                 "dialogue_id": d.id,
-                "date": d.date.isoformat(),
+                "date": day_json(d.date),
                 "what": label,
                 "text": text,
                 "review": review,
@@ -292,25 +292,31 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
     blocks: list[Block] = [
         Heading("Since the last round", 2),
         Paragraph(
-            f"Against the {before.title} ({before.date.isoformat()}):"
+            f"Against the {before.title} ({day_text(before.date)}):"
             f" {len(fresh)} new, {len(continued)} continued, {len(dropped)} not taken up.",
         ),
     ]
     if continued:
         lines = tuple(f"{x.new.text} ({x.how}: {x.old.text})" for x in continued)
         blocks.append(Bullets(lines, review_notes(_reviews(x.new, x.old) for x in continued)))
-    earlier = [
-        t
-        for t in tracks(knowledge, d.date, series=d.series, index=index)
-        if t.dialogue.date < d.date
-    ]
-    if earlier:
-        blocks.append(Heading(f"Earlier commitments as of {d.date.isoformat()}", 2))
+    # Earlier rounds' commitments as of this round's date: none to show without one.
+    made_on = d.date
+    earlier = (
+        []
+        if made_on is None
+        else [
+            t
+            for t in tracks(knowledge, made_on, series=d.series, index=index)
+            if t.dialogue.date is not None and t.dialogue.date < made_on
+        ]
+    )
+    if made_on is not None and earlier:
+        blocks.append(Heading(f"Earlier commitments as of {made_on.isoformat()}", 2))
         blocks.append(
             Bullets(
                 tuple(
                     f"{t.commitment.text} ({t.dialogue.title}):"
-                    f" {state_text(t, d.date)}" + (f"; {progress_text(t)}" if t.latest else "")
+                    f" {state_text(t, made_on)}" + (f"; {progress_text(t)}" if t.latest else "")
                     for t in earlier
                 ),
                 review_notes(t.commitment.review for t in earlier),
@@ -326,6 +332,6 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
             ],
             "dropped_ids": [c.id for c in dropped],
         },
-        "earlier_follow_ups": [track_json(t, d.date) for t in earlier],
+        "earlier_follow_ups": [track_json(t, made_on) for t in earlier] if made_on else [],
     }
     return blocks, data

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from briefing.errors import Problem, close_matches
-from briefing.model import Dialogue
+from briefing.model import Dialogue, day_key
 
 Marks = dict[str, tuple[int, int]]
 
@@ -73,7 +73,7 @@ def problems(dialogues: list[Dialogue], located: dict[str, Marks]) -> list[Probl
         for i, p in enumerate(d.progress):
             did = p.commitment.partition("/")[0]
             made = by_id.get(did)
-            if made is not None and p.date < made.date:
+            if made is not None and made.date is not None and p.date < made.date:
                 found.append(
                     _problem(
                         d,
@@ -137,7 +137,7 @@ def _cycles(dialogues: list[Dialogue], located: dict[str, Marks]) -> list[Proble
 def _series(dialogues: list[Dialogue], located: dict[str, Marks]) -> list[Problem]:
     rounds: dict[tuple[str, int], Dialogue] = {}
     found: list[Problem] = []
-    for d in sorted(dialogues, key=lambda d: (d.date, d.id)):
+    for d in sorted(dialogues, key=lambda d: (day_key(d.date), d.id)):
         if d.series is None or d.ordinal is None:
             continue
         first = rounds.setdefault((d.series, d.ordinal), d)

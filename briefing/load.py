@@ -21,7 +21,7 @@ from typing import Any, Final, NoReturn
 from briefing import cache
 from briefing.build import build_dialogue
 from briefing.errors import DEFAULT_MAX_FILE_MIB, MIB, DataError, Problem, fail, size_text
-from briefing.model import Dialogue, Knowledge
+from briefing.model import Dialogue, Knowledge, day_key
 
 DATA_ENV: Final = "BRIEFING_DATA"
 MAX_SIZE_ENV: Final = "BRIEFING_MAX_FILE_SIZE"
@@ -175,7 +175,7 @@ def _load_files(
         problems = links.problems(dialogues, located)
     if problems:
         raise DataError(problems)
-    dialogues.sort(key=lambda d: (d.date, d.ordinal or 0, d.id))
+    dialogues.sort(key=lambda d: (day_key(d.date), d.ordinal or 0, d.id))
     return Knowledge(tuple(dialogues)), located
 
 

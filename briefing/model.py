@@ -11,6 +11,23 @@ from typing import Final, Literal, NamedTuple
 
 SCHEMA_VERSION: Final = 1
 
+#: How a meeting whose date was not found reads, in every format but JSON (which says null).
+NO_DATE: Final = "date not found"
+
+
+def day_text(day: dt.date | None) -> str:
+    """DAY as YYYY-MM-DD, or NO_DATE: a missing date is never shown as a real one."""
+    return day.isoformat() if day is not None else NO_DATE
+
+
+def day_json(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def day_key(day: dt.date | None) -> dt.date:
+    """A sort key that puts a meeting whose date was not found after every dated one."""
+    return day if day is not None else dt.date.max
+
 Kind = Literal["decision", "plan", "reaffirmation", "confirmation", "interest"]
 Status = Literal["agreed", "planned", "under way", "done", "lapsed"]
 
@@ -169,7 +186,7 @@ class Dialogue(NamedTuple):
     title: str
     ordinal: int | None
     series: str | None
-    date: dt.date
+    date: dt.date | None
     date_as_written: str | None
     date_note: str | None
     location: str

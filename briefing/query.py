@@ -17,7 +17,7 @@ from briefing.match import (
     match_topics,
     select_dialogues,
 )
-from briefing.model import Dialogue, Knowledge, Participant
+from briefing.model import Dialogue, Knowledge, Participant, day_json, day_key, day_text
 from briefing.records import (
     COMMITMENT_COLUMNS,
     cite_once,
@@ -91,7 +91,7 @@ def topics_view(dialogues: tuple[Dialogue, ...]) -> View:
         for order, t in enumerate(d.topics):
             c, i, q, x = counts[t.id]
             # An expressed interest weighs like a quote, not like a commitment.
-            entries.append((-(2 * c + i + q + x), d.date, d.id, order, d, t, c, i, q, x))
+            entries.append((-(2 * c + i + q + x), day_key(d.date), d.id, order, d, t, c, i, q, x))
     entries.sort(key=lambda e: e[:4])
     rows = []
     data = []
@@ -302,7 +302,7 @@ def _quotes_heading(
         what += " on " + " and ".join(t.name for t in d.topics if (d.id, t.id) in topic_ids)
     if contains:
         what += f" containing '{contains}'"
-    return f"{what} \u2014 {d.title}, {d.location}, {d.date.isoformat()}"
+    return f"{what} \u2014 {d.title}, {d.location}, {day_text(d.date)}"
 
 
 def _no_quotes_message(person: PersonMatch | None, topic: str | None, contains: str | None) -> str:
@@ -502,12 +502,12 @@ def dialogues_view(knowledge: Knowledge) -> View:
             len(d.quotes),
         )
         rows.append(
-            (d.id, d.title, d.date.isoformat(), d.location, *map(str, counts), d.review or "")
+            (d.id, d.title, day_text(d.date), d.location, *map(str, counts), d.review or "")
         )
         data.append(
             {
                 "id": d.id,
-                "date": d.date.isoformat(),
+                "date": day_json(d.date),
                 "date_note": d.date_note,
                 "location": d.location,
                 "title": d.title,

@@ -11,12 +11,14 @@ from typing import Any
 
 from briefing.model import (
     KIND_LABELS,
+    NO_DATE,
     Commitment,
     Dialogue,
     Discussion,
     Evidence,
     OtherName,
     Quote,
+    day_json,
 )
 from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, Table
 
@@ -28,7 +30,7 @@ def meetings_json(dialogues: Iterable[Dialogue]) -> list[dict[str, Any]]:
             "id": d.id,
             "title": d.title,
             "location": d.location,
-            "date": d.date.isoformat(),
+            "date": day_json(d.date),
             "review": d.review,
         }
         for d in dialogues
@@ -224,9 +226,9 @@ def source_line(d: Dialogue, source_id: str) -> str:
 
 def dialogue_line(d: Dialogue) -> str:
     """'New Delhi, Friday 16 January 2026'."""
-    when = f"{d.date.day} {d.date:%B %Y}"
-    weekday = f"{d.date:%A}"
-    return f"{d.location}, {weekday} {when}"
+    if d.date is None:
+        return f"{d.location}, {NO_DATE}" + (f" ({d.date_as_written})" if d.date_as_written else "")
+    return f"{d.location}, {d.date:%A} {d.date.day} {d.date:%B %Y}"
 
 
 def timeline_text(c: Commitment) -> str:

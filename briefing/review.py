@@ -30,6 +30,9 @@ Item = Party | Participant | Topic | Commitment | Discussion | Quote | Event | P
 
 #: What the hint of a problem says to do.
 SIGN_OFF: Final = "check it, then delete its review line"
+#: A meeting whose date was not found awaits review until a person adds it.
+NO_DATE_NOTE: Final = "the meeting's date was not found"
+_ADD_DATE: Final = "add `date: YYYY-MM-DD` under `dialogue:` once the date is known"
 
 _PLURALS: Final = {"party": "parties", "progress entry": "progress entries"}
 
@@ -57,6 +60,8 @@ def pending(d: Dialogue) -> list[Pending]:
     found = []
     if d.review:
         found.append(Pending("dialogue.review", "dialogue", f"dialogue '{d.id}'", d.review))
+    if d.date is None:
+        found.append(Pending("dialogue.date", "date", f"dialogue '{d.id}'", NO_DATE_NOTE))
     sections: tuple[tuple[str, str, tuple[Item, ...]], ...] = (
         ("parties", "party", d.parties),
         ("participants", "participant", d.participants),
@@ -77,6 +82,8 @@ def pending(d: Dialogue) -> list[Pending]:
 def _count(kind: str, n: int) -> str:
     if kind == "dialogue":
         return "the dialogue"
+    if kind == "date":
+        return "the date"
     return f"{n} {kind if n == 1 else _PLURALS.get(kind, kind + 's')}"
 
 
@@ -111,9 +118,13 @@ def problems(knowledge: Knowledge, located: dict[str, dict[str, tuple[int, int]]
         marks = located.get(d.id, {})
         here = []
         for p in pending(d):
-            line, column = marks.get(p.path, (0, 0))
-            here.append(
-                Problem(d.path, line, column, p.path, f"{p.name} awaits review: {p.note}", SIGN_OFF)
-            )
+            if p.kind == "date":
+                # Nothing to point at in the file but the meeting's record.
+                line, column = marks.get("dialogue", marks.get("dialogue.review", (0, 0)))
+                message, hint = f"{p.name}: {p.note}", _ADD_DATE
+            else:
+                line, column = marks.get(p.path, (0, 0))
+                message, hint = f"{p.name} awaits review: {p.note}", SIGN_OFF
+            here.append(Problem(d.path, line, column, p.path, message, hint))
         found += sorted(here, key=lambda p: (p.line, p.column))
     return found

@@ -253,7 +253,7 @@ RECORDS: Final[tuple[Record, ...]] = (
                 " rounds of a series are ordered by date, then ordinal",
                 located=True,
             ),
-            date("date", "the day of the meeting"),
+            date("date", "the day of the meeting", required=False),
             text(
                 "date_as_written",
                 'the date in the source\'s own words ("Friday") when the source gives no'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.match import match_topics
-from briefing.model import KIND_LABELS, Commitment, Dialogue, Knowledge
+from briefing.model import KIND_LABELS, Commitment, Dialogue, Knowledge, day_json
 from briefing.records import (
     commitment_json,
     dialogue_line,
@@ -141,7 +141,7 @@ def summary_view(
                     "id": d.id,
                     "title": d.title,
                     "ordinal": d.ordinal,
-                    "date": d.date.isoformat(),
+                    "date": day_json(d.date),
                     "date_as_written": d.date_as_written,
                     "date_note": d.date_note,
                     "location": d.location,

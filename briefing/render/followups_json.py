@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from briefing.followups import Track
 
 
+def _day(day: dt.date | None) -> str:
+    """A meeting's date as a JSON value: a string, or null where it was not found."""
+    return f'"{day.isoformat()}"' if day is not None else "null"
+
+
 def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
     """The items of `followups` in the data, each as JSON writes its `track_json`."""
     # Values that many items share (a meeting's id and date, who made a commitment,
@@ -33,7 +38,7 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
         d, c, w, latest, state = t.dialogue, t.commitment, t.window, t.latest, t.state
         meeting = meetings.get(d.id)
         if meeting is None:
-            meeting = meetings[d.id] = (_string(d.id), d.date.isoformat())
+            meeting = meetings[d.id] = (_string(d.id), _day(d.date))
         by = shared.get(c.by)
         if by is None:
             by = shared[c.by] = ", ".join(map(_string, c.by))
@@ -68,7 +73,7 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
         superseded = (
             ", ".join(
                 f'{{"dialogue_id": {_string(fd.id)}, "id": {_string(fc.id)},'
-                f' "date": "{fd.date.isoformat()}"}}'
+                f' "date": {_day(fd.date)}}}'
                 for fd, fc in t.superseded_by
             )
             if t.superseded_by
@@ -80,7 +85,7 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
         # has nothing to escape in them.
         append(
             f'{{"dialogue_id": {meeting[0]}, "id": {_string(c.id)}, "text": {_string(c.text)},'
-            f' "by_ids": [{by}], "made_on": "{meeting[1]}",'
+            f' "by_ids": [{by}], "made_on": {meeting[1]},'
             f' "kind": {kind}, "state": "{state}", "days_overdue": {days},'
             f' "timeline": {"null" if timeline is None else _string(timeline)},'
             f' "window": {window},'

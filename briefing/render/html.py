@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from briefing.model import NO_DATE
 from briefing.render import Options, oneline
 from briefing.views import (
     Block,
@@ -72,7 +73,10 @@ def _meeting(value: object) -> Meeting | None:
         return Meeting(value)
     if isinstance(value, dict) and isinstance(value.get("id"), str):
         fields = (value.get(k) for k in ("title", "location", "date", "review"))
-        return Meeting(value["id"], *(f if isinstance(f, str) else "" for f in fields))
+        meeting = Meeting(value["id"], *(f if isinstance(f, str) else "" for f in fields))
+        if "date" in value and value["date"] is None:
+            meeting = meeting._replace(date=NO_DATE)
+        return meeting
     return None
 
 
