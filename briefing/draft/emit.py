@@ -6,7 +6,9 @@ the drafting itself. A string is written plain only when it cannot be read as
 anything but that string (no YAML 1.1 booleans, numbers, dates, indicators or
 comment marks); otherwise it is double-quoted with JSON's escapes, which YAML
 reads the same way. Long plain strings are wrapped at spaces, which YAML folds
-back into single spaces, so every value reads back exactly as drafted.
+back into single spaces, so every value reads back exactly as drafted. A
+`review` note is never wrapped: it is one line, so that deleting that line signs
+the item off and changes nothing else.
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ def _mapping(data: dict[str, Any], indent: int, out: list[str], first_prefix: st
             else:
                 out.append(f"{lead}{key}:")
                 _sequence(value, indent + 2, out)
+        elif isinstance(value, str) and key == "review":
+            out.append(f"{lead}{key}: {scalar(value)}")
         elif isinstance(value, str):
             out.append(f"{lead}{key}: {_string(value, indent, len(lead) + len(key) + 2)}")
         else:
@@ -147,12 +151,15 @@ _ITEMS: Final = ("parties", "participants", "topics", "commitments", "discussion
 
 def to_yaml(plain: dict[str, Any], names: list[str]) -> str:
     """PLAIN as a knowledge file, with a header naming the sources NAMES."""
+    dialogue = plain["dialogue"]
     waiting = sum(
         1 for key in (*_ITEMS, "events") for item in plain.get(key, ()) if "review" in item
-    ) + (1 if "review" in plain["dialogue"] else 0)
+    ) + ("review" in dialogue) + ("date" not in dialogue)
     header = [
+        f"# {waiting} {'item awaits' if waiting == 1 else 'items await'} review: check each"
+        " against its source, then delete its one `review:` line to sign it off"
+        + ("; add the meeting's `date:`" if "date" not in dialogue else "")
+        + " (`briefing validate --strict` lists them)",
         "# Drafted by `briefing draft` from: " + ", ".join(" ".join(n.split()) for n in names),
-        f"# {waiting} items carry a `review` note: check each against its source, correct it,",
-        "# then delete the note. `briefing validate --strict` fails while any remain.",
     ]
     return "\n".join(header) + "\n" + dump(plain)
