@@ -879,6 +879,26 @@ def as_json(articles: Sequence[Article], total: Score) -> dict[str, object]:
 # Command line
 
 
+def _corpus(name: str, *, verbose: bool, as_json: bool, check: bool) -> int:
+    """Draft and score the real-article corpus NAME (benchmarks/corpus_eval.py)."""
+    import corpus_eval
+
+    paths = corpus_eval.articles(corpus_eval.corpus_dir(name))
+    if not paths:
+        print(f"draft_eval: no articles with gold files in {name}", file=sys.stderr)
+        return 2
+    results = corpus_eval.run(paths)
+    total = corpus_eval.overall(results)
+    if as_json:
+        print(json.dumps(corpus_eval.as_json(results, total), ensure_ascii=False, indent=2))
+    else:
+        lines = corpus_eval.table(results, total)
+        if verbose:
+            lines += corpus_eval.misses(results)
+        print("\n".join(lines))
+    return 1 if check and total.missed_targets() else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=(__doc__ or "").split("\n\n")[0],
@@ -886,6 +906,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         epilog="\n\n".join((__doc__ or "").split("\n\n")[2:]),
     )
     parser.add_argument("--drafts", type=Path, metavar="DIR", help="score the drafts in DIR")
+    parser.add_argument(
+        "--corpus",
+        metavar="NAME",
+        help="score the real-article corpus: dev, heldout, or a folder of NAME.txt and"
+        " NAME.gold.json (see benchmarks/corpus_eval.py)",
+    )
     parser.add_argument(
         "--sources",
         type=Path,
@@ -906,6 +932,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="exit 1 when an overall target is missed"
     )
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        return _corpus(args.corpus, verbose=args.verbose, as_json=args.json, check=args.check)
     if args.drafts is not None and args.save_drafts is not None:
         parser.error("--save-drafts makes drafts; it cannot go with --drafts")
 
