@@ -19,7 +19,7 @@ from briefing.draft.document import Ids, read_document, slug
 from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.meeting import read_meeting
-from briefing.draft.plain import PLACEHOLDER_DATE, build_plain
+from briefing.draft.plain import build_plain
 from briefing.draft.topics import Grouping, group_topics
 
 
@@ -106,7 +106,7 @@ def meeting_key(source: SourceLike) -> str:
 def file_name(plain: dict[str, Any]) -> str:
     """The file a draft is written to in a directory: its date and id."""
     dialogue = plain["dialogue"]
-    return f"{dialogue['date']}-{dialogue['id']}.yaml"
+    return f"{dialogue.get('date', 'undated')}-{dialogue['id']}.yaml"
 
 
-__all__ = ["PLACEHOLDER_DATE", "SourceLike", "draft_plain", "file_name", "meeting_key", "slug"]
+__all__ = ["SourceLike", "draft_plain", "file_name", "meeting_key", "slug"]

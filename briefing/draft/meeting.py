@@ -54,20 +54,40 @@ _MONTH: Final = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH: Final = re.compile(
     r"\b(?:(?P<d1>\d{1,2}) "
     + _MONTH
-    + r"(?: (?P<y1>\d{4}))?|"
+    + r"(?:,? (?P<y1>\d{4}))?|"
     + _MONTH.replace("month", "m2")
     + r" (?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:, (?P<y2>\d{4}))?)\b",
     re.IGNORECASE,
 )
+#: A date printed as numbers, year first: "2023-07-09" (a page's metadata), "2023.04.27".
+_ISO: Final = re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d{2})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.-]?\d)")
+#: A page's date as a stored copy gives it before the text: "date 2023-07-09".
+_DATE_LINE: Final = re.compile(r"^\s*date (?:19|20)\d{2}-\d{2}-\d{2}\s+")
+#: Words that put the meeting on the day of publication, or the day before.
+_SAME_DAY: Final = re.compile(
+    r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE
+)
+_YESTERDAY: Final = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ON_WEEKDAY: Final = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+#: "on Friday", or a capitalised weekday alone as wires write it ("called Friday").
+_ON_WEEKDAY: Final = re.compile(
+    r"\b(?:(?i:on) (?i:(" + "|".join(_WEEKDAYS) + r"))|("
+    + "|".join(w.capitalize() for w in _WEEKDAYS)
+    + r"))\b(?!['\u2019]s)"
+)
 _DATELINE: Final = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    r"\s*(?:\([^)]*\))?\s*(?::|\u2014|--| -)",
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s*(?P<date>(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.?"
+    r" \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
+    r"\s*(?:\([^)]*\))?\s*(?::|\u2014|\u2013|--| -|\|)",
 )
 _PLACE: Final = re.compile(
-    r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)"
+    r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
     r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b)"
+)
+#: A place the text names as such: "the Russian city of Sochi", "travelled to Sydney".
+_CITY: Final = re.compile(
+    r"\b(?:(?:city|capital|town|resort) of|(?:travel(?:l)?ed|flew|arrived) (?:to|in)) "
+    r"(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
 )
 _URL_DATE: Final = lazy(
     r"/(?P<y>20\d{2})/(?P<m>\d{1,2}|[a-z]{3})/(?P<d>\d{1,2})/|/(?P<y2>20\d{2})(?P<m2>\d{2})(?P<d2>\d{2})[-/]"
@@ -92,6 +112,22 @@ def _ordinal(word: str) -> int | None:
     if digits:
         return int(digits.group())
     return _ORDINAL_WORDS.get(word.casefold())
+
+
+#: After a meeting's name: words that make "first" no round number ("the first summit in
+#: five years") or the meeting another one ("to be held").
+_NOT_A_ROUND_AFTER: Final = re.compile(r"\s+(?:in (?:\w+ ){0,2}(?:years?|decades?)|since\b|to be held\b)")
+_NOT_THIS_MEETING_BEFORE: Final = re.compile(
+    r"\b(?:invit\w*|next|upcoming|forthcoming|ahead of|attend|host)\b[^.]{0,30}$", re.IGNORECASE
+)
+
+
+def _not_this_round(text: str, match: re.Match[str]) -> bool:
+    """Whether MATCH names another meeting, or a meeting without giving its round."""
+    return bool(
+        _NOT_A_ROUND_AFTER.match(text, match.end())
+        or _NOT_THIS_MEETING_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    )
 
 
 def _url_date(url: str | None) -> dt.date | None:
@@ -123,7 +159,20 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
     head = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end] if doc.paragraphs else ""
     from_url = _url_date(doc.url)
     top = doc.text[: doc.paragraphs[0].start if doc.paragraphs else 0].splitlines()
-    for line in [*top, head]:
+    # A date line of its own near the top ("2023.04.27", "Time:2024-05-21 16:31").
+    near = [
+        line
+        for p in doc.paragraphs[1:8]
+        for line in doc.text[p.start : p.end].splitlines()
+        if len(line.strip()) <= 60
+    ]
+    for line in [*top, head, *near]:
+        iso = _ISO.search(line)
+        if iso:
+            try:
+                return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"])), "the date printed at the top"
+            except ValueError:
+                pass
         match = _DAY_MONTH.search(line)
         if match:
             month, day, year = _month_day(match)
@@ -145,6 +194,8 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
     title = ordinal = None
     from_headline = False
     match = _TITLE.search(first)
+    while match and _not_this_round(first, match):
+        match = _TITLE.search(first, match.end())
     if match:
         title = " ".join(match.group().split())
         ordinal = _ordinal(match.group("ord"))
@@ -157,11 +208,17 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
             from_headline = True
     location = None
     if doc.sentences:
-        lead = doc.slice(doc.sentences[0])
+        lead = _DATE_LINE.sub("", doc.slice(doc.sentences[0]))
         dateline = _DATELINE.match(lead)
         if dateline:
             place = dateline.group("place").strip()
             location = place.title() if place.isupper() else place
+    if location is None:
+        for sentence in body[:10]:
+            found = _CITY.search(sentence)
+            if found:
+                location = found.group("place")
+                break
     if location is None:
         for sentence in body[:6]:
             found = _PLACE.search(sentence)
@@ -170,7 +227,7 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
                 break
     anchor, anchor_source = _publication(doc, published)
     date = written = note = None
-    for sentence in body[:6]:
+    for sentence in body[:10]:
         explicit = _DAY_MONTH.search(sentence)
         if explicit:
             month, day, year = _month_day(explicit)
@@ -190,7 +247,7 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
                     break
         weekday = _ON_WEEKDAY.search(sentence)
         if weekday:
-            written = weekday.group(1)
+            written = weekday.group(1) or weekday.group(2)
             if anchor:
                 back = (anchor.weekday() - _WEEKDAYS.index(written.casefold())) % 7
                 date = anchor - dt.timedelta(days=back)
@@ -199,9 +256,14 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
                     f" on or before {anchor.isoformat()}, {anchor_source}."
                 )
             break
-        if re.search(r"\btoday\b", sentence, re.IGNORECASE) and anchor:
-            date, written = anchor, "today"
-            note = f'The source says "today"; the date is {anchor_source}.'
+        same_day = _SAME_DAY.search(sentence)
+        if same_day and anchor:
+            date, written = anchor, same_day.group()
+            note = f'The source says "{written}"; the date is {anchor_source}.'
+            break
+        if _YESTERDAY.search(sentence) and anchor:
+            date, written = anchor - dt.timedelta(days=1), "yesterday"
+            note = f'The source says "yesterday"; the date is the day before {anchor_source}.'
             break
     if date is None and anchor is not None:
         date = anchor

@@ -26,8 +26,6 @@ _STATUS: Final = {
 }
 _LEAD: Final = re.compile(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
 _NOT_STATED: Final = "not stated in the source"
-#: Where a date nobody printed would go: an obvious placeholder, never a guess.
-PLACEHOLDER_DATE: Final = dt.date(1970, 1, 1)
 
 
 def _sentence_case(words: str) -> str:
@@ -385,6 +383,7 @@ def build_plain(
     if meeting.ordinal:
         dialogue["ordinal"] = meeting.ordinal
     written = note = None
+    when: dt.date | None
     if date is not None:
         when = date
         note = "date given on the command line"
@@ -393,14 +392,16 @@ def build_plain(
         if note:
             notes.append("date resolved: check it")
     else:
-        when = PLACEHOLDER_DATE
+        # No date at all rather than a made-up one: every command shows "date not
+        # found", and `validate --strict` fails until a person adds the real date.
+        when = None
         written = next(
             (r.meeting.date_as_written for r in reads if r.meeting.date_as_written), None
         )
-        note = "No date found in the source; 1970-01-01 is a placeholder."
-        notes.append("date not found: replace the placeholder (or draft with --date)")
-    dialogue["date"] = when
-    items = _items(builder, reads, None if when == PLACEHOLDER_DATE else when.year)
+        notes.append("add the meeting's date (date: YYYY-MM-DD): the source gives none")
+    if when is not None:
+        dialogue["date"] = when
+    items = _items(builder, reads, None if when is None else when.year)
     if written:
         dialogue["date_as_written"] = written
     if note:
