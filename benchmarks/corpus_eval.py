@@ -67,7 +67,9 @@ METRICS: Final = (
     Metric("speakers_wrong", "Spk bad", "speakers wrong (another person)", 0.025, False),
     Metric("participants_precision", "Ppl P", "participants precision", None),
     Metric("participants_recall", "Ppl R", "participants recall", None),
-    Metric("not_participants", "Not ppl", "mentioned people, offices among participants", 0.0, False),
+    Metric(
+        "not_participants", "Not ppl", "mentioned people, offices among participants", 0.0, False
+    ),
     Metric("sides_precision", "Side P", "sides precision", 0.95),
     Metric("sides_recall", "Side R", "sides recall", 0.95),
     Metric("commitments_precision", "C P", "commitments precision", 0.90),
@@ -131,7 +133,7 @@ def gold_person(p: Doc) -> de.Who:
     return de._who("participant", p["name"], names)
 
 
-def draft_person(p: Doc) -> de.Who:
+def draft_person(p: de.Plain) -> de.Who:
     return de.participant(p)
 
 
@@ -140,7 +142,12 @@ def same_person(a: de.Who, b: de.Who) -> bool:
 
 
 def side_key(name: str) -> str:
-    """A side as sides are compared: its country, else its folded name."""
+    """A side as sides are compared: its grouping, else its country, else its folded name."""
+    from briefing.draft.lexicon import find_groupings
+
+    groupings = find_groupings(name)
+    if len(groupings) == 1:
+        return groupings[0]
     countries = de._countries(name)
     if len(countries) == 1:
         return next(iter(countries))
@@ -148,7 +155,16 @@ def side_key(name: str) -> str:
 
 
 def sides_of(names: Iterable[str]) -> set[str]:
-    return {side_key(n) for n in names if n}
+    """The sides NAMES stand for, a grouping with a table of members as those members
+    (a draft's "Quad" is the gold file's Japan, United States, Australia and India)."""
+    from briefing.draft.lexicon import members_of
+
+    found: set[str] = set()
+    for name in names:
+        if name:
+            key = side_key(name)
+            found |= set(members_of(key)) or {key}
+    return found
 
 
 def draft_sides(draft: Doc) -> list[str]:
@@ -210,7 +226,11 @@ def _judge_speaker(gold: Doc, quote: Doc, kind: str, who: de.Who) -> str:
             return "wrong"
         people = [*gold["participants"], *gold["mentioned"]]
         match = next((p for p in people if p["name"] == quote["speaker"]), None)
-        target = gold_person(match) if match else de._who("participant", quote["speaker"], [quote["speaker"]])
+        target = (
+            gold_person(match)
+            if match
+            else de._who("participant", quote["speaker"], [quote["speaker"]])
+        )
         return "right" if same_person(target, who) else "wrong"
     if wanted in ("institution", "document"):
         if kind != "party":
@@ -244,7 +264,8 @@ def _score_quotes(gold: Doc, draft: Doc, s: Score) -> None:
         if verdict != "right":
             s.miss(
                 f"speaker {verdict}",
-                f"{short(q['text'], 60)}: gold {q['speaker']} ({q['speaker_type']}), draft {who.name}",
+                f"{short(q['text'], 60)}: gold {q['speaker']} ({q['speaker_type']}),"
+                f" draft {who.name}",
             )
     for i, q in enumerate(d_quotes):
         s.count("quotes_precision", i in used)
@@ -252,7 +273,7 @@ def _score_quotes(gold: Doc, draft: Doc, s: Score) -> None:
             s.miss("extra quote", short(de.text_of(q, "text")))
 
 
-def _real_people(draft: Doc) -> list[Doc]:
+def _real_people(draft: Doc) -> list[de.Plain]:
     return [
         p
         for p in de.records(draft, "participants")
@@ -341,7 +362,11 @@ def _score_meeting(gold: Doc, draft: Doc, s: Score) -> None:
     meeting = gold["meeting"]
     dialogue = de.dialogue_of(draft)
     drafted = dialogue.get("date")
-    got = drafted.isoformat() if hasattr(drafted, "isoformat") else (str(drafted) if drafted else None)
+    got = (
+        drafted.isoformat()
+        if hasattr(drafted, "isoformat")
+        else (str(drafted) if drafted else None)
+    )
     if meeting["date"]:
         s.count("dates", got == meeting["date"])
         s.count("dates_wrong", got is not None and got != meeting["date"])
@@ -427,7 +452,7 @@ def _cell(t: de.Tally) -> str:
 
 
 def table(results: Sequence[tuple[str, Score]], total: Score) -> list[str]:
-    shown = [m for m in METRICS]
+    shown = list(METRICS)
     lines = [
         "| article | " + " | ".join(m.column for m in shown) + " |",
         "|---|" + "---:|" * len(shown),
@@ -435,14 +460,25 @@ def table(results: Sequence[tuple[str, Score]], total: Score) -> list[str]:
     for name, s in results:
         lines.append(
             f"| {name} | "
-            + " | ".join("-" if s.tallies[m.key].value is None else f"{s.tallies[m.key].hits}/{s.tallies[m.key].total}" for m in shown)
+            + " | ".join(
+                "-"
+                if s.tallies[m.key].value is None
+                else f"{s.tallies[m.key].hits}/{s.tallies[m.key].total}"
+                for m in shown
+            )
             + " |"
         )
     lines += ["", "| measure | overall | target | |", "|---|---:|---:|---|"]
     missed = set(total.missed_targets())
     for m in METRICS:
-        target = "" if m.target is None else ("\u2265 " if m.at_least else "\u2264 ") + f"{m.target:g}"
-        verdict = "" if m.target is None or total.value(m.key) is None else ("FAIL" if m in missed else "PASS")
+        target = (
+            "" if m.target is None else ("\u2265 " if m.at_least else "\u2264 ") + f"{m.target:g}"
+        )
+        verdict = (
+            ""
+            if m.target is None or total.value(m.key) is None
+            else ("FAIL" if m in missed else "PASS")
+        )
         lines.append(f"| {m.label} | {_cell(total.tallies[m.key])} | {target} | {verdict} |")
     return lines
 
@@ -457,7 +493,9 @@ def misses(results: Sequence[tuple[str, Score]]) -> list[str]:
 
 def as_json(results: Sequence[tuple[str, Score]], total: Score) -> dict[str, object]:
     def tallies(s: Score) -> dict[str, object]:
-        return {k: {"hits": t.hits, "total": t.total, "value": t.value} for k, t in s.tallies.items()}
+        return {
+            k: {"hits": t.hits, "total": t.total, "value": t.value} for k, t in s.tallies.items()
+        }
 
     return {
         "articles": [

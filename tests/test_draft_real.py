@@ -111,4 +111,5 @@ def test_the_development_split_keeps_its_scores() -> None:
     total = ce.overall(ce.run(DEV))
     low = {k: total.value(k) for k, floor in DEV_FLOORS.items() if (total.value(k) or 0) < floor}
     high = {k: total.value(k) for k, top in DEV_CEILINGS.items() if (total.value(k) or 0) > top}
-    assert not low and not high, (low, high)
+    assert not low, low
+    assert not high, high

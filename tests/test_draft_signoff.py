@@ -1,4 +1,4 @@
-"""Signing a draft off is safe: each `review` note is one line, and deleting it changes nothing else.
+"""Signing off is safe: each `review` note is one line; deleting it changes nothing else.
 
 A person signs an item off by deleting its `review:` line. If a note were folded
 over two lines, deleting "the review line" would leave a stray line that YAML

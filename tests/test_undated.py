@@ -76,7 +76,9 @@ def test_commitments_of_an_undated_meeting_have_no_window(archive: Path) -> None
     result = runner.invoke(
         app, ["followups", "--data", str(archive), "--as-of", "2026-06-01", "--format", "json"]
     )
-    items = [i for i in json.loads(result.stdout)["followups"] if i["dialogue_id"] == "undated-talks"]
+    items = [
+        i for i in json.loads(result.stdout)["followups"] if i["dialogue_id"] == "undated-talks"
+    ]
     assert all(i["made_on"] is None for i in items)
     # A window a person wrote down stands; none is read from a timeline without a date.
     unread = [i for i in items if i["timeline"] and not i["window"]]

@@ -13,26 +13,122 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from briefing.draft.document import Ids, read_document, slug
 from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
+from briefing.draft.lexicon import (
+    GROUPINGS,
+    find_countries,
+    find_groupings,
+    members_of,
+    office_country,
+)
 from briefing.draft.meeting import read_meeting
 from briefing.draft.plain import build_plain
 from briefing.draft.topics import Grouping, group_topics
 
+#: Between two countries of a list: a comma, a semicolon or "and" (with "the"), or a
+#: person's name set between them ("Brazil, Luiz Inacio Lula da Silva; Argentina").
+_LIST_GAP: Final = re.compile(r"(?:,[^,;.]{0,50})?\s*(?:,|;|and|&)\s*(?:and\s+)?(?:the\s+)?")
+
+
+#: Before a list of the meeting's members: "ministers of", "counterparts from", "between".
+_MEMBERS_OF: Final = re.compile(r"\b(?:of|from|between|among|with|including)\s+(?:the\s+)?$")
+
+
+def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
+    """Countries TEXT lists three or more at a time ("the foreign ministers of Morocco, Egypt,
+    Bahrain, the United States and the United Arab Emirates"); with INTRODUCED, only lists
+    after "of", "from", "between" and the like. A list ends at its "and"."""
+    found: list[str] = []
+    runs: list[tuple[int, list[str]]] = []
+    last_end, closed = -1, True
+    for start, end, name in find_countries(text):
+        gap = _LIST_GAP.fullmatch(text, last_end, start) if last_end >= 0 else None
+        if gap is None or closed:
+            runs.append((start, []))
+            closed = False
+        elif re.search(r"\band\b|&", gap.group()):
+            closed = True
+        runs[-1][1].append(name)
+        last_end = end
+    for start, names in runs:
+        if len(names) < 3:
+            continue
+        if introduced and not _MEMBERS_OF.search(text, max(0, start - 25), start):
+            continue
+        found += [n for n in names if n not in found]
+    return found
+
+
+#: A grouping named as the meeting: "BRICS summit", "Asean foreign ministers", "ASEAN-China",
+#: "a summit of the G20".
+_AS_THE_MEETING: Final = re.compile(
+    r"[\s-]*(?:[A-Z][\w-]*\s+)?(?:(?:leaders?|heads?|foreign|defen[cs]e|trade|finance|"
+    r"ministers?|ministerial|summit|meeting|talks|countries|members|nations|states|"
+    r"declaration|communiqu\w+|[A-Z][a-z]+)\b)|-"
+)
+
+
+def _meeting_groupings(text: str) -> list[str]:
+    """Groupings TEXT names as the meeting or as a side of it, not in passing."""
+    found: list[str] = []
+    for name in find_groupings(text):
+        for form in GROUPINGS[name][0]:
+            at = text.find(form)
+            if at < 0:
+                continue
+            before = text[max(0, at - 25) : at]
+            if _AS_THE_MEETING.match(text, at + len(form)) or re.search(
+                r"\b(?:summit|meeting|ministers|leaders|members) of (?:the )?$|-$", before
+            ):
+                found.append(name)
+                break
+    return found
+
+
+def _office_sides(read: Read) -> list[str]:
+    """The host's country when the meeting is at a seat of government ("at Downing Street")."""
+    country = office_country(read.meeting.location or "")
+    return [country] if country else []
+
+
+def _headline_sides(read: Read) -> list[str]:
+    """Countries that a headline puts before its verb ("China, Nepal sign deals"), not those
+    it names after ("Putin, Erdogan meet in Sochi, discuss Ukraine war")."""
+    title = read.meeting.title or ""
+    if not read.meeting.headline:
+        return country_names(title)
+    subject = re.match(r"(?:[^\sa-z][^\s]*\s*|(?:and|the|of|&)\s+)*", title)
+    return country_names(subject.group() if subject else "")
+
+
+def _lede(read: Read, sentences: int = 1) -> str:
+    """The headline and the first SENTENCES: where a report says who met."""
+    doc = read.doc
+    return " ".join([doc.title or "", *(doc.slice(s) for s in doc.sentences[:sentences])])
+
 
 def _parties(people: People, reads: list[Read]) -> list[str]:
-    """The sides: countries the meeting's name joins ("India-Japan"), those of the people
-    named, and those that commit, in that order."""
+    """The sides: countries the meeting's name joins ("India-Japan"), groupings and lists of
+    countries in the lede, the countries of the people present, and those that commit, in
+    that order. A country that belongs to a grouping already a side is not one of its own."""
     found: list[str] = []
     for read in reads:
-        for name in country_names(read.meeting.title or ""):
+        for name in [
+            *_headline_sides(read),
+            *find_groupings(_lede(read)),
+            *_meeting_groupings(_lede(read, 3)),
+            *_office_sides(read),
+            *_enumerated(_lede(read)),
+            *_enumerated(_lede(read, 6), introduced=True),
+        ]:
             if name not in found:
                 found.append(name)
     for entry in people.entries:
-        if entry["country"] and entry["country"] not in found:
+        if entry["country"] and entry["country"] not in found and entry.get("present", True):
             found.append(entry["country"])
     if len(found) < 2:
         for read in reads:
@@ -53,7 +149,41 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
                 counts[name] = counts.get(name, 0) + 1
         ranked = sorted((n for n in counts if n not in found), key=lambda n: -counts[n])
         found.extend(ranked[: 2 - len(found)])
-    return found
+    members = {m for g in found for m in members_of(g)}
+    return [n for n in found if n not in members]
+
+
+#: Words that put a person at the meeting when a sentence names them with one.
+_AT_THE_MEETING: Final = re.compile(
+    r"\b(?:me[e]?t(?:s|ing)?|talks|held|hosts?|hosted|hosting|visit(?:s|ed|ing)?|welcomed|"
+    r"received|receiving|sign(?:s|ed|ing)?|summit|attend(?:s|ed|ing)?|join(?:s|ed)|calls?|"
+    r"called|spoke (?:with|to|by)|phone|co-chaired|chaired|led|discuss(?:ed|es|ing)?|"
+    r"agreed?|press conference|reporters|counterparts?|told|said|says|added|stated|noted|"
+    r"thanked|urged|stressed|reaffirmed|pledged|announced|arrived|guest|host)\b",
+    re.IGNORECASE,
+)
+#: Roles of people who speak about a meeting without taking part in it.
+_NOT_AT_THE_MEETING: Final = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|press secretary|former|late|ex-)\b", re.IGNORECASE
+)
+
+
+def _presence(people: People, reads: list[Read]) -> None:
+    """Mark who was at the meeting: someone whose role is a spokesperson's or a former
+    office, or whom no sentence names with a word of meeting, speaking or agreeing
+    ("the death of Queen Elizabeth"), is only mentioned; the rest are present."""
+    seen: set[str] = set()
+    for read in reads:
+        doc = read.doc
+        for mention in read.cast.mentions:
+            sentence = doc.sentence_at(mention.start)
+            if sentence is None:
+                continue
+            if _AT_THE_MEETING.search(doc.text, sentence.start, sentence.end):
+                seen.add(people.local[(read.source_id, mention.person)])
+    for entry in people.entries:
+        role = entry["role"] or ""
+        entry["present"] = entry["id"] in seen and not _NOT_AT_THE_MEETING.search(role)
 
 
 def _infer_countries(people: People, sides: list[str]) -> None:
@@ -80,6 +210,7 @@ def draft_plain(
     for read in reads:
         for person in read.cast.people:
             people.add(read.source_id, read.cast, person)
+    _presence(people, reads)
     sides = _parties(people, reads)
     _infer_countries(people, sides)
     topics: Grouping = group_topics([(r.source_id, r.doc, r.items, r.quotes) for r in reads])

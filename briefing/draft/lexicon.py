@@ -224,6 +224,45 @@ _COUNTRIES: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Albania": ((), ("Albanian",)),
     "Bosnia and Herzegovina": ((), ("Bosnian",)),
     "Kosovo": ((), ("Kosovar",)),
+    "Republic of the Congo": (
+        ("Congo-Brazzaville", "Congo Republic", "Republic of Congo", "Congo Brazzaville"),
+        (),
+    ),
+    "Guyana": ((), ("Guyanese",)),
+    "Suriname": ((), ("Surinamese",)),
+    "Greenland": ((), ("Greenlandic",)),
+    "Faroe Islands": (("the Faroe Islands", "Faroes"), ("Faroese",)),
+    "Åland Islands": (("Åland", "the Åland Islands", "Aland Islands"), ("Ålandic",)),
+    "Nauru": ((), ("Nauruan",)),
+    "Tuvalu": ((), ("Tuvaluan",)),
+    "Marshall Islands": (("the Marshall Islands",), ("Marshallese",)),
+    "Micronesia": ((), ("Micronesian",)),
+    "Cook Islands": (("the Cook Islands",), ()),
+    "Niue": ((), ()),
+    "Belize": ((), ("Belizean",)),
+    "Barbados": ((), ("Barbadian",)),
+    "Bahamas": (("the Bahamas",), ("Bahamian",)),
+    "Haiti": ((), ("Haitian",)),
+    "Gabon": ((), ("Gabonese",)),
+    "Chad": ((), ("Chadian",)),
+    "Burkina Faso": ((), ("Burkinabe",)),
+    "Sierra Leone": ((), ("Sierra Leonean",)),
+    "Liberia": ((), ("Liberian",)),
+    "Togo": ((), ("Togolese",)),
+    "Benin": ((), ("Beninese",)),
+    "Eritrea": ((), ("Eritrean",)),
+    "Djibouti": ((), ()),
+    "Burundi": ((), ("Burundian",)),
+    "Lesotho": ((), ()),
+    "Eswatini": ((), ()),
+    "Gambia": (("the Gambia",), ("Gambian",)),
+    "Mauritania": ((), ("Mauritanian",)),
+    "Cape Verde": (("Cabo Verde",), ()),
+    "Seychelles": ((), ()),
+    "Andorra": ((), ()),
+    "Liechtenstein": ((), ()),
+    "Monaco": ((), ()),
+    "San Marino": ((), ()),
 }
 
 #: Capitals, which stand for their country's government as the subject of a sentence
@@ -427,3 +466,99 @@ EVENT_VERBS: Final = (
     r"took place",
     r"(?:told|briefed) reporters",
 )
+
+
+#: Groupings that meet as one side: the forms the press uses for each, and its members
+#: (as of 2025). A side that is a grouping stands for its members, so that a member is
+#: not a side of its own beside it; a grouping with an open or long membership lists none.
+GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "G7": (("G7", "G-7", "Group of Seven"),
+           ("United States", "United Kingdom", "France", "Germany", "Italy", "Japan", "Canada")),
+    "G20": (("G20", "G-20", "Group of 20", "Group of Twenty"),
+            ("Argentina", "Australia", "Brazil", "Canada", "China", "France", "Germany", "India",
+             "Indonesia", "Italy", "Japan", "Mexico", "Russia", "Saudi Arabia", "South Africa",
+             "South Korea", "Turkey", "United Kingdom", "United States", "European Union",
+             "African Union")),
+    "BRICS": (("BRICS",),
+              ("Brazil", "Russia", "India", "China", "South Africa", "Egypt", "Ethiopia", "Iran",
+               "United Arab Emirates", "Indonesia")),
+    "ASEAN": (("ASEAN", "Asean", "Association of Southeast Asian Nations",
+               "Association of South-east Asian Nations"),
+              ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar", "Philippines",
+               "Singapore", "Thailand", "Vietnam")),
+    "GCC": (("GCC", "Gulf Cooperation Council"),
+            ("Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman")),
+    "Quad": (("Quad", "Quadrilateral Security Dialogue"),
+             ("United States", "Japan", "Australia", "India")),
+    "SCO": (("SCO", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"),
+            ("China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "India",
+             "Pakistan", "Iran", "Belarus")),
+    # Bolivia, a full member from 2024, is left out: the founders are every round's sides.
+    "Mercosur": (("Mercosur", "MERCOSUR", "Mercosul"),
+                 ("Argentina", "Brazil", "Paraguay", "Uruguay")),
+    "IBSA": (("IBSA",), ("India", "Brazil", "South Africa")),
+    "ACTO": (("ACTO", "Amazon Cooperation Treaty Organization"),
+             ("Bolivia", "Brazil", "Colombia", "Ecuador", "Guyana", "Peru", "Suriname",
+              "Venezuela")),
+    "Weimar Triangle": (("Weimar Triangle",), ("France", "Germany", "Poland")),
+    "AUKUS": (("AUKUS",), ("Australia", "United Kingdom", "United States")),
+    "Nordic countries": (("Nordic countries", "Nordic leaders", "Nordics"),
+                         ("Denmark", "Finland", "Iceland", "Norway", "Sweden")),
+    "Baltic states": (("Baltic states", "Baltic countries", "Baltic States"),
+                      ("Estonia", "Latvia", "Lithuania")),
+    "Central Asia": (("C5+1", "C5", "Central Asian countries", "Central Asian states"),
+                     ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")),
+    "African Union": (("African Union",), ()),
+    "CELAC": (("CELAC", "Community of Latin American and Caribbean States"), ()),
+    "Pacific Islands Forum": (("Pacific Islands Forum",), ()),
+    "Arab League": (("Arab League", "League of Arab States"), ()),
+    "NATO": (("NATO", "Nato"), ()),
+}  # fmt: skip
+_GROUPING_FORM: Final = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        re.escape(form)
+        for form in sorted(
+            (f for forms, _ in GROUPINGS.values() for f in forms), key=len, reverse=True
+        )
+    )
+    + r")(?![\w])"
+)
+_GROUPING_OF: Final = {form: name for name, (forms, _) in GROUPINGS.items() for form in forms}
+
+
+def find_groupings(text: str) -> list[str]:
+    """The groupings TEXT names, in order, each once."""
+    found: list[str] = []
+    for match in _GROUPING_FORM.finditer(text):
+        name = _GROUPING_OF[match.group()]
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def members_of(grouping: str) -> tuple[str, ...]:
+    return GROUPINGS.get(grouping, ((), ()))[1]
+
+
+#: Seats and offices of government that stand for their country: where a host receives a
+#: guest ("at Downing Street"), and whose words are the government's ("the Kremlin said").
+OFFICES: Final = {
+    "Downing Street": "United Kingdom", "No 10": "United Kingdom", "Number 10": "United Kingdom",
+    "White House": "United States", "State Department": "United States",
+    "Pentagon": "United States", "Kremlin": "Russia", "Élysée": "France",
+    "Élysée Palace": "France", "Elysee": "France", "Elysee Palace": "France",
+    "Quai d'Orsay": "France", "Blue House": "South Korea", "Kantei": "Japan",
+    "Zhongnanhai": "China", "Malacañang": "Philippines", "Malacanang": "Philippines",
+    "Malacañang Palace": "Philippines", "Malacanang Palace": "Philippines",
+    "Rashtrapati Bhavan": "India", "Hyderabad House": "India", "South Block": "India",
+    "Planalto": "Brazil", "Itamaraty": "Brazil", "Casa Rosada": "Argentina",
+    "Los Pinos": "Mexico", "Palacio Nacional": "Mexico", "Chigi Palace": "Italy",
+    "Palazzo Chigi": "Italy", "Bundeskanzleramt": "Germany",
+    "Kirribilli House": "Australia", "Rideau Hall": "Canada", "Union Buildings": "South Africa",
+}  # fmt: skip
+
+
+def office_country(place: str) -> str | None:
+    """The country whose seat of government PLACE is ("Downing Street", "the Kremlin")."""
+    return OFFICES.get(re.sub(r"^(?:the|at)\s+", "", place.strip(), flags=re.IGNORECASE))

@@ -60,7 +60,9 @@ _DAY_MONTH: Final = re.compile(
     re.IGNORECASE,
 )
 #: A date printed as numbers, year first: "2023-07-09" (a page's metadata), "2023.04.27".
-_ISO: Final = re.compile(r"(?<![\d.-])(?P<y>(?:19|20)\d{2})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.-]?\d)")
+_ISO: Final = re.compile(
+    r"(?<![\d.-])(?P<y>(?:19|20)\d{2})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.-]?\d)"
+)
 #: A page's date as a stored copy gives it before the text: "date 2023-07-09".
 _DATE_LINE: Final = re.compile(r"^\s*date (?:19|20)\d{2}-\d{2}-\d{2}\s+")
 #: Words that put the meeting on the day of publication, or the day before.
@@ -71,7 +73,9 @@ _YESTERDAY: Final = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "on Friday", or a capitalised weekday alone as wires write it ("called Friday").
 _ON_WEEKDAY: Final = re.compile(
-    r"\b(?:(?i:on) (?i:(" + "|".join(_WEEKDAYS) + r"))|("
+    r"\b(?:(?i:on) (?i:("
+    + "|".join(_WEEKDAYS)
+    + r"))|("
     + "|".join(w.capitalize() for w in _WEEKDAYS)
     + r"))\b(?!['\u2019]s)"
 )
@@ -116,7 +120,9 @@ def _ordinal(word: str) -> int | None:
 
 #: After a meeting's name: words that make "first" no round number ("the first summit in
 #: five years") or the meeting another one ("to be held").
-_NOT_A_ROUND_AFTER: Final = re.compile(r"\s+(?:in (?:\w+ ){0,2}(?:years?|decades?)|since\b|to be held\b)")
+_NOT_A_ROUND_AFTER: Final = re.compile(
+    r"\s+(?:in (?:\w+ ){0,2}(?:years?|decades?)|since\b|to be held\b)"
+)
 _NOT_THIS_MEETING_BEFORE: Final = re.compile(
     r"\b(?:invit\w*|next|upcoming|forthcoming|ahead of|attend|host)\b[^.]{0,30}$", re.IGNORECASE
 )
@@ -170,7 +176,9 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
         iso = _ISO.search(line)
         if iso:
             try:
-                return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"])), "the date printed at the top"
+                return dt.date(
+                    int(iso["y"]), int(iso["m"]), int(iso["d"])
+                ), "the date printed at the top"
             except ValueError:
                 pass
         match = _DAY_MONTH.search(line)
