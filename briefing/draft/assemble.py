@@ -20,6 +20,7 @@ from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.lexicon import (
     GROUPINGS,
+    SPEECH_VERBS,
     find_countries,
     find_groupings,
     members_of,
@@ -81,6 +82,10 @@ def _meeting_groupings(text: str) -> list[str]:
             if at < 0:
                 continue
             before = text[max(0, at - 25) : at]
+            if re.search(
+                r"\b(?:attend\w*|next|upcoming|forthcoming|ahead of|invit\w*)\b\D{0,12}$", before
+            ):
+                continue
             if _AS_THE_MEETING.match(text, at + len(form)) or re.search(
                 r"\b(?:summit|meeting|ministers|leaders|members) of (?:the )?$|-$", before
             ):
@@ -159,7 +164,8 @@ _AT_THE_MEETING: Final = re.compile(
     r"received|receiving|sign(?:s|ed|ing)?|summit|attend(?:s|ed|ing)?|join(?:s|ed)|calls?|"
     r"called|spoke (?:with|to|by)|phone|co-chaired|chaired|led|discuss(?:ed|es|ing)?|"
     r"agreed?|press conference|reporters|counterparts?|told|said|says|added|stated|noted|"
-    r"thanked|urged|stressed|reaffirmed|pledged|announced|arrived|guest|host)\b",
+    r"thanked|urged|stressed|reaffirmed|pledged|announced|arrived|guest|host|hailed|praised|"
+    r"expressed|conveyed|assured|congratulated|invited|lauded|welcomes?|underlined)\b",
     re.IGNORECASE,
 )
 #: Roles of people who speak about a meeting without taking part in it.
@@ -173,17 +179,29 @@ def _presence(people: People, reads: list[Read]) -> None:
     office, or whom no sentence names with a word of meeting, speaking or agreeing
     ("the death of Queen Elizabeth"), is only mentioned; the rest are present."""
     seen: set[str] = set()
+    elsewhere: set[str] = set()
     for read in reads:
         doc = read.doc
         for mention in read.cast.mentions:
             sentence = doc.sentence_at(mention.start)
             if sentence is None:
                 continue
-            if _AT_THE_MEETING.search(doc.text, sentence.start, sentence.end):
+            # "White House press secretary Kim Example", "former minister Ana Example".
+            before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
+            if _NOT_AT_THE_MEETING.search(before) and not re.search(r"[,;]", before[-20:]):
+                elsewhere.add(people.local[(read.source_id, mention.person)])
+            words = doc.text[sentence.start : sentence.end]
+            if _AT_THE_MEETING.search(words) or any(
+                w.casefold() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", words)
+            ):
                 seen.add(people.local[(read.source_id, mention.person)])
     for entry in people.entries:
         role = entry["role"] or ""
-        entry["present"] = entry["id"] in seen and not _NOT_AT_THE_MEETING.search(role)
+        entry["present"] = (
+            entry["id"] in seen
+            and entry["id"] not in elsewhere
+            and not _NOT_AT_THE_MEETING.search(role)
+        )
 
 
 def _infer_countries(people: People, sides: list[str]) -> None:

@@ -86,7 +86,7 @@ _DATELINE: Final = re.compile(
 )
 _PLACE: Final = re.compile(
     r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
-    r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b)"
+    r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b| this\b)"
 )
 #: A place the text names as such: "the Russian city of Sochi", "travelled to Sydney".
 _CITY: Final = re.compile(

@@ -93,10 +93,29 @@ class _Builder:
         if speaker is None or speaker.kind == "unknown":
             return self.unidentified()
         if speaker.kind == "person":
-            return self.people.local[(read.source_id, speaker.who)]
+            key = self.people.local[(read.source_id, speaker.who)]
+            # Someone only mentioned is no participant: their words are kept, unassigned.
+            return key if self.present(key) else self.unidentified()
         if speaker.kind == "joint":
             return self.joint(speaker.attribution)
         return self.party(speaker.who)
+
+    def present(self, key: str) -> bool:
+        return next((e.get("present", True) for e in self.people.entries if e["id"] == key), True)
+
+    def absent_note(self, read: Read, speaker: Speaker | None) -> str | None:
+        """What to check when a quote's speaker was not at the meeting, else None."""
+        if speaker is None or speaker.kind != "person":
+            return None
+        key = self.people.local[(read.source_id, speaker.who)]
+        if self.present(key):
+            return None
+        entry = next(e for e in self.people.entries if e["id"] == key)
+        role = f" ({entry['role']})" if entry["role"] else ""
+        return (
+            f"check the speaker: the source gives these words to {entry['name']}{role},"
+            " whom it does not place at the meeting"
+        )
 
     def unidentified(self) -> str:
         """A participant standing for whoever said words the drafter could not attribute, so
@@ -179,7 +198,11 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
                 continue
             context = read.doc.text[attributed.context[0] : attributed.context[1]]
             unclosed = "quotation opened and never closed" if quote.closed < 0 else None
-            review = "speaker not found; say who said it" if speaker is None else speaker.review
+            review = (
+                "speaker not found; say who said it"
+                if speaker is None
+                else builder.absent_note(read, speaker) or speaker.review
+            )
             record: dict[str, Any] = {
                 "id": taken.add(slug(text)),
                 "speaker": speaker_id,
@@ -335,8 +358,11 @@ def _source_record(source: SourceLike, source_id: str, title: str | None) -> dic
 
 
 def _participants(people: People) -> list[dict[str, Any]]:
+    """The people at the meeting; those the source only mentions are left out."""
     found = []
     for entry in people.entries:
+        if not entry.get("present", True):
+            continue
         aliases = []
         for alias in entry["aliases"]:
             if alias != entry["name"] and alias not in aliases:
@@ -410,7 +436,7 @@ def build_plain(
     if location is None:
         notes.append("place not found")
     dialogue["location"] = location or _NOT_STATED
-    if not people.entries:
+    if not any(e.get("present", True) for e in people.entries):
         people.entries.append(
             {"id": "unknown", "name": _NOT_STATED, "aliases": [], "role": None, "country": None,
              "notes": ["nobody is named in the source: a placeholder for the chair"]}
@@ -419,12 +445,12 @@ def build_plain(
     for read in reads:
         for local in read.chairs:
             key = people.local[(read.source_id, local)]
-            if key not in chairs:
+            if key not in chairs and builder.present(key):
                 chairs.append(key)
         if chairs:
             break
     if not chairs:
-        chairs = [p["id"] for p in people.entries[:2]]
+        chairs = [p["id"] for p in people.entries if p.get("present", True)][:2]
         notes.append("chairs taken to be the first people named")
     dialogue["chairs"] = chairs
     dialogue["sources"] = [
