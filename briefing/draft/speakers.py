@@ -15,12 +15,14 @@ In order, a quotation's speaker is:
 4. for a quotation standing alone, the speaker of the quotation just before it
    in the same paragraph, or else the last person who spoke.
 
-Pronouns ("he", "she") are the last person who spoke; descriptions ("the
-Indian prime minister", "the Japanese foreign minister") are the person whose
-role and country fit. Two people named together ("Marcos and Kishida"), "the
-leaders" and "they" after a joint statement speak jointly. A short quotation
-(three words or fewer) inside a sentence is kept only when one person says it:
-otherwise it is a scare quote, not speech.
+Pronouns ("he", "she") are whom the sentence before was about, else the last
+speaker if nobody else was named since; descriptions ("the Polish PM") are the
+person whose role and country fit. Words of an office ("the White House said")
+go to the office or its side, never to a person; unclear is left unidentified.
+Two people named together ("Marcos and Kishida"), "the leaders" and "they"
+after a joint statement speak jointly. A short quotation (three words or fewer)
+inside a sentence is kept only when one person says it: otherwise it is a scare
+quote, not speech.
 """
 
 from __future__ import annotations
@@ -30,9 +32,16 @@ import re
 from typing import Final, NamedTuple
 
 from briefing.draft.document import Document, lazy
-from briefing.draft.lexicon import SPEECH_VERBS, country_of
+from briefing.draft.lexicon import country_of
 from briefing.draft.people import Cast, describes, is_pronoun
 from briefing.draft.quotes import Quoted
+from briefing.draft.speech import (
+    LETTERS,
+    first_verb,
+    is_verb,
+    speaker_after,
+    speaker_before,
+)
 
 
 class Speaker(NamedTuple):
@@ -53,7 +62,10 @@ class Attributed(NamedTuple):
     context: tuple[int, int]
 
 
-_VERBS: Final = SPEECH_VERBS - {"according", "read"}
+#: Words that say a group spoke ("both leaders pledged to \"...\"", "made an announcement").
+_GROUP_SPEECH: Final = frozenset(
+    {"pledged", "vowed", "promised", "committed", "announcement", "declaration", "statement"}
+)
 _DOC_WORDS: Final = (
     r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
     r"document|report|transcript)"
@@ -63,8 +75,9 @@ _DOC_HINT: Final = re.compile(
     r"statement|read-?out|declaration|communiqu|release|document|report|transcript", re.IGNORECASE
 )
 _ACCORDING: Final = lazy(
-    r"according to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + _DOC_WORDS + r")"
-    r"(?: (?:released|issued|published|put out))?(?: by (?P<by>(?:the )?(?:[A-Z][\w.'-]*\s?)+))?"
+    r"(?i:according) to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + _DOC_WORDS + r")"
+    r"(?: (?:released|issued|published|put out|given))?(?: by (?P<by>(?:the )?"
+    r"(?:(?:office|ministry|embassy|presidency|government) of )?(?:[A-Z][\w.'-]*\s?)+))?"
 )
 _DOC_SAID: Final = lazy(
     r"(?P<the>(?i:the|a|an|in a|in the|in its|in their)) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
@@ -85,83 +98,10 @@ _OWNED: Final = re.compile(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + _STA
 _SPEAKS_FOR: Final = re.compile(
     r"\b(?:" + _STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
 )
-_WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
-_LETTERS: Final = re.compile(r"[A-Za-z]+")
-
-
-def _is_verb(word: str) -> bool:
-    return word.casefold().rstrip(".") in _VERBS
-
-
-def _run(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
-    """Up to LIMIT words from START, each one space after the last (a comma ends the run)."""
-    found: list[tuple[int, int]] = []
-    for match in _WORDS.finditer(text, start, end):
-        if found and text[found[-1][1] : match.start()] != " ":
-            break
-        if not found and match.start() != start:
-            break
-        found.append((match.start(), match.end()))
-        if len(found) == limit:
-            break
-    return found
-
-
-def _after(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
-    """Who speaks in the words right after a closing mark: `, Jaishankar said` (the last
-    person named before the verb) or `, said Leyen` (the first after it)."""
-    lead = re.match(r"\s*[,.\u2014-]?\s*", text[start:end])
-    at = start + (lead.end() if lead else 0)
-    words = _run(text, at, end, 8)
-    for k in range(1, min(len(words), 7)):
-        word = text[words[k][0] : words[k][1]]
-        if _is_verb(word):
-            before = k - 1 if text[words[k - 1][0] : words[k - 1][1]].endswith("ly") else k
-            if before >= 1:
-                return words[0][0], words[before - 1][1], True
-    if words and _is_verb(text[words[0][0] : words[0][1]]) and len(words) > 1:
-        return words[1][0], words[min(len(words), 7) - 1][1], False
-    return None
-
-
-def _before(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Who speaks in the words right before an opening mark: `Hayashi added:`,
-    `Kamikawa said,`, `... he said that`."""
-    stop = end
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    if stop > start and text[stop - 1] in ":,":
-        stop -= 1
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    if text[max(start, stop - 5) : stop] == " that":
-        stop -= 5
-    words = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, stop)]
-    if len(words) < 2 or words[-1][1] != stop or not _is_verb(text[words[-1][0] : stop]):
-        return None
-    who = words[:-1]
-    if text[who[-1][0] : who[-1][1]].endswith("ly") and len(who) > 1:
-        who = who[:-1]
-    run = [who[-1]]
-    for word in reversed(who[:-1]):
-        if text[word[1] : run[0][0]] != " " or len(run) == 6:
-            break
-        run.insert(0, word)
-    return run[0][0], run[-1][1]
-
-
-def first_verb(text: str, start: int, end: int) -> int | None:
-    """Where the first speech verb between START and END begins."""
-    for match in _LETTERS.finditer(text, start, end):
-        if match.group().casefold() in _VERBS:
-            return match.start()
-    return None
-
-
 _SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
 _DESCRIPTION: Final = lazy(
     r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
-    r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|"
+    r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|pm|"
     r"spokeswoman|envoy|ambassador))\b",
     re.IGNORECASE,
 )
@@ -170,6 +110,18 @@ _COLLECTIVE: Final = lazy(
     r"both (?:sides|leaders))\b",
     re.IGNORECASE,
 )
+#: A document the sides issue together: "the declaration", "the joint communique".
+_DOC_SPEAKS: Final = lazy(r"^according|\b(?:said|says|reads|read|stated|states|noted|added)$")
+_JOINT_DOC: Final = lazy(r"\b(?:joint|declaration|communiqu)", re.IGNORECASE)
+_NAMED_DOC: Final = lazy(
+    r"\b(?:joint (?:statement|communiqu[e\u00e9])|(?:[A-Z][\w-]*|final|joint|summit) declaration)\b"
+)
+_AND_COUNTERPART: Final = lazy(r"\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w-]+\s+){0,3}")
+_INSTITUTION: Final = lazy(
+    r"(?:(?:the|a|an) )?(?:[A-Z][\w.'-]* )*(?i:ministry|foreign office|white house|kremlin|"
+    r"embassy|presidency|presidential office|secretariat)\b(?: of(?: [A-Z][\w.'-]*| the)+)?"
+)
+_NAME: Final = lazy(r"\b[A-Z][a-z]+ [A-Z]")
 _PAIR: Final = lazy(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")
 
 
@@ -181,6 +133,26 @@ class _State:
         self.last_speaker: Speaker | None = None
         self.last_document: Speaker | None = None
         self.joint_document = False
+        #: The person the sentence before is about (its first person named), if any.
+        self.subject: str | None = None
+        #: Whether someone other than the last speaker was named after they spoke.
+        self.named_since = False
+
+    def spoke(self, speaker: Speaker) -> None:
+        self.last_speaker = speaker._replace(review=None)
+        self.named_since = False
+        if speaker.kind == "person":
+            self.last_person = speaker.who
+
+    def named(self, person: str) -> None:
+        self.last_person = person
+        last = self.last_speaker
+        if last is None or last.kind != "person" or last.who != person:
+            self.named_since = True
+
+    def current(self) -> Speaker | None:
+        """The last speaker, unless someone else was named since."""
+        return None if self.named_since else self.last_speaker
 
 
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
@@ -209,15 +181,20 @@ class Resolver:
         match = _DESCRIPTION().search(words)
         if not match:
             return None
-        fits = [p.key for p in self.cast.people if describes(match.group(1), p)]
+        phrase = re.sub(r"\bPM\b", "prime minister", match.group(1), flags=re.IGNORECASE)
+        fits = [p.key for p in self.cast.people if describes(phrase, p)]
         # "The foreign secretary" is someone already named, not someone named later.
         named = {m.person for m in self.cast.mentions if m.start < at}
         if len(fits) > 1 and len([f for f in fits if f in named]) == 1:
             fits = [f for f in fits if f in named]
         if len(fits) == 1:
             return fits[0]
-        if self.state.last_person in fits:
-            return self.state.last_person
+        # Two presidents: "the President" is whom the sentence before was about.
+        if self.state.subject in fits:
+            return self.state.subject
+        current = self.state.current()
+        if current is not None and current.kind == "person" and current.who in fits:
+            return current.who
         # Someone whose role the article never gave: the description may be the only one.
         last = self.state.last_person
         if not fits and last is not None:
@@ -236,6 +213,33 @@ class Resolver:
         before = text[max(start, mention.start - 40) : mention.start]
         return bool(_OWNED.match(after) or _SPEAKS_FOR.search(before))
 
+    def _institution(self, start: int, end: int, person: str | None) -> Speaker | None:
+        """Words of an office ("the White House said", "the foreign ministry said"): its
+        side if it names one, else the office, never a person."""
+        words = self.doc.text[start:end]
+        found = self.cast.mentions_in(start, end)
+        if person and not _INSTITUTION().search(found[-1].text):
+            return None  # a person, not an office taken for one
+        match = _INSTITUTION().search(words)
+        if match is None or (person is None and _NAME().search(words, 0, match.start())):
+            return None  # "John Smith, a ministry official": someone not in the cast
+        shown = " ".join(words.split())
+        name = re.sub(r"^(?:the|a|an) ", "", match.group().strip(), flags=re.IGNORECASE)
+        countries = (country_of(w) for w in re.findall(r"[A-Z][\w.]+", words))
+        country = next((c for c in countries if c), None)
+        return Speaker("party", country or name, shown, "words of an office, given to its side")
+
+    def _pronoun(self, word: str) -> Speaker | None:
+        """A pronoun is whom the sentence before was about, else the last speaker if nobody else
+        was named since: otherwise it is not clear who."""
+        note = f"speaker resolved from '{word}'"
+        if self.state.subject is not None:
+            return Speaker("person", self.state.subject, None, note)
+        current = self.state.current()
+        if current is not None and current.kind == "person":
+            return current._replace(review=note)
+        return None
+
     def who(self, start: int, end: int, *, last: bool = True) -> Speaker | None:
         """The speaker the words TEXT[start:end] name, if they name one."""
         words = self.doc.text[start:end]
@@ -244,6 +248,9 @@ class Resolver:
             # "Kapoor's spokesman said", "an aide to Aoyama said": not Kapoor, not Aoyama.
             shown = " ".join(words.split())
             return Speaker("unknown", "", shown, f"'{shown}' speaks for a participant")
+        institution = self._institution(start, end, person)
+        if institution is not None:
+            return institution
         if person and _PAIR().match(words) and len(self.cast.mentions_in(start, end)) >= 2:
             return Speaker("joint", "", None, "spoken by two people together")
         if person:
@@ -252,14 +259,7 @@ class Resolver:
         if (tokens and is_pronoun(tokens[-1] if last else tokens[0])) or (
             len(tokens) <= 2 and any(is_pronoun(t) for t in tokens)
         ):
-            if self.state.last_speaker and self.state.last_speaker.kind == "person":
-                word = next(t for t in tokens if is_pronoun(t))
-                return self.state.last_speaker._replace(review=f"speaker resolved from '{word}'")
-            if self.state.last_person:
-                return Speaker(
-                    "person", self.state.last_person, None, "speaker resolved from a pronoun"
-                )
-            return None
+            return self._pronoun(next(t for t in tokens if is_pronoun(t)))
         described = self._described(words, start)
         if described:
             phrase = _DESCRIPTION().search(words)
@@ -280,7 +280,7 @@ class Resolver:
     def _document(self, start: int, end: int) -> Speaker | None:
         text = self.doc.text
         sentence = text[start:end]
-        according = _ACCORDING().search(sentence) if "according" in sentence else None
+        according = _ACCORDING().search(sentence) if "ccording" in sentence else None
         if according:
             issuer = according.group("by")
             attribution = according.group().rstrip(" .,")
@@ -298,6 +298,8 @@ class Resolver:
                 self.state.joint_document = True
                 return Speaker("joint", "", attribution, None)
             issuer = _ISSUER().search(sentence[: said.start()])
+            if issuer and self.cast.mentions_in(start + issuer.start(), start + said.start()):
+                return None  # "Takal said in a statement": the person speaks
             if (
                 issuer
                 and said.group("the").casefold().startswith("in")
@@ -319,6 +321,14 @@ class Resolver:
             )
         if self.state.joint_document:
             return Speaker("joint", "", attribution, None)
+        # Only a document that speaks ("the declaration said"), not one spoken about.
+        speaks = bool(_DOC_SPEAKS().search(attribution))
+        if speaks and _JOINT_DOC().search(attribution):
+            return Speaker("joint", "", attribution, None)
+        earlier = _NAMED_DOC().search(self.doc.text, max(0, start - 600), start)
+        if speaks and earlier and re.match(r"the (?:document|text)\b", attribution, re.I):
+            # "This is also reflected in the final declaration. ... the document says"
+            return Speaker("joint", "", attribution, "document taken to be the one named before")
         for word in re.findall(r"[A-Z][\w.]+", self.doc.text[start:end])[:2]:
             country = country_of(word)
             if country:
@@ -340,7 +350,7 @@ class Resolver:
         # A speech verb right after the closing mark.
         named: tuple[int, int] | None = None
         if quote.closed >= 0:
-            after = _after(text, quote.closed + 1, c_end)
+            after = speaker_after(text, quote.closed + 1, c_end)
             if after:
                 speaker = self.who(after[0], after[1], last=after[2])
                 if speaker:
@@ -348,28 +358,27 @@ class Resolver:
                 named = (after[0], after[1])
         # A speech verb (or "saying that") right before the opening mark.
         before = text[s_start : quote.opened]
-        match = _before(text, s_start, quote.opened)
+        match = speaker_before(text, s_start, quote.opened)
         if match:
             speaker = self.who(*match)
             if speaker:
                 return speaker
             named = named or match
-        if _SAYING.search(before) or match:
+        pronoun = match is not None and is_pronoun(text[match[0] : match[1]].strip())
+        if (_SAYING.search(before) or match) and not pronoun:
+            # Not for "Pointing to Kishida ..., he said:" when "he" is not clear.
             speaker = self.who(s_start, quote.opened, last=False)
             if speaker:
                 return speaker
         if quote.partial:
-            several = self._several_named(s_start, quote.opened, previous)
-            if several is not None:
-                return several
-            speaker = self.who(s_start, quote.opened) if before.strip() else None
-            if speaker is None:
-                later = first_verb(text, close, c_end)
-                if later is not None:
-                    speaker = self.who(close + 1, later)
-            if speaker is None and len(quote_words(self.doc, quote)) > 3:
-                speaker = self.who(s_start, quote.opened, last=False)
-            return speaker
+            return self._inside(quote, (s_start, close, c_end), previous)
+        verb = first_verb(text, s_start, quote.opened)
+        if named is None and verb is not None and before.rstrip().endswith(":"):
+            # "Kant said the declaration focuses on: “...”": the one who said it, or nobody.
+            speaker = self.who(s_start, verb)
+            if speaker is not None:
+                return speaker
+            named = (s_start, verb)
         if named is not None:
             # The source says who spoke, in words that name no participant ("a senior
             # official said", "critics said"): never someone else who spoke before.
@@ -381,11 +390,59 @@ class Resolver:
                 break
             if earlier.speaker:
                 return earlier.speaker._replace(review=None)
-        if self.state.last_speaker:
-            return self.state.last_speaker._replace(
+        cut_off = self._cut_off(quote)
+        if cut_off is not None:
+            return cut_off
+        current = self.state.current()
+        if current is not None:
+            return current._replace(
                 attribution=None, review="no attribution: speaker taken from the paragraph before"
             )
         return None
+
+    def _cut_off(self, quote: Quoted) -> Speaker | None:
+        """A quotation ended by the next opening mark ("... of this. “We suggest a ceasefire,”
+        Kishida said.") lacks only its closing mark: the next one's speaker says it."""
+        if quote.closed >= 0:
+            return None
+        text = self.doc.text
+        end = self.doc.paragraphs[quote.paragraph].end
+        opened = re.compile('\\s*["\u201c\u201e\u00ab]').match(text, quote.end)
+        closed = re.compile('["\u201d\u00bb]').search(text, opened.end(), end) if opened else None
+        after = speaker_after(text, closed.end(), end) if closed else None
+        speaker = self.who(after[0], after[1], last=after[2]) if after else None
+        return speaker._replace(review="quotation ended by the next one") if speaker else None
+
+    def _inside(
+        self, quote: Quoted, spans: tuple[int, int, int], previous: list[Attributed]
+    ) -> Speaker | None:
+        """Who says a quotation inside a sentence from START, closing at CLOSE, to END."""
+        start, close, end = spans
+        text = self.doc.text
+        later = first_verb(text, close, end)
+        spoken = first_verb(text, start, quote.opened) is not None
+        tagged = re.match(r"[\W]{0,2},", text[close + 1 : close + 4]) is not None
+        if later is not None and not spoken and tagged:
+            # "The leaders discussed the “...”, the secretary said": the verb's subject (not
+            # "an “indispensable” partner, while his counterpart said").
+            speaker = self.who(close + 1, later)
+            if speaker is not None:
+                return speaker
+        several = self._several_named(start, quote.opened, previous)
+        if several is not None:
+            return several
+        speaker = self.who(start, quote.opened) if text[start : quote.opened].strip() else None
+        if speaker is None and later is not None:
+            speaker = self.who(close + 1, later)
+        if speaker is None and len(quote_words(self.doc, quote)) > 3:
+            speaker = self.who(start, quote.opened, last=False)
+        if speaker is not None and speaker.kind == "joint" and not speaker.attribution:
+            words = {w.casefold() for w in LETTERS.findall(text, start, quote.opened)}
+            pair = _PAIR().match(text[start : quote.opened])  # "Marcos and Kishida concurred"
+            if not spoken and not pair and not words & _GROUP_SPEECH:
+                # "They agreed to “...”": whose words these are is not said.
+                return Speaker("unknown", "", None, "no one is said to have said it")
+        return speaker
 
     def _several_named(self, start: int, opened: int, previous: list[Attributed]) -> Speaker | None:
         """With two people or more named before a quotation inside a sentence, the nearest is
@@ -395,10 +452,14 @@ class Resolver:
         text = self.doc.text
         if len({m.person for m in mentions}) < 2 or _PAIR().match(text[start:opened]):
             return None  # one person, or two speaking together ("Marcos and Kishida")
+        other = next(m for m in mentions if m.person != mentions[0].person)
+        if _AND_COUNTERPART().fullmatch(text, mentions[0].end, other.start):
+            # "Biden and his Mexican counterpart Lopez Obrador warned of ...": both.
+            return Speaker("joint", "", None, "spoken by two people together")
         for mention in reversed(mentions):
             after = text[mention.end : min(opened, mention.end + 40)].split()[:3]
-            spoke = any(_is_verb(w.strip(",")) for w in after[:2]) or (
-                after[:1] in (["has"], ["had"]) and len(after) > 1 and _is_verb(after[1])
+            spoke = any(is_verb(w.strip(",")) for w in after[:2]) or (
+                after[:1] in (["has"], ["had"]) and len(after) > 1 and is_verb(after[1])
             )
             if spoke and not self._stands_in(mention.start, mention.end, last=True):
                 return Speaker("person", mention.person, None, None)
@@ -411,13 +472,40 @@ class Resolver:
     def note_sentence(self, start: int, end: int) -> None:
         """Remember who speaks in a sentence of reported speech ("He said democratic ...")."""
         text = self.doc.text
-        for mention in self.cast.mentions_in(start, end):
-            self.state.last_person = mention.person
+        mentions = self.cast.mentions_in(start, end)
+        for mention in mentions:
+            self.state.named(mention.person)
         verb = first_verb(text, start, end)
-        if verb is not None:
+        if verb is not None and self._next_to(start, verb):
             speaker = self.who(start, verb)
             if speaker and speaker.kind == "person":
-                self.state.last_speaker = speaker._replace(review=None)
+                self.state.spoke(speaker)
+                self.state.subject = speaker.who
+                return
+        self.state.subject = self.subject_of(start, end)
+
+    def _next_to(self, start: int, verb: int) -> bool:
+        """Whether the person last named before VERB is its subject ("Xi also said"), not
+        someone named further back ("Prabowo's decision ... confirms continued ties")."""
+        mentions = self.cast.mentions_in(start, verb)
+        if not mentions:
+            return True  # a pronoun or a description: who() decides
+        return len(self.doc.text[mentions[-1].end : verb].split()) <= 3
+
+    def subject_of(self, start: int, end: int) -> str | None:
+        """The first person named in a sentence, unless only as someone another speaks for."""
+        mentions = self.cast.mentions_in(start, end)
+        if not mentions or self._stands_in(mentions[0].start, end, last=False):
+            return None
+        first = mentions[0]
+        text = self.doc.text
+        # The sentence's subject: named in its first words, and not "Prabowo's decision".
+        if len(text[start : first.start].split()) > 3 or text[first.end : first.end + 1] in (
+            "'",
+            "\u2019",
+        ):
+            return None
+        return first.person
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -459,9 +547,7 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
                 continue
             found.append(Attributed(quote, speaker, (sentence.start, sentence.end)))
             if speaker is not None:
-                resolver.state.last_speaker = speaker._replace(review=None)
-                if speaker.kind == "person":
-                    resolver.state.last_person = speaker.who
+                resolver.state.spoke(speaker)
         if not inside:
             # A sentence inside a quotation is what a speaker said, not who speaks next.
             if not _within(sentence.start, spans):
@@ -471,5 +557,8 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
             end = last_quote.closed if last_quote.closed >= 0 else last_quote.end
             for mention in cast.mentions_in(sentence.start, sentence.end):
                 if mention.start > end:
-                    resolver.state.last_person = mention.person
+                    resolver.state.named(mention.person)
+            spoken = found[-1].speaker if found and found[-1].quote in inside else None
+            who = spoken.who if spoken is not None and spoken.kind == "person" else None
+            resolver.state.subject = who
     return found

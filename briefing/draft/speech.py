@@ -1,0 +1,96 @@
+"""The words around a quotation that say who spoke: a speech verb and the name beside it.
+
+`, Jaishankar said` and `, said Leyen` after a closing mark, `Hayashi added:` before an
+opening one; split out of `briefing.draft.speakers`, which decides whom the name denotes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from briefing.draft.lexicon import SPEECH_VERBS
+
+#: Verbs that introduce words; "according" and "read" only with their own patterns.
+VERBS: Final = (SPEECH_VERBS - {"according", "read"}) | {"assured", "assures"}
+WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
+LETTERS: Final = re.compile(r"[A-Za-z]+")
+
+
+def is_verb(word: str) -> bool:
+    return word.casefold().rstrip(".") in VERBS
+
+
+def word_run(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Up to LIMIT words from START, each one space after the last (a comma ends the run)."""
+    found: list[tuple[int, int]] = []
+    for match in WORDS.finditer(text, start, end):
+        if found and text[found[-1][1] : match.start()] != " ":
+            break
+        if not found and match.start() != start:
+            break
+        found.append((match.start(), match.end()))
+        if len(found) == limit:
+            break
+    return found
+
+
+def speaker_after(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """Who speaks in the words right after a closing mark: `, Jaishankar said` (the last
+    person named before the verb) or `, said Leyen` (the first after it)."""
+    lead = re.match(r"\s*[,.\u2014-]?\s*", text[start:end])
+    at = start + (lead.end() if lead else 0)
+    # Up to nine words: "European Commission president Ursula von der Leyen said".
+    words = word_run(text, at, end, 11)
+    for k in range(1, min(len(words), 10)):
+        word = text[words[k][0] : words[k][1]]
+        if is_verb(word):
+            before = k - 1 if text[words[k - 1][0] : words[k - 1][1]].endswith("ly") else k
+            if before >= 1:
+                return words[0][0], words[before - 1][1], True
+    if words and is_verb(text[words[0][0] : words[0][1]]) and len(words) > 1:
+        return words[1][0], words[min(len(words), 8) - 1][1], False
+    return None
+
+
+def is_told(text: str, word: tuple[int, int]) -> bool:
+    return text[word[0] : word[1]].casefold() == "told"
+
+
+def speaker_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Who speaks in the words right before an opening mark: `Hayashi added:`,
+    `Kamikawa said,`, `... he said that`."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start and text[stop - 1] in ":,":
+        stop -= 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if text[max(start, stop - 5) : stop] == " that":
+        stop -= 5
+    words = [(m.start(), m.end()) for m in WORDS.finditer(text, start, stop)]
+    told = [i for i in range(max(0, len(words) - 4), len(words) - 1) if is_told(text, words[i])]
+    if told and words[-1][1] == stop:
+        # "Luxon told reporters:": the one who told, not the ones told.
+        words = words[: told[-1] + 1]
+        stop = words[-1][1]
+    if len(words) < 2 or words[-1][1] != stop or not is_verb(text[words[-1][0] : stop]):
+        return None
+    who = words[:-1]
+    if text[who[-1][0] : who[-1][1]].endswith("ly") and len(who) > 1:
+        who = who[:-1]
+    run = [who[-1]]
+    for word in reversed(who[:-1]):
+        if text[word[1] : run[0][0]] != " " or len(run) == 6:
+            break
+        run.insert(0, word)
+    return run[0][0], run[-1][1]
+
+
+def first_verb(text: str, start: int, end: int) -> int | None:
+    """Where the first speech verb between START and END begins."""
+    for match in LETTERS.finditer(text, start, end):
+        if match.group().casefold() in VERBS:
+            return match.start()
+    return None
