@@ -38,6 +38,10 @@ _SIGNING: Final = re.compile(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
 _SIDES: Final = re.compile(
     r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers)|"
     r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials)|"
+    r"(?:the )?(?:\w+ )?(?:presidents|prime ministers|heads of (?:state|government)|participants|"
+    r"signatories)|leaders|both|the (?:two|three|four) (?:\w+ )?\w+|"
+    r"the (?:\w+ )?(?:side|president|prime minister|premier|chancellor|(?:foreign )?minister|"
+    r"secretary(?: of state)?)|"
     r"officials|diplomats|delegations?|they|we|our|the dialogue|the meeting|the summit|the talks|"
     r"the (?:\w+ )?(?:declaration|agreement|statement|government)|there was)\b",
     re.IGNORECASE,
@@ -62,9 +66,30 @@ _HEDGED: Final = re.compile(
     r"|criticis\w+|criticiz\w+|denied|had (?:planned|agreed|decided|pledged|signed))\b",
     re.IGNORECASE,
 )
+#: "said he had signed": the past of reported speech, not a plan given up.
+_REPORTED: Final = re.compile(
+    r"\b(?:said|says|announced|told \w+)(?: on \w+)?(?: that)? (?:he|she|they|it|we|the \w+)\s*$",
+    re.IGNORECASE,
+)
+#: A time long before any meeting: what happened then is background.
+_CENTURY: Final = re.compile(
+    r"\b(?:in|since) the (?:early |late |mid-)?\d+(?:st|nd|rd|th) century\b"
+)
+#: A verb right after a quotation and its comma introduces it ("...," assured the President).
+_SPEECH_TAG: Final = re.compile(r"(?:\u201d|[,.!?]\"),?\s+$")
+#: A past participle after a comma describes a thing ("the format, established in 1991").
+_PARTICIPLE: Final = re.compile(r"(?:established|launched|adopted|signed|set up|founded)$")
+#: A document described by what was done with it: "the agreements that we have signed".
+_DESCRIBED: Final = re.compile(
+    r"\b(?:agreements?|deals?|documents?|accords?|MoUs?|memorand\w+) (?:that|which) "
+    r"(?:\w+ ){1,2}(?:\w+ )?$",
+    re.IGNORECASE,
+)
+#: A relative clause tells about the thing agreed, not a second undertaking.
+_RELATIVE: Final = re.compile(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
 _PASSIVE: Final = re.compile(
-    r"\b(?:is|are|was|were|will be|would be)\s+(?:being\s+)?(?:signed|launched|opened|"
-    r"taken up|established|set up|adopted|concluded)\b",
+    r"\b(?:is|are|was|were|will be|would be|has been|have been|had been)\s+(?:being\s+)?"
+    r"(?:signed|launched|opened|taken up|established|set up|adopted|concluded|reached)\b",
     re.IGNORECASE,
 )
 _MONTHS: Final = (
@@ -181,6 +206,7 @@ def _commitment(
             kind == made[0].kind
             or match.start() < made[0].verb[1]
             or "," not in text[made[0].verb[1] : match.start()]
+            or _RELATIVE.search(text, made[0].verb[1], match.start())
         ):
             continue
         found = _read_commitment(doc, cast, sentence, quotes, kind, match)
@@ -204,10 +230,10 @@ def _read_commitment(
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
-    if _HEDGED.search(text[sentence.start : match.end()]):
+    if _hedged(text, sentence.start, match.end()):
         return None
-    if re.match(r"agreed (?:that|with)\b", match.group() + text[match.end() : match.end() + 5]):
-        return None  # "Both sides agreed that terrorism is a threat": a shared view
+    if _not_undertaking(text, sentence, match):
+        return None
     subject = text[sentence.start : match.start()]  # the words that say who acts
     # "will be held", "would see": what is planned is the subject, not who plans it.
     planned = _PLANNED.match(match.group()) is not None
@@ -217,8 +243,8 @@ def _read_commitment(
         and not _modal_side(text, sentence.start, match, cast)
     ):
         return None
-    if planned and quoted:
-        return None  # "some of them will be built here," said in a quotation is not a plan
+    if quoted and (planned or kind in ("plan", "interest")):
+        return None  # "we will defend ...," said in a quotation is the speaker's, not a plan
     carries_subject = re.match(r"there was|produced", match.group(), re.IGNORECASE)
     is_passive = planned or (kind == "decision" and _PASSIVE.match(match.group()) is not None)
     if not (carries_subject or is_passive) and not _has_side(
@@ -245,10 +271,43 @@ def _read_commitment(
     )
 
 
+def _hedged(text: str, start: int, end: int) -> bool:
+    """A condition, a doubt or a past plan; "said he had signed" is only reported speech."""
+    for hedge in _HEDGED.finditer(text, start, end):
+        reported = hedge.group().startswith("had ") and _REPORTED.search(text, start, hedge.start())
+        if not reported:
+            return True
+    return False
+
+
+def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the verb, read in its place, makes no undertaking."""
+    verb = match.group()
+    after = text[match.end() : match.end() + 40]
+    if re.match(r"agreed", verb) and re.match(
+        r" (?:that|with)\b| on (?:an? |the )(?:\w+ )?(?:need|importance|significance)\b", after
+    ):
+        return True  # "agreed that terrorism is a threat", "agreed on the importance of"
+    before = text[sentence.start : match.start()]
+    if _SPEECH_TAG.search(before):
+        return True  # "...," assured the Congolese President: it says who spoke
+    if _PARTICIPLE.match(verb) and before.rstrip().endswith(","):
+        return True  # "the Weimar Triangle format, established between the three countries"
+    if _DESCRIBED.search(before):
+        return True  # "the agreements that we have signed": what they are, not a new act
+    if verb == "assured" and not re.search(
+        r"\b(?:will|would|shall|to)\b", text[match.end() : sentence.end]
+    ):
+        return True  # "assured that the common aim is ...": a view, not an assurance of action
+    return bool(_CENTURY.search(text, match.start(), sentence.end))
+
+
 _CONTINUES: Final = re.compile(r"(?:This|These|Under this|Under it|It)\b(?! is\b| was\b)")
 
 
-def _second_undertaking(text: str, first: Found) -> Found | None:
+def _second_undertaking(
+    text: str, first: Found, quotes: list[tuple[int, int]] | None = None
+) -> Found | None:
     """ "agreed to implement X and take Y": the second infinitive is a second commitment."""
     verb = text[first.verb[0] : first.verb[1]]
     if first.kind not in ("decision", "plan") or not verb.startswith(("agreed", "decided")):
@@ -260,6 +319,8 @@ def _second_undertaking(text: str, first: Found) -> Found | None:
         note = (first.review or "") + "; a named part ('including') of the agreement"
         return first._replace(verb=(at, at), review=note)
     for match in re.finditer(r",? and (\w+)\b", clause):
+        if quotes and _quote_at(first.verb[1] + match.start(1), quotes) is not None:
+            continue  # "... and ensure that our plans ...," in the speaker's words
         if match.group(1).casefold() in UNDERTAKINGS:
             at = first.verb[1] + match.start(1)
             note = (first.review or "") + "; one of two undertakings joined by 'and'"
@@ -313,7 +374,7 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
             continue
         if commitment:
             found.extend(made)
-            second = _second_undertaking(text, commitment)
+            second = _second_undertaking(text, commitment, quotes)
             if second and len(made) == 1:
                 found.append(second)
         discussion = _DISCUSS.search(words)

@@ -344,24 +344,31 @@ def country_of(word: str) -> str | None:
 COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "interest": (
         r"expressed (?:[\w.]+(?:'s|\u2019s) |its |their |his |her )?(?:\w+ )?interest",
-        r"expressed (?:the |their |its |his |her )?hope",
+        r"expressed (?:the |their |its |his |her )?(?:hope|desire|wish|willingness|readiness)",
+        r"(?:is|are|was|were|remain|remains) (?:also )?(?:willing|ready|eager) to",
+        r"look(?:s|ed|ing)? forward to",
+        r"looked ahead to",
         r"(?:shares?|shared) (?:an? |the )?(?:ambition|desire|hope|wish)",
         r"wants? to",
         r"wanted to",
         r"(?:hopes?|hoped) to",
         r"(?:is|are|was|were) keen to",
-        r"(?:seeks?|sought) to",
+        # "has sought to reassert": a perfect tells a course of the past, not an undertaking.
+        r"(?<!has )(?<!have )(?<!had )(?:seeks?|sought) to",
         r"(?:is|are|was|were) (?:exploring|looking into)",
         r"welcomed the (?:idea|proposal|possibility)",
     ),
     "reaffirmation": (
-        r"(?:reaffirm(?:ed|s)?|re-affirm(?:ed|s)?) (?:that|(?:[\w.'\u2019-]+ ){0,3}?(?:commitment|"
-        r"support|resolve|pledge|determination|adherence|solidarity|position|stance|intention))",
-        r"reiterat(?:ed|es)",
+        # "reaffirmed the importance of": a shared view, not a reaffirmation.
+        r"(?:reaffirm(?:ed|s)?|re-affirm(?:ed|s)?)"
+        r"(?! the (?:\w+ )?(?:importance|need|significance|strength|value)\b)",
+        # "reiterated his warning", "reiterated the need": a view restated.
+        r"reiterat(?:ed|es)(?! (?:his|her|its|their|the) (?:\w+ )?(?:warnings?|calls?|concerns?|"
+        r"criticism|need|importance|views?|opposition)\b)",
         r"renew(?:ed|s)",
         r"recommit(?:ted|s)?",
         r"(?:confirmed|underscored|underlined|stressed) (?:[\w.'\u2019-]+ ){0,4}?commitment",
-        r"expressed (?:its |their )?commitment",
+        r"expressed (?:its |their |his |her )?(?:\w+ )?commitment",
         r"(?:is|are|remain|remains) committed to",
         r"assured",
     ),
@@ -382,13 +389,25 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:is|are) (?:set|due|expected|scheduled|slated) to",
         r"announced (?:that |a |an |the )",
         r"(?:is|are) to (?!be\b)\w+",
-        r"proposed",
+        r"proposed (?=to |that |a |an |the )",  # active; not "initiatives proposed in 2024"
+        r"vow(?:ed|s|ing) to",
+        r"pledg(?:ed|es|ing)",
+        r"promis(?:ed|es|ing)",
+        r"(?:is|are|was|were) (?:also )?determined to",
+        r"(?<!is )(?<!are )(?<!remain )(?<!remains )committed to",
     ),
     "decision": (
         r"agreed",
         r"(?:came|come) to an agreement",
         r"(?:there was|reached) (?:also )?(?:an )?agreement",
         r"produced (?:\w+ )?agreements?",
+        r"(?:reached|received|achieved) (?:a |the )?consensus",
+        r"(?:jointly )?(?:issued|published|released) (?:a |the )?joint (?:\w+ )?"
+        r"(?:statement|declaration|call|communiqu\w*)",
+        r"jointly (?:issued|published|released|adopted|signed)",
+        r"restored (?:full |normal )?(?:\w+ )?(?:relations|ties)",
+        r"(?:has |have )?(?:directed|instructed|tasked) (?:their|his|her|its) ",
+        r"(?:was|were|has been|have been|had been) (?:signed|adopted|reached|concluded)",
         r"decided",
         r"resolved to",
         r"concurred",
@@ -402,9 +421,6 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"adopted",
         r"established",
         r"affirmed to",
-        r"pledged",
-        r"vowed",
-        r"committed to",
         r"witnessed the signing",
         r"(?:are|is) being taken up",
     ),
@@ -444,6 +460,7 @@ DISCUSSION_VERBS: Final = (
     r"welcomed the progress",
     r"(?:are|is) working (?:on|closely)",
     r"called for",
+    r"agreed on (?:an? |the )(?:\w+ )?(?:need|importance|significance)",
     r"extended (?:its|their|his|her) support",
 )
 
