@@ -28,6 +28,7 @@ def day_key(day: dt.date | None) -> dt.date:
     """A sort key that puts a meeting whose date was not found after every dated one."""
     return day if day is not None else dt.date.max
 
+
 Kind = Literal["decision", "plan", "reaffirmation", "confirmation", "interest"]
 Status = Literal["agreed", "planned", "under way", "done", "lapsed"]
 

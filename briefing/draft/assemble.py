@@ -168,16 +168,16 @@ _AT_THE_MEETING: Final = re.compile(
     r"expressed|conveyed|assured|congratulated|invited|lauded|welcomes?|underlined)\b",
     re.IGNORECASE,
 )
-#: Roles of people who speak about a meeting without taking part in it.
-_NOT_AT_THE_MEETING: Final = re.compile(
-    r"\b(?:spokes(?:person|man|woman)|press secretary|former|late|ex-)\b", re.IGNORECASE
-)
+#: Words before a name or in a role that put a person out of office, and so not at the
+#: meeting. A spokesperson speaks for a side and stays a participant, as hand-written
+#: knowledge files have it.
+_NOT_AT_THE_MEETING: Final = re.compile(r"\b(?:former|late|ex-)\s", re.IGNORECASE)
 
 
 def _presence(people: People, reads: list[Read]) -> None:
-    """Mark who was at the meeting: someone whose role is a spokesperson's or a former
-    office, or whom no sentence names with a word of meeting, speaking or agreeing
-    ("the death of Queen Elizabeth"), is only mentioned; the rest are present."""
+    """Mark who was at the meeting: someone named as a former office-holder, or whom no
+    sentence names with a word of meeting, speaking or agreeing ("the death of Queen
+    Elizabeth"), is only mentioned; the rest are present."""
     seen: set[str] = set()
     elsewhere: set[str] = set()
     for read in reads:
@@ -186,7 +186,7 @@ def _presence(people: People, reads: list[Read]) -> None:
             sentence = doc.sentence_at(mention.start)
             if sentence is None:
                 continue
-            # "White House press secretary Kim Example", "former minister Ana Example".
+            # "former minister Ana Example".
             before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
             if _NOT_AT_THE_MEETING.search(before) and not re.search(r"[,;]", before[-20:]):
                 elsewhere.add(people.local[(read.source_id, mention.person)])

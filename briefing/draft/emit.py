@@ -152,9 +152,11 @@ _ITEMS: Final = ("parties", "participants", "topics", "commitments", "discussion
 def to_yaml(plain: dict[str, Any], names: list[str]) -> str:
     """PLAIN as a knowledge file, with a header naming the sources NAMES."""
     dialogue = plain["dialogue"]
-    waiting = sum(
-        1 for key in (*_ITEMS, "events") for item in plain.get(key, ()) if "review" in item
-    ) + ("review" in dialogue) + ("date" not in dialogue)
+    waiting = (
+        sum(1 for key in (*_ITEMS, "events") for item in plain.get(key, ()) if "review" in item)
+        + ("review" in dialogue)
+        + ("date" not in dialogue)
+    )
     header = [
         f"# {waiting} {'item awaits' if waiting == 1 else 'items await'} review: check each"
         " against its source, then delete its one `review:` line to sign it off"
