@@ -253,7 +253,12 @@ RECORDS: Final[tuple[Record, ...]] = (
                 " rounds of a series are ordered by date, then ordinal",
                 located=True,
             ),
-            date("date", "the day of the meeting", required=False),
+            date(
+                "date",
+                "the day of the meeting; leave it out only while it is not known (every command"
+                ' then says "date not found", and `validate --strict` fails)',
+                required=False,
+            ),
             text(
                 "date_as_written",
                 'the date in the source\'s own words ("Friday") when the source gives no'
