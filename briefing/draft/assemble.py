@@ -27,6 +27,7 @@ from briefing.draft.lexicon import (
     office_country,
 )
 from briefing.draft.meeting import read_meeting
+from briefing.draft.people import in_passing
 from briefing.draft.plain import build_plain
 from briefing.draft.topics import Grouping, group_topics
 
@@ -176,8 +177,9 @@ _NOT_AT_THE_MEETING: Final = re.compile(r"\b(?:former|late|ex-)\s", re.IGNORECAS
 
 def _presence(people: People, reads: list[Read]) -> None:
     """Mark who was at the meeting: someone named as a former office-holder, or whom no
-    sentence names with a word of meeting, speaking or agreeing ("the death of Queen
-    Elizabeth"), is only mentioned; the rest are present."""
+    sentence names with a word of meeting, speaking or agreeing, other than in passing
+    ("the death of Queen Elizabeth", see people.in_passing), is only mentioned; the rest
+    are present."""
     seen: set[str] = set()
     elsewhere: set[str] = set()
     for read in reads:
@@ -190,6 +192,8 @@ def _presence(people: People, reads: list[Read]) -> None:
             before = doc.text[max(sentence.start, mention.start - 40) : mention.start]
             if _NOT_AT_THE_MEETING.search(before) and not re.search(r"[,;]", before[-20:]):
                 elsewhere.add(people.local[(read.source_id, mention.person)])
+            if in_passing(doc, mention):
+                continue
             words = doc.text[sentence.start : sentence.end]
             if _AT_THE_MEETING.search(words) or any(
                 w.casefold() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", words)

@@ -19,10 +19,12 @@ from typing import Final, NamedTuple
 
 from briefing.draft.document import Document
 from briefing.draft.lexicon import (
+    CAPITALS,
     COUNTRY_FORMS,
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    OFFICES,
     ROLE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
@@ -46,6 +48,42 @@ _COMMON: Final = frozenset(
     """.split()  # noqa: SIM905
 )
 _PRONOUNS: Final = frozenset({"he", "she"})
+#: Titles of address before a name besides the lexicon's: "H.E Amb. Mauro Vieira".
+_HONORIFICS: Final = HONORIFICS | frozenset({"amb", "h.e", "excellency"})
+#: Words of peoples, faiths and regions ("Sunni Arab states", "Gulf Arab"), never a name.
+_GROUP_WORDS: Final = frozenset(
+    """
+    arab arabs sunni shia shiite muslim muslims islamic christian jewish kurdish gulf nordic
+    baltic latin western eastern northern southern african asian
+    """.split()  # noqa: SIM905
+)
+#: Nouns that end the name of a body, a text or a place, not of a person ("Central
+#: Committee", "UN Charter", "Prime Minister's Office", "Downing Street").
+_BODY_WORDS: Final = frozenset(
+    """
+    committee charter office house street press agency bureau palace secretariat
+    organisation organization association treaty convention fund bank university college
+    times post news herald tribune relations cooperation affairs court assembly congress
+    senate embassy consulate group foundation centre center mission
+    """.split()  # noqa: SIM905
+)
+#: Capitals that stand for their governments as speakers ("Kinshasa says"), besides the
+#: lexicon's.
+_SEATS: Final = frozenset(
+    """
+    kinshasa kigali tehran ankara kabul islamabad riyadh cairo nairobi pretoria abuja luanda
+    kampala pyongyang taipei bangkok ottawa wellington brasilia caracas havana bogota lima
+    rome madrid warsaw budapest vienna prague athens stockholm oslo helsinki copenhagen
+    dublin lisbon minsk tbilisi yerevan baku doha damascus baghdad beirut amman jerusalem
+    algiers rabat tunis tripoli khartoum dhaka kathmandu colombo vientiane
+    """.split()  # noqa: SIM905
+)
+#: News agencies, whose names take speech verbs as people's do ("Xinhua said").
+_AGENCIES: Final = frozenset(
+    """
+    xinhua reuters kyodo yonhap tass bernama antara pajhwok anadolu interfax ria
+    """.split()  # noqa: SIM905
+)
 #: Words after a country's adjective that make it part of a role ("European Commission President").
 _INSTITUTIONS: Final = frozenset({"commission", "council", "parliament", "central", "federal"})
 
@@ -124,7 +162,7 @@ def _is_name_word(token: _Token) -> bool:
     if not word or word[0] == "@" or not word[0].isupper():
         return False
     folded = token.folded
-    if folded in _COMMON or folded in HONORIFICS or folded in ROLE_WORDS:
+    if folded in _COMMON or folded in _HONORIFICS or folded in ROLE_WORDS:
         return False
     if country_of(word):
         return False
@@ -138,6 +176,9 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
     while i < len(tokens):
         if not _is_name_word(tokens[i]):
             i += 1
+            continue
+        if i + 1 < len(tokens) and country_of(f"{tokens[i].text} {tokens[i + 1].text}"):
+            i += 2  # "the United Kingdom Keir Starmer": the country is no part of the name
             continue
         j = i + 1
         while j < len(tokens):
@@ -162,7 +203,7 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
 def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | None, str | None]:
     """The role and country printed just before the name at FIRST, if any."""
     i = first - 1
-    while i >= 0 and tokens[i].folded in HONORIFICS:
+    while i >= 0 and tokens[i].folded in _HONORIFICS:
         i -= 1
     stop = i
     country: str | None = None
@@ -193,7 +234,7 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
             country = country or found
             i -= 1
             continue
-        if folded in ROLE_WORDS and folded not in ("the", "and", "for"):
+        if (folded in ROLE_WORDS and folded not in ("the", "and", "for")) or _joins_role(tokens, i):
             i -= 1
             continue
         break
@@ -222,6 +263,18 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
     return role, country
 
 
+def _joins_role(tokens: list[_Token], i: int) -> bool:
+    """Whether "for" or "the" at I is inside a role: "Minister of State for Foreign
+    Affairs", "Prime Minister of the United Kingdom" (not "a dinner for Prime Minister")."""
+    before = [t.folded for t in tokens[max(0, i - 2) : i]]
+    if tokens[i].folded == "for":
+        return bool(before) and before[-1] in ROLE_WORDS and before[-1] not in _JOINERS
+    return tokens[i].folded == "the" and before[1:] == ["of"] and before[0] in ROLE_WORDS
+
+
+_JOINERS: Final = frozenset({"the", "and", "for", "of"})
+
+
 def _speech_after(tokens: list[_Token], last: int) -> bool:
     after = [t.folded for t in tokens[last + 1 : last + 4]]
     if not after:
@@ -229,6 +282,71 @@ def _speech_after(tokens: list[_Token], last: int) -> bool:
     if after[0] in SPEECH_VERBS or after[0] in ("has", "had", "also", "on"):
         return after[0] in SPEECH_VERBS or any(w in SPEECH_VERBS for w in after[1:])
     return False
+
+
+#: A verb of meeting or signing after a name: "António Costa met", "Lula signed".
+_MEETS: Final = re.compile(
+    r" (?:has |had |also |jointly )?(?:met|meets|signed|signs|hosted|hosts|visited|received|"
+    r"welcomed|held talks|co-chaired|chaired|arrived)\b"
+)
+#: The first of two who meet: "Keir Starmer and Antonio Costa met".
+_PAIRED: Final = re.compile(r" and (?:[A-Z][\w'\u2019.-]* ){1,4}(?:met|signed|held talks)\b")
+#: Before a name that is met: "met with Lula", "talks with Blinken", "hosted Trudeau".
+_MET: Final = re.compile(r"\b(?:met|meets|talks|hosted|hosts|received|welcomed)(?: with)? $")
+#: After a name that is met, where the name is not a modifier ("talks with Taliban leaders").
+_MET_END: Final = re.compile(r"(?:'s|\u2019s)?\s*(?:[,.;:]|(?:and|on|in|at|for|to|during)\b|$)")
+#: An aside between a name and its speech verb: "Amitabh Kant, India's G20 Sherpa, said".
+_ASIDE: Final = re.compile(r", [^,.;:\"\u201c\u201d()]{3,60}, (?:has |had |also )?(\w+)")
+
+
+def _acts(tokens: list[_Token], first: int, last: int, text: str) -> bool:
+    """Whether the name from FIRST to LAST speaks, meets or signs, or is met."""
+    rest = text[tokens[last].end : tokens[last].end + 100]
+    aside = _ASIDE.match(rest)
+    return (
+        _speech_after(tokens, last)
+        or bool(_MEETS.match(rest))
+        or bool(_PAIRED.match(rest))
+        or bool(aside and aside.group(1).casefold() in SPEECH_VERBS)
+        or (
+            bool(_MET.search(text, max(0, tokens[first].start - 20), tokens[first].start))
+            and bool(_MET_END.match(text, tokens[last].end))
+        )
+    )
+
+
+def _mononym(tokens: list[_Token], first: int, text: str) -> bool:
+    """Whether the word at FIRST, printed alone, can be a person's name ("Lula", "Blinken"):
+    not after a possessive, an article or a capitalised word ("India's G20 Sherpa"), never
+    written in lower case, never a capital, and never after "in", "at", "from" or "to" as a
+    place is."""
+    word = tokens[first].bare
+    before = tokens[first - 1] if first > 0 else None
+    if before and (before.text != before.bare or before.folded in _DETERMINERS):
+        return False
+    if before and before.text[:1].isupper() and text[before.end : tokens[first].start] == " ":
+        return False  # the tail of a longer capitalised phrase: "G20 Sherpa"
+    if len(word) < 3 or word in CAPITALS or word.casefold() in _SEATS:
+        return False
+    if re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    return not re.search(rf"\b(?:in|at|from|to|into|across) {re.escape(word)}\b", text)
+
+
+_DETERMINERS: Final = frozenset({"the", "a", "an", "my", "his", "her", "its", "our", "their"})
+
+
+def _not_a_person(tokens: list[_Token], first: int, stop: int, text: str) -> bool:
+    """Whether the run from FIRST to STOP names a people, a body, a text, a place or a news
+    agency ("Sunni Arab", "Central Committee", "UN Charter", "White House", "Xinhua")."""
+    words = [t.folded for t in tokens[first:stop]]
+    if any(w in _GROUP_WORDS or w in _AGENCIES for w in words) or words[-1] in _BODY_WORDS:
+        return True
+    shown = text[tokens[first].start : tokens[stop - 1].end]
+    if shown in CAPITALS or any(shown.startswith(office) for office in OFFICES):
+        return True
+    after = tokens[stop] if stop < len(tokens) else None
+    return bool(after and after.folded in _BODY_WORDS and after.start == tokens[stop - 1].end + 1)
 
 
 def _org_after(tokens: list[_Token], last: int, text: str) -> str | None:
@@ -265,12 +383,16 @@ def _scan(doc: Document) -> list[_Found]:
     for sentence in doc.sentences:
         tokens = _tokens(doc.text, sentence.start, sentence.end)
         for first, stop in _runs(tokens, doc.text):
+            if _not_a_person(tokens, first, stop, doc.text):
+                continue
             last = stop - 1
             start, end = tokens[first].start, tokens[last].end
             words = _name_words(doc.text[start:end])
             role, country = _role_before(tokens, first, doc.text)
             note = None
-            honorific = first > 0 and tokens[first - 1].folded in HONORIFICS
+            # "DR Congo" is not "Dr Congo".
+            honorific = first > 0 and tokens[first - 1].folded in _HONORIFICS
+            honorific = honorific and tokens[first - 1].text != "DR"
             anchor = None
             if role and role.split()[-1].casefold().startswith("counterpart"):
                 anchor = last_person.words if last_person else None
@@ -285,8 +407,12 @@ def _scan(doc: Document) -> list[_Found]:
             org = _org_after(tokens, last, doc.text) if not role else None
             if org:
                 role, note = org, "role is the organisation named beside the name"
-            strong = bool(role) or ((stop - first >= 2) and _speech_after(tokens, last))
-            strong = strong or (honorific and stop - first >= 2)
+            acts = _acts(tokens, first, last, doc.text)
+            # One word alone is a name only with a title, or when it speaks, meets or is met.
+            strong = bool(role) or (stop - first >= 2 and acts)
+            strong = strong or (honorific and (stop - first >= 2 or len(words[0]) >= 3))
+            alone = stop - first == 1 and acts and _mononym(tokens, first, doc.text)
+            strong = strong or alone
             shown = re.sub(r"(?:'s|\u2019s)$", "", doc.text[start:end])
             item = _Found(start, end, words, shown, role, country, note, strong, anchor)
             found.append(item)
@@ -303,14 +429,23 @@ def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     small = [w for w in b if w not in NAME_PARTICLES]
     if not small:
         return False
+    misspelt = 0
     for word in small:
         if word in big:
             continue
         # An initial stands for a given name: "S" for "Subrahmanyam".
         if len(word) == 1 and any(w.startswith(word) for w in big):
             continue
+        # One letter off in a long word, beside a word in common: "Tshisekede", "Tshisekedi".
+        if len(small) > 1 and any(_one_letter_off(word, w) for w in big):
+            misspelt += 1
+            continue
         return False
-    return any(len(w) > 1 for w in small)
+    return any(len(w) > 1 for w in small) and misspelt < len(small)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 7 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _key(words: tuple[str, ...], taken: set[str]) -> str:
@@ -385,6 +520,37 @@ def find_chairs(doc: Document, cast: Cast) -> list[str]:
         if chairs:
             return chairs
     return []
+
+
+#: Before a name (and its role), words that name the person as the object of something
+#: else rather than at the meeting: "the death of Queen Elizabeth", "the government of
+#: Prime Minister X", "his predecessor X", "after meeting X" (another meeting).
+_IN_PASSING: Final = re.compile(
+    r"\b(?:(?:death|funeral|government|office|administration|regime|reign|tenure|era|legacy)"
+    r"(?:\s+of)?|predecessor|successor|(?:after|before|since)\s+(?:meeting|talks)(?:\s+with)?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+#: After a name, a plan rather than the meeting: "X will travel to Washington".
+_PLANS: Final = re.compile(r",?\s+(?:will|would|is to|is due to|is expected to|plans to)\b")
+
+
+def in_passing(doc: Document, mention: Mention) -> bool:
+    """Whether MENTION names its person only in passing: as the object of something else
+    ("the death of Queen Elizabeth", "after meeting Narendra Modi") or with a plan for
+    later ("Marcelo Ebrard will travel")."""
+    sentence = doc.sentence_at(mention.start)
+    start = sentence.start if sentence else 0
+    tokens = _tokens(doc.text, start, mention.start)
+    i = len(tokens)
+    while i > 0 and (
+        tokens[i - 1].folded in ROLE_WORDS
+        or tokens[i - 1].folded in _HONORIFICS
+        or country_of(tokens[i - 1].text)
+    ):
+        i -= 1
+    head = tokens[i].start if i < len(tokens) else mention.start
+    return bool(_IN_PASSING.search(doc.text[start:head]) or _PLANS.match(doc.text, mention.end))
 
 
 def is_pronoun(word: str) -> bool:
