@@ -1,7 +1,7 @@
 """Direct quotations: where they open and close, and which are quotations at all.
 
-Quotation marks are paired within a paragraph, never across one, so a mark
-that is never closed cannot swallow the rest of an article:
+Quotation marks are paired within a paragraph, so a mark that is never closed
+cannot swallow the rest of an article:
 
 - curly and guillemet marks say which way they face; a straight mark (or a
   doubled single one, ``''``, as some wires print) faces the way its
@@ -10,12 +10,19 @@ that is never closed cannot swallow the rest of an article:
 - an opening mark met while a quotation is open ends that quotation there, and
   a paragraph that ends while one is open ends it at an attribution (", the
   statement said") or at the paragraph's end; both are reported for review;
-- single marks are quotation marks only in a text that has no double ones.
+- a paragraph that breaks off mid-sentence inside a quotation (a line break in
+  a quoted post) runs on to the next paragraph's closing mark;
+- a curly closing mark with no opening one closes a quotation that opened,
+  unmarked, where its paragraph starts, or after the closing mark before it
+  and a joining word ("..., and ...,” he added");
+- single marks are quotation marks only in a text that has no double ones,
+  except a curly pair outside any double quotation (was 'fruitful').
 
-A quoted run of words is not a quotation when it names something: a few words
-all capitalised ("Free and Open Indo-Pacific (FOIP)"), or no words at all
-("2+2"). A quotation inside a sentence is partial; whether it is kept depends
-on whether someone can be found to have said it (briefing.draft.speakers).
+A quoted run of words is not a quotation when it names something: words all
+capitalised ("Free and Open Indo-Pacific (FOIP)", a document's whole title),
+or no words at all ("2+2"). A quotation inside a sentence is partial; whether
+it is kept depends on whether someone can be found to have said it
+(briefing.draft.speakers).
 """
 
 from __future__ import annotations
@@ -40,6 +47,10 @@ _ATTRIBUTION_CUT: Final = lazy(
     r",\s+(?:the\s+\w+\s+|he\s+|she\s+|they\s+|[A-Z][\w.-]*\s+){1,3}"
     r"(?:said|says|stated|added|reads|noted|wrote)\b"
 )
+
+
+_JOINED: Final = lazy(r"[\s,]*(?:and|but|while)\s+(?=\w)")
+_CURLY_SINGLE: Final = lazy('\u2018[^\u2018\u2019"\u201c\u201d]{1,80}\u2019(?![^\\W\\d_])')
 
 
 class Quoted(NamedTuple):
@@ -115,18 +126,45 @@ def _unclosed_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _pairs(doc: Document, index: int, single: bool) -> list[tuple[int, int, int, int]]:
-    """(start, end, opened, closed) of each quotation in paragraph INDEX."""
+_Pair = tuple[int, int, int, int]
+
+
+def _stray_start(text: str, paragraph_start: int, last_close: int | None) -> int | None:
+    """Where a quotation whose closing mark has no opening one starts: at its paragraph's
+    start, or after a closing mark and a joining word (“..., and the rest,” he added); None
+    when the words before it are the writer's."""
+    if last_close is None:
+        return paragraph_start
+    joined = _JOINED().match(text, last_close + 1)
+    return joined.end() if joined else None
+
+
+def _pairs(doc: Document, index: int, single: bool, carried: Quoted | None) -> list[_Pair]:
+    """(start, end, opened, closed) of each quotation in paragraph INDEX; CARRIED is a
+    quotation the paragraph before left open in the middle of a sentence."""
     paragraph = doc.paragraphs[index]
     text = doc.text
-    found: list[tuple[int, int, int, int]] = []
+    found: list[_Pair] = []
     open_mark: _Mark | None = None
     nested = 0
+    last_close: int | None = None
     for mark in _marks(text, paragraph.start, paragraph.end, single):
         if open_mark is None:
             if mark.way in ("open", "either"):
                 open_mark = mark
+            elif carried is not None and last_close is None:
+                # The quotation runs on over a line break: the previous paragraph opened it.
+                found.append((carried.start, mark.at, carried.opened, mark.at))
+                last_close = mark.at
+            elif not single and text[mark.at] in _CLOSE:
+                # A closing mark with no opening one: the opening mark was left out.
+                start = _stray_start(text, paragraph.start, last_close)
+                if start is not None:
+                    found.append((start, mark.at, start, mark.at))
+                last_close = mark.at
+            carried = None
             continue
+        carried = None
         char = text[mark.at]
         if text[open_mark.at] == '"' and char in _OPEN + _CLOSE:
             # Curly marks inside a straight quotation nest: "We said “no” to them," ...
@@ -145,12 +183,40 @@ def _pairs(doc: Document, index: int, single: bool) -> list[tuple[int, int, int,
             open_mark = mark
             continue
         found.append((open_mark.at + open_mark.width, mark.at, open_mark.at, mark.at))
+        last_close = mark.at
         open_mark = None
         nested = 0
     if open_mark is not None:
         inner = open_mark.at + open_mark.width
         found.append((inner, _unclosed_end(text, inner, paragraph.end), open_mark.at, -1))
+    return found + _single_pairs(doc, index, single, found)
+
+
+def _single_pairs(doc: Document, index: int, single: bool, double: list[_Pair]) -> list[_Pair]:
+    """Curly single marks outside double ones where double marks quote: a word or a few that
+    someone said (her talks were, single-quoted, fruitful), opened after a space and closed
+    before anything but a letter."""
+    if single:
+        return []
+    paragraph = doc.paragraphs[index]
+    text = doc.text
+    found: list[_Pair] = []
+    for pair in _CURLY_SINGLE().finditer(text, paragraph.start, paragraph.end):
+        opened, closed = pair.start(), pair.end() - 1
+        inside = any(s[2] <= opened < (s[3] if s[3] >= 0 else s[1]) for s in double)
+        if not inside and (opened == paragraph.start or text[opened - 1] in _LEFT_OF_OPEN):
+            found.append((opened + 1, closed, opened, closed))
     return found
+
+
+def _runs_on(doc: Document, quote: Quoted) -> bool:
+    """Whether QUOTE is left open at its paragraph's end in the middle of a sentence (no stop
+    before the break), as a line break inside a post prints it."""
+    paragraph = doc.paragraphs[quote.paragraph]
+    tail = doc.text[paragraph.start : paragraph.end].rstrip()
+    if quote.closed >= 0 or not tail or quote.end < paragraph.start + len(tail):
+        return False
+    return tail[-1] not in ".!?\u2026:;"
 
 
 def names_a_thing(words: str, *, inside: bool = False) -> bool:
@@ -161,7 +227,7 @@ def names_a_thing(words: str, *, inside: bool = False) -> bool:
         return True
     if inside and len(tokens) == 1 and tokens[0][0].isupper() and words.strip(" ,.") == tokens[0]:
         return True
-    if len(tokens) > 6:
+    if len(tokens) > 16:
         return False
     content = [t for t in tokens if t.casefold() not in _SMALL]
     return bool(content) and all(t[0].isupper() for t in content) and len(content) > 1
@@ -201,13 +267,22 @@ def find_quotations(doc: Document) -> list[Quoted]:
     """Every quotation in DOC, in order; names of things left out."""
     single = _single_primary(doc.text)
     found: list[Quoted] = []
+    carried: Quoted | None = None
     for index, paragraph in enumerate(doc.paragraphs):
         if paragraph.kind in ("heading", "caption"):
+            carried = None
             continue
-        for start, end, opened, closed in _pairs(doc, index, single):
+        pairs = sorted(_pairs(doc, index, single, carried), key=lambda p: p[2])
+        for start, end, opened, closed in pairs:
+            if carried is not None and opened == carried.opened:
+                # The previous paragraph's open quotation, closed here.
+                found[-1] = carried._replace(end=end, closed=closed)
+                continue
             words = doc.text[start:end]
             partial = _partial(doc, opened, index)
             if not words.strip() or names_a_thing(words, inside=partial):
                 continue
             found.append(Quoted(start, end, opened, closed, index, partial))
+        last = found[-1] if found else None
+        carried = last if last and last.paragraph == index and _runs_on(doc, last) else None
     return found

@@ -9,9 +9,11 @@ In order, a quotation's speaker is:
 2. the subject of a speech verb right after it (`"...," Jaishankar said`,
    `"...," said Leyen`, `"...," he explained`) or right before it
    (`Hayashi added: "..."`, `Kamikawa said, "..."`, `..., stating that "..."`);
-3. for a quotation inside a sentence, the person named before it in that
-   sentence (of several, the one a speech verb follows), or the speaker of a
-   speech verb later in it;
+3. for a quotation inside a sentence, the speaker of a quotation closed
+   earlier in that sentence with nobody named since ("...," he said, hailing
+   it as a "landmark meeting"), the person named before it in that sentence
+   (of several, the one a speech verb follows; "In his view," is the person
+   the sentence before was about), or the speaker of a speech verb later in it;
 4. for a quotation standing alone, the speaker of the quotation just before it
    in the same paragraph, or else the last person who spoke.
 
@@ -22,7 +24,8 @@ go to the office or its side, never to a person; unclear is left unidentified.
 Two people named together ("Marcos and Kishida"), "the leaders" and "they"
 after a joint statement speak jointly. A short quotation (three words or fewer)
 inside a sentence is kept only when one person says it: otherwise it is a scare
-quote, not speech.
+quote, not speech. One of eight words or more is somebody's words even when
+nobody is found to say it, and is kept, unidentified.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ from briefing.draft.speech import (
     speaker_after,
     speaker_before,
 )
+
+#: Words from which a quotation inside a sentence is speech even with no speaker found.
+_SAID_WORDS: Final = 8
 
 
 class Speaker(NamedTuple):
@@ -116,6 +122,7 @@ _JOINT_DOC: Final = lazy(r"\b(?:joint|declaration|communiqu)", re.IGNORECASE)
 _NAMED_DOC: Final = lazy(
     r"\b(?:joint (?:statement|communiqu[e\u00e9])|(?:[A-Z][\w-]*|final|joint|summit) declaration)\b"
 )
+_IN_HIS_VIEW: Final = lazy(r"\s*(?:In|To)\s+(his|her)\s+(?:view|words|mind|opinion),?\s*")
 _AND_COUNTERPART: Final = lazy(r"\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w-]+\s+){0,3}")
 _INSTITUTION: Final = lazy(
     r"(?:(?:the|a|an) )?(?:[A-Z][\w.'-]* )*(?i:ministry|foreign office|white house|kremlin|"
@@ -431,6 +438,13 @@ class Resolver:
         several = self._several_named(start, quote.opened, previous)
         if several is not None:
             return several
+        same = self._same_sentence(quote, start, previous)
+        if same is not None:
+            return same
+        view = _IN_HIS_VIEW().fullmatch(text, start, quote.opened)
+        if view is not None:
+            # "In his view, “...”": the one the sentence before was about.
+            return self._pronoun(view.group(1))
         speaker = self.who(start, quote.opened) if text[start : quote.opened].strip() else None
         if speaker is None and later is not None:
             speaker = self.who(close + 1, later)
@@ -443,6 +457,21 @@ class Resolver:
                 # "They agreed to “...”": whose words these are is not said.
                 return Speaker("unknown", "", None, "no one is said to have said it")
         return speaker
+
+    def _same_sentence(
+        self, quote: Quoted, start: int, previous: list[Attributed]
+    ) -> Speaker | None:
+        """The speaker of a quotation earlier in the same sentence, with nobody named since
+        (“...,” he said, hailing it as a “landmark meeting”)."""
+        for earlier in reversed(previous[-3:]):
+            done = earlier.quote.closed if earlier.quote.closed >= 0 else earlier.quote.end
+            if not start <= done < quote.opened:
+                continue
+            named = self.cast.mentions_in(done, quote.opened)
+            if earlier.speaker and earlier.speaker.kind == "person" and not named:
+                return earlier.speaker._replace(review=None)
+            return None
+        return None
 
     def _several_named(self, start: int, opened: int, previous: list[Attributed]) -> Speaker | None:
         """With two people or more named before a quotation inside a sentence, the nearest is
@@ -543,7 +572,9 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
                 and not speaker.attribution
             ):
                 speaker = None
-            if speaker is None and quote.partial:
+            if speaker is None and quote.partial and len(quote_words(doc, quote)) < _SAID_WORDS:
+                # A few words with nobody saying them are a term, not speech; a clause is
+                # somebody's words even when the text does not say whose.
                 continue
             found.append(Attributed(quote, speaker, (sentence.start, sentence.end)))
             if speaker is not None:
