@@ -85,6 +85,10 @@ _DESCRIBED: Final = re.compile(
     r"(?:\w+ ){1,2}(?:\w+ )?$",
     re.IGNORECASE,
 )
+#: An office or its spokesperson named as the one quoted ("...," the MEA said).
+_BY_OFFICE: Final = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|ministry|MEA|foreign office)\b", re.IGNORECASE
+)
 #: A relative clause tells about the thing agreed, not a second undertaking.
 _RELATIVE: Final = re.compile(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
 _PASSIVE: Final = re.compile(
@@ -226,7 +230,8 @@ def _read_commitment(
     match: re.Match[str],
 ) -> Found | None:
     text = doc.text
-    quoted = _quote_at(match.start(), quotes) is not None
+    quote = _quote_at(match.start(), quotes)
+    quoted = quote is not None
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
@@ -245,6 +250,8 @@ def _read_commitment(
         return None
     if quoted and (planned or kind in ("plan", "interest")):
         return None  # "we will defend ...," said in a quotation is the speaker's, not a plan
+    if quote and _BY_OFFICE.search(text, quote[1], sentence.end):
+        return None  # "...," the ministry said: an office's account, not the leaders' words
     carries_subject = re.match(r"there was|produced", match.group(), re.IGNORECASE)
     is_passive = planned or (kind == "decision" and _PASSIVE.match(match.group()) is not None)
     if not (carries_subject or is_passive) and not _has_side(
@@ -296,9 +303,10 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
     if _DESCRIBED.search(before):
         return True  # "the agreements that we have signed": what they are, not a new act
     if verb == "assured" and not re.search(
-        r"\b(?:will|would|shall|to)\b", text[match.end() : sentence.end]
+        r"\b(?:will|would|shall)\b|(?<!\bis )(?<!\bare )(?<!\bremains )\bto\b",
+        text[match.end() : sentence.end],
     ):
-        return True  # "assured that the common aim is ...": a view, not an assurance of action
+        return True  # "assured that the common aim is to ...": a view, not an assurance of action
     return bool(_CENTURY.search(text, match.start(), sentence.end))
 
 

@@ -365,14 +365,15 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         # "reiterated his warning", "reiterated the need": a view restated.
         r"reiterat(?:ed|es)(?! (?:his|her|its|their|the) (?:\w+ )?(?:warnings?|calls?|concerns?|"
         r"criticism|need|importance|views?|opposition)\b)",
-        r"renew(?:ed|s)",
+        r"(?<!\ba )(?<!\bthe )renew(?:ed|s)",  # not "a renewed system"
         r"recommit(?:ted|s)?",
         r"(?:confirmed|underscored|underlined|stressed) (?:[\w.'\u2019-]+ ){0,4}?commitment",
         r"expressed (?:its |their |his |her )?(?:\w+ )?commitment",
         r"(?:is|are|remain|remains) committed to",
         r"assured",
     ),
-    "confirmation": (r"confirm(?:ed|s)", r"affirmed that"),
+    # "confirms": the present of a commentary ("the visit confirms Jakarta's commitment").
+    "confirmation": (r"confirmed", r"affirmed that"),
     "plan": (
         r"(?:will|would|is to|are to|is due to|are due to) be (?!(?:needed|required|expected|"
         r"based|interested|concerned|pleased|delighted|aimed|focused|dedicated|committed|guided|"
@@ -386,7 +387,9 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"intends? to",
         r"intention to",
         r"(?:will|would|shall) (?!be\b|have\b|also\b|not\b|continue to be\b)\w+",
-        r"(?:is|are) (?:set|due|expected|scheduled|slated) to",
+        # "is scheduled to attend": a traveller's itinerary, not an undertaking.
+        r"(?:is|are) (?:set|due|expected|scheduled|slated) to (?!(?:attend|visit|travel|fly|"
+        r"arrive|depart|leave|return|meet|address|speak|stop)\b)",
         r"announced (?:that |a |an |the )",
         r"(?:is|are) to (?!be\b)\w+",
         r"proposed (?=to |that |a |an |the )",  # active; not "initiatives proposed in 2024"

@@ -33,6 +33,7 @@ _ACT: Final = re.compile(
     r"witnessed the signing)\b",
     re.IGNORECASE,
 )
+_SIGNING: Final = re.compile(r"\b(?:signed|inked|signing)\b", re.IGNORECASE)
 _NOT_STATED: Final = "not stated in the source"
 
 
@@ -259,6 +260,11 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) / len(a | b) >= 0.6
 
 
+def _repeats(a: set[str], b: set[str]) -> bool:
+    """Whether one wording holds (nearly) all the words of the other, and has some."""
+    return min(len(a), len(b)) >= 4 and _overlap(a, b) >= 0.9
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     """The share of the smaller set's words that the other has."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
@@ -341,6 +347,10 @@ class _Items:
         self.seen: set[tuple[str, str]] = set()
         #: Each commitment's words, id and source, to find one told twice.
         self.said: list[tuple[set[str], str, str]] = []
+        #: Each commitment's words, source and sentence, to find one told again in a source.
+        self.told: list[tuple[set[str], tuple[str, int]]] = []
+        #: The sources where a signing was drafted.
+        self.signed: set[str] = set()
 
     def add(self, read: Read, item: Found) -> None:
         sentence = read.doc.text[item.sentence.start : item.sentence.end]
@@ -368,6 +378,16 @@ class _Items:
         # The same undertaking told again in the speaker's words, close by (not pages later).
         if item.quoted and any(_alike(words, w) for w, _, _ in self.said[-20:]):
             return
+        # A caption or a repeated lede tells again, in the same source, what was drafted.
+        signing = _SIGNING.search(read.doc.text, item.verb[0], item.verb[1] + 1) is not None
+        if item.quoted and signing and read.source_id in self.signed:
+            return  # "we have just witnessed the signing," the President said: told again
+        told = (read.source_id, item.sentence.start)
+        if any(at[0] == told[0] and at != told and _repeats(words, w) for w, at in self.told):
+            return
+        self.told.append((words, told))
+        if signing:
+            self.signed.add(read.source_id)
         # Another report of the same undertaking is kept, and pointed out, never merged.
         near = [
             (_overlap(words, w), key, source)
