@@ -85,3 +85,21 @@ def test_the_first_line_says_how_many_items_await_review_and_how_to_sign_off() -
     undated = "date" not in yaml.safe_load(text)["dialogue"]
     assert re.match(rf"# {count + undated} items? awaits? review: ", first)
     assert "delete its one `review:` line" in first
+
+
+#: How a note begins: with what a person should do, not with what the drafter did.
+TO_DO = re.compile(r"(?:check |add |say who said it|name the |give each )")
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_every_note_says_what_to_check(path: Path) -> None:
+    plain = draft_plain([read_source(str(path))])
+    notes = [part for where in review_paths(plain) for part in _at(plain, where).split("; ")]
+    assert notes
+    assert [n for n in notes if not TO_DO.match(n)] == []
+
+
+def _at(doc: Any, path: tuple[Any, ...]) -> str:
+    for step in path:
+        doc = doc[step]
+    return str(doc)

@@ -219,7 +219,9 @@ def _infer_countries(people: People, sides: list[str]) -> None:
         if anchor is None or anchor["country"] is not None or entry["country"] not in sides:
             continue
         anchor["country"] = next(s for s in sides if s != entry["country"])
-        anchor["notes"].append("country inferred: the other side from this person's counterpart")
+        anchor["notes"].append(
+            "check the country: taken to be the other side's, from this person's counterpart"
+        )
 
 
 def draft_plain(

@@ -260,12 +260,12 @@ def _read_commitment(
         return None
     timeline_match = TIMELINE.search(clause)
     timeline = timeline_match.group() if timeline_match else None
-    review = f"kind read from '{match.group()}'"
+    review = f"check the kind: read from '{match.group()}'"
     if kind == "decision" and timeline and re.match(r"agree", match.group(), re.IGNORECASE):
         kind = "plan"
-        review = f"kind chosen between decision and plan: '{match.group()}' with '{timeline}'"
+        review = f"check the kind: a plan, from '{match.group()}' with '{timeline}'"
     if quoted:
-        review += "; stated only inside a quotation"
+        review += "; check that it is a commitment: it is stated only inside a quotation"
     return Found(
         "commitment",
         sentence,
@@ -324,14 +324,16 @@ def _second_undertaking(
     including = re.search(r", including (\w+ing)\b", clause)
     if including:
         at = first.verb[1] + including.start(1)
-        note = (first.review or "") + "; a named part ('including') of the agreement"
+        note = (first.review or "") + "; check the wording: a part ('including') of the agreement"
         return first._replace(verb=(at, at), review=note)
     for match in re.finditer(r",? and (\w+)\b", clause):
         if quotes and _quote_at(first.verb[1] + match.start(1), quotes) is not None:
             continue  # "... and ensure that our plans ...," in the speaker's words
         if match.group(1).casefold() in UNDERTAKINGS:
             at = first.verb[1] + match.start(1)
-            note = (first.review or "") + "; one of two undertakings joined by 'and'"
+            note = (
+                first.review or ""
+            ) + "; check the wording: one of two undertakings joined by 'and'"
             return first._replace(verb=(at, at), review=note)
     return None
 
@@ -364,7 +366,7 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
         if paragraph.kind == "bullet" and discussing_list:
             found.append(
                 Found("discussion", sentence, None, (sentence.start, sentence.start), None,
-                      "", False, "item of a list of matters discussed")
+                      "", False, "check that this was discussed: an item of a list")
             )  # fmt: skip
             continue
         quoted = _inside_quote(sentence, quotes)

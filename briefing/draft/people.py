@@ -398,7 +398,7 @@ def _scan(doc: Document) -> list[_Found]:
                 anchor = last_person.words if last_person else None
                 if last_person and last_person.role:
                     role = last_person.role
-                    note = "role taken from the counterpart's"
+                    note = "check the role: taken from the counterpart's"
                 else:
                     role = None
             of_country = re.match(r" of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)", doc.text[end:])
@@ -406,7 +406,7 @@ def _scan(doc: Document) -> list[_Found]:
                 country = country_of(of_country.group(1))
             org = _org_after(tokens, last, doc.text) if not role else None
             if org:
-                role, note = org, "role is the organisation named beside the name"
+                role, note = org, "check the role: the organisation named beside the name"
             acts = _acts(tokens, first, last, doc.text)
             # One word alone is a name only with a title, or when it speaks, meets or is met.
             strong = bool(role) or (stop - first >= 2 and acts)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from briefing.draft.document import SMALL_WORDS, Ids, slug
 from briefing.draft.items import country_names
 from briefing.draft.lexicon import in_a_sentence
+from briefing.draft.speakers import NAME
 from briefing.draft.topics import Grouping, topic_ids
 
 if TYPE_CHECKING:
@@ -170,6 +171,13 @@ class _Builder:
             return self.joint(speaker.attribution)
         return self.party(speaker.who)
 
+    def name_of(self, key: str) -> str:
+        """The name of the participant or party KEY, as a note names it."""
+        for record in (*self.people.entries, *self.parties):
+            if record["id"] == key:
+                return str(record["name"])
+        return key
+
     def present(self, key: str) -> bool:
         return next((e.get("present", True) for e in self.people.entries if e["id"] == key), True)
 
@@ -195,8 +203,8 @@ class _Builder:
             self.people.entries.append(
                 {"id": self.nobody, "name": "Unidentified speaker", "aliases": [],
                  "role": None, "country": None, "counterpart_of": None,
-                 "notes": ["stands for speakers the drafter could not identify: give each"
-                           " quote its speaker (see the quote's review note)"]}
+                 "notes": ["give each quote of this stand-in its speaker, or keep it"
+                           " unidentified: it stands for speakers the source does not name"]}
             )  # fmt: skip
         return self.nobody
 
@@ -217,7 +225,7 @@ class _Builder:
         everyone = [self.party(s) for s in self.sides] or [self.party("not stated")]
         if _ALL_SIDES.search(text, *subject):
             return everyone, None
-        return everyone, "parties taken to be all sides"
+        return everyone, "check the parties: taken to be all sides"
 
     def _sides_in(self, read: Read, start: int, end: int) -> list[str]:
         """The countries named in the words, and those of the people mentioned there.
@@ -304,12 +312,18 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
                 earlier["context"] += f" (Also reported by source {read.source_id}.)"
                 continue
             context = read.doc.text[attributed.context[0] : attributed.context[1]]
-            unclosed = "quotation opened and never closed" if quote.closed < 0 else None
+            unclosed = (
+                "check where the quotation ends: the source never closes it"
+                if quote.closed < 0
+                else None
+            )
             review = (
-                "speaker not found; say who said it"
+                "say who said it: the source names no speaker near it"
                 if speaker is None
                 else builder.absent_note(read, speaker) or speaker.review
             )
+            if review and NAME in review:
+                review = review.replace(NAME, builder.name_of(speaker_id))
             record: dict[str, Any] = {
                 "id": taken.add(slug(text)),
                 "speaker": speaker_id,
@@ -320,7 +334,16 @@ def _quotes(builder: _Builder, reads: list[Read]) -> list[dict[str, Any]]:
             }
             if speaker is not None and speaker.kind != "person" and speaker.attribution:
                 record["attribution"] = speaker.attribution
-            _put(record, _notes(review, unclosed, "partial quotation" if quote.partial else None))
+            _put(
+                record,
+                _notes(
+                    review,
+                    unclosed,
+                    "check that these are the speaker's words: a partial quotation"
+                    if quote.partial
+                    else None,
+                ),
+            )
             seen[key] = record
             found.append(record)
     return found
@@ -413,7 +436,7 @@ class _Items:
         if item.kind in _STATUS:
             record["status"] = _STATUS[item.kind]
         record["evidence"] = evidence
-        _put(record, _notes("wording drafted from the evidence", item.review, by_note, same))
+        _put(record, _notes("check the wording against the evidence", item.review, by_note, same))
         self.said.append((words, record["id"], read.source_id))
         self.out["commitments"].append(record)
 
@@ -432,7 +455,7 @@ class _Items:
             "topics": topics,
             "evidence": evidence,
         }
-        _put(record, _notes("wording drafted from the evidence", item.review))
+        _put(record, _notes("check the wording against the evidence", item.review))
         self.out["discussions"].append(record)
 
     def _event(self, read: Read, item: Found, evidence: dict[str, str], topics: list[str]) -> None:
@@ -451,7 +474,7 @@ class _Items:
             record["when"] = item.timeline
         record["topics"] = topics
         record["evidence"] = evidence
-        _put(record, "wording drafted from the evidence")
+        _put(record, "check the wording against the evidence")
         self.out["events"].append(record)
 
 
@@ -490,9 +513,9 @@ def _participants(people: People) -> list[dict[str, Any]]:
                 aliases.append(alias)
         notes = list(entry["notes"])
         if entry["role"] is None:
-            notes.append("role not stated in the source")
+            notes.append("add the role: the source gives none")
         if entry["country"] is None:
-            notes.append("country not stated in the source")
+            notes.append("add the country: the source gives none")
         record: dict[str, Any] = {"id": entry["id"], "name": entry["name"]}
         if aliases:
             record["aliases"] = aliases
@@ -519,10 +542,10 @@ def build_plain(
     notes: list[str] = []
     title = meeting.title
     if meeting.headline:
-        notes.append("title is the article's headline; name the meeting")
+        notes.append("name the meeting: the title is the article's headline")
     if title is None:
         title = " and ".join(sides[:2]) + " meeting" if sides else "Meeting"
-        notes.append("title made up from the sides; the source names no meeting")
+        notes.append("name the meeting: the source names none, so the title is made from the sides")
     dialogue: dict[str, Any] = {
         "id": ident or slug(title, 6),
         "title": title,
@@ -537,7 +560,7 @@ def build_plain(
     elif dated is not None and dated.date is not None:
         when, written, note = dated.date, dated.date_as_written, dated.date_note
         if note:
-            notes.append("date resolved: check it")
+            notes.append("check the date: worked out from the source's words (see date_note)")
     else:
         # No date at all rather than a made-up one: every command shows "date not
         # found", and `validate --strict` fails until a person adds the real date.
@@ -555,12 +578,12 @@ def build_plain(
         dialogue["date_note"] = note
     location = next((r.meeting.location for r in reads if r.meeting.location), None)
     if location is None:
-        notes.append("place not found")
+        notes.append("add the place: the source gives none")
     dialogue["location"] = location or _NOT_STATED
     if not any(e.get("present", True) for e in people.entries):
         people.entries.append(
             {"id": "unknown", "name": _NOT_STATED, "aliases": [], "role": None, "country": None,
-             "notes": ["nobody is named in the source: a placeholder for the chair"]}
+             "notes": ["name the chair: nobody is named in the source"]}
         )  # fmt: skip
     chairs: list[str] = []
     for read in reads:
@@ -572,7 +595,7 @@ def build_plain(
             break
     if not chairs:
         chairs = [p["id"] for p in people.entries if p.get("present", True)][:2]
-        notes.append("chairs taken to be the first people named")
+        notes.append("check the chairs: taken to be the first people named")
     dialogue["chairs"] = chairs
     dialogue["sources"] = [
         _source_record(s, r.source_id, r.doc.title) for s, r in zip(sources, reads, strict=True)

@@ -34,12 +34,30 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
-from briefing.draft.document import Document, lazy
+from briefing.draft.document import Document
 from briefing.draft.lexicon import country_of
 from briefing.draft.people import Cast, describes, is_pronoun
 from briefing.draft.quotes import Quoted
 from briefing.draft.speech import (
+    ACCORDING,
+    AND_COUNTERPART,
+    COLLECTIVE,
+    DESCRIPTION,
+    DOC_HINT,
+    DOC_SAID,
+    DOC_SPEAKS,
+    GROUP_SPEECH,
+    IN_HIS_VIEW,
+    INSTITUTION,
+    ISSUER,
+    JOINT_DOC,
     LETTERS,
+    NAME_START,
+    NAMED_DOC,
+    OWNED,
+    PAIR,
+    SAYING,
+    SPEAKS_FOR,
     first_verb,
     is_verb,
     speaker_after,
@@ -48,6 +66,10 @@ from briefing.draft.speech import (
 
 #: Words from which a quotation inside a sentence is speech even with no speaker found.
 _SAID_WORDS: Final = 8
+
+
+#: Where a note names the person a speaker was resolved to; the draft puts the name in.
+NAME: Final = "\u2039name\u203a"
 
 
 class Speaker(NamedTuple):
@@ -66,70 +88,6 @@ class Attributed(NamedTuple):
     speaker: Speaker | None
     #: The sentence that frames it, as a span.
     context: tuple[int, int]
-
-
-#: Words that say a group spoke ("both leaders pledged to \"...\"", "made an announcement").
-_GROUP_SPEECH: Final = frozenset(
-    {"pledged", "vowed", "promised", "committed", "announcement", "declaration", "statement"}
-)
-_DOC_WORDS: Final = (
-    r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
-    r"document|report|transcript)"
-)
-#: A cheap look for a document's name before the full pattern is compiled.
-_DOC_HINT: Final = re.compile(
-    r"statement|read-?out|declaration|communiqu|release|document|report|transcript", re.IGNORECASE
-)
-_ACCORDING: Final = lazy(
-    r"(?i:according) to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + _DOC_WORDS + r")"
-    r"(?: (?:released|issued|published|put out|given))?(?: by (?P<by>(?:the )?"
-    r"(?:(?:office|ministry|embassy|presidency|government) of )?(?:[A-Z][\w.'-]*\s?)+))?"
-)
-_DOC_SAID: Final = lazy(
-    r"(?P<the>(?i:the|a|an|in a|in the|in its|in their)) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
-    + _DOC_WORDS
-    + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
-)
-#: An organisation that says something in a document: capitalised words, then "said in".
-_ISSUER: Final = lazy(
-    r"(?P<issuer>(?:[A-Z][\w.\u2019'-]*(?:'s|\u2019s)? )(?:(?:of|for|and|the) |[A-Z][\w.-]* ){0,6})"
-    r"(?P<said>said|says|stated)\s*$"
-)
-#: Someone who speaks for a person: "Kapoor's spokesman", "an aide to Aoyama".
-_STAND_INS: Final = (
-    r"spokes(?:man|woman|person|people)|aides?|office|sources?|officials?|advisers?|advisors?"
-    r"|representatives?|counterparts?|ministry|government|camp|team|allies|ally|envoys?"
-)
-_OWNED: Final = re.compile(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + _STAND_INS + r")\b")
-_SPEAKS_FOR: Final = re.compile(
-    r"\b(?:" + _STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
-)
-_SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
-_DESCRIPTION: Final = lazy(
-    r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
-    r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|pm|"
-    r"spokeswoman|envoy|ambassador))\b",
-    re.IGNORECASE,
-)
-_COLLECTIVE: Final = lazy(
-    r"\b(?:the (?:two )?(?:[A-Z]?\w+ )?(?:leaders|ministers|sides|governments|heads)|they|"
-    r"both (?:sides|leaders))\b",
-    re.IGNORECASE,
-)
-#: A document the sides issue together: "the declaration", "the joint communique".
-_DOC_SPEAKS: Final = lazy(r"^according|\b(?:said|says|reads|read|stated|states|noted|added)$")
-_JOINT_DOC: Final = lazy(r"\b(?:joint|declaration|communiqu)", re.IGNORECASE)
-_NAMED_DOC: Final = lazy(
-    r"\b(?:joint (?:statement|communiqu[e\u00e9])|(?:[A-Z][\w-]*|final|joint|summit) declaration)\b"
-)
-_IN_HIS_VIEW: Final = lazy(r"\s*(?:In|To)\s+(his|her)\s+(?:view|words|mind|opinion),?\s*")
-_AND_COUNTERPART: Final = lazy(r"\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w-]+\s+){0,3}")
-_INSTITUTION: Final = lazy(
-    r"(?:(?:the|a|an) )?(?:[A-Z][\w.'-]* )*(?i:ministry|foreign office|white house|kremlin|"
-    r"embassy|presidency|presidential office|secretariat)\b(?: of(?: [A-Z][\w.'-]*| the)+)?"
-)
-_NAME: Final = lazy(r"\b[A-Z][a-z]+ [A-Z]")
-_PAIR: Final = lazy(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")
 
 
 class _State:
@@ -185,7 +143,7 @@ class Resolver:
         return (found[-1] if last else found[0]).person
 
     def _described(self, words: str, at: int) -> str | None:
-        match = _DESCRIPTION().search(words)
+        match = DESCRIPTION().search(words)
         if not match:
             return None
         phrase = re.sub(r"\bPM\b", "prime minister", match.group(1), flags=re.IGNORECASE)
@@ -218,28 +176,33 @@ class Resolver:
         text = self.doc.text
         after = text[mention.start : min(end + 1, mention.end + 60)]
         before = text[max(start, mention.start - 40) : mention.start]
-        return bool(_OWNED.match(after) or _SPEAKS_FOR.search(before))
+        return bool(OWNED.match(after) or SPEAKS_FOR.search(before))
 
     def _institution(self, start: int, end: int, person: str | None) -> Speaker | None:
         """Words of an office ("the White House said", "the foreign ministry said"): its
         side if it names one, else the office, never a person."""
         words = self.doc.text[start:end]
         found = self.cast.mentions_in(start, end)
-        if person and not _INSTITUTION().search(found[-1].text):
+        if person and not INSTITUTION().search(found[-1].text):
             return None  # a person, not an office taken for one
-        match = _INSTITUTION().search(words)
-        if match is None or (person is None and _NAME().search(words, 0, match.start())):
+        match = INSTITUTION().search(words)
+        if match is None or (person is None and NAME_START().search(words, 0, match.start())):
             return None  # "John Smith, a ministry official": someone not in the cast
         shown = " ".join(words.split())
         name = re.sub(r"^(?:the|a|an) ", "", match.group().strip(), flags=re.IGNORECASE)
         countries = (country_of(w) for w in re.findall(r"[A-Z][\w.]+", words))
         country = next((c for c in countries if c), None)
-        return Speaker("party", country or name, shown, "words of an office, given to its side")
+        return Speaker(
+            "party",
+            country or name,
+            shown,
+            "check the speaker: words of an office, given to its side",
+        )
 
     def _pronoun(self, word: str) -> Speaker | None:
         """A pronoun is whom the sentence before was about, else the last speaker if nobody else
         was named since: otherwise it is not clear who."""
-        note = f"speaker resolved from '{word}'"
+        note = f"check the speaker: '{word}' taken to be " + NAME
         if self.state.subject is not None:
             return Speaker("person", self.state.subject, None, note)
         current = self.state.current()
@@ -254,12 +217,19 @@ class Resolver:
         if person and self._stands_in(start, end, last=last):
             # "Kapoor's spokesman said", "an aide to Aoyama said": not Kapoor, not Aoyama.
             shown = " ".join(words.split())
-            return Speaker("unknown", "", shown, f"'{shown}' speaks for a participant")
+            return Speaker(
+                "unknown", "", shown, f"say who said it: '{shown}' speaks for a participant"
+            )
         institution = self._institution(start, end, person)
         if institution is not None:
             return institution
-        if person and _PAIR().match(words) and len(self.cast.mentions_in(start, end)) >= 2:
-            return Speaker("joint", "", None, "spoken by two people together")
+        if person and PAIR().match(words) and len(self.cast.mentions_in(start, end)) >= 2:
+            return Speaker(
+                "joint",
+                "",
+                None,
+                "check the speaker: words of two people together, given to both sides",
+            )
         if person:
             return Speaker("person", person, None, None)
         tokens = words.split()
@@ -269,17 +239,21 @@ class Resolver:
             return self._pronoun(next(t for t in tokens if is_pronoun(t)))
         described = self._described(words, start)
         if described:
-            phrase = _DESCRIPTION().search(words)
+            phrase = DESCRIPTION().search(words)
             said = phrase.group(0) if phrase else words.strip()
-            return Speaker("person", described, None, f"speaker resolved from '{said}'")
-        if _COLLECTIVE().search(words):
+            return Speaker(
+                "person", described, None, f"check the speaker: '{said}' taken to be " + NAME
+            )
+        if COLLECTIVE().search(words):
             if (
                 self.state.last_speaker
                 and self.state.last_speaker.kind in ("joint", "party")
                 and (words.strip().casefold() == "they")
             ):
                 return self.state.last_speaker
-            return Speaker("joint", "", None, "spoken by both sides together")
+            return Speaker(
+                "joint", "", None, "check the speaker: words given to both sides together"
+            )
         return None
 
     # -- documents ------------------------------------------------------------------
@@ -287,7 +261,7 @@ class Resolver:
     def _document(self, start: int, end: int) -> Speaker | None:
         text = self.doc.text
         sentence = text[start:end]
-        according = _ACCORDING().search(sentence) if "ccording" in sentence else None
+        according = ACCORDING().search(sentence) if "ccording" in sentence else None
         if according:
             issuer = according.group("by")
             attribution = according.group().rstrip(" .,")
@@ -297,14 +271,14 @@ class Resolver:
                 self.state.last_document = speaker
                 return speaker
             return self._earlier_document(attribution, start, end)
-        said = _DOC_SAID().search(sentence) if _DOC_HINT.search(sentence) else None
+        said = DOC_SAID().search(sentence) if DOC_HINT.search(sentence) else None
         if said:
             doc_words = said.group("doc")
             attribution = said.group().strip()
             if "joint" in doc_words.casefold():
                 self.state.joint_document = True
                 return Speaker("joint", "", attribution, None)
-            issuer = _ISSUER().search(sentence[: said.start()])
+            issuer = ISSUER().search(sentence[: said.start()])
             if issuer and self.cast.mentions_in(start + issuer.start(), start + said.start()):
                 return None  # "Takal said in a statement": the person speaks
             if (
@@ -315,7 +289,12 @@ class Resolver:
                 # "India's Ministry of External Affairs said in a separate statement"
                 name = issuer.group("issuer").strip()
                 words = f"{issuer.group('said')} {attribution}"
-                speaker = Speaker("party", name, words, "issuer of the document named before it")
+                speaker = Speaker(
+                    "party",
+                    name,
+                    words,
+                    "check the speaker: the issuer of the document named before it",
+                )
                 self.state.last_document = speaker
                 return speaker
             return self._earlier_document(attribution, start, end)
@@ -324,23 +303,32 @@ class Resolver:
     def _earlier_document(self, attribution: str, start: int, end: int) -> Speaker | None:
         if self.state.last_document is not None:
             return self.state.last_document._replace(
-                attribution=attribution, review="document taken to be the one named earlier"
+                attribution=attribution,
+                review="check the speaker: the document taken to be the one named earlier",
             )
         if self.state.joint_document:
             return Speaker("joint", "", attribution, None)
         # Only a document that speaks ("the declaration said"), not one spoken about.
-        speaks = bool(_DOC_SPEAKS().search(attribution))
-        if speaks and _JOINT_DOC().search(attribution):
+        speaks = bool(DOC_SPEAKS().search(attribution))
+        if speaks and JOINT_DOC().search(attribution):
             return Speaker("joint", "", attribution, None)
-        earlier = _NAMED_DOC().search(self.doc.text, max(0, start - 600), start)
+        earlier = NAMED_DOC().search(self.doc.text, max(0, start - 600), start)
         if speaks and earlier and re.match(r"the (?:document|text)\b", attribution, re.I):
             # "This is also reflected in the final declaration. ... the document says"
-            return Speaker("joint", "", attribution, "document taken to be the one named before")
+            return Speaker(
+                "joint",
+                "",
+                attribution,
+                "check the speaker: the document taken to be the one named before",
+            )
         for word in re.findall(r"[A-Z][\w.]+", self.doc.text[start:end])[:2]:
             country = country_of(word)
             if country:
                 return Speaker(
-                    "party", country, attribution, "side taken from the sentence's subject"
+                    "party",
+                    country,
+                    attribution,
+                    "check the speaker: the side is the sentence's subject",
                 )
         return None
 
@@ -372,7 +360,7 @@ class Resolver:
                 return speaker
             named = named or match
         pronoun = match is not None and is_pronoun(text[match[0] : match[1]].strip())
-        if (_SAYING.search(before) or match) and not pronoun:
+        if (SAYING.search(before) or match) and not pronoun:
             # Not for "Pointing to Kishida ..., he said:" when "he" is not clear.
             speaker = self.who(s_start, quote.opened, last=False)
             if speaker:
@@ -390,7 +378,12 @@ class Resolver:
             # The source says who spoke, in words that name no participant ("a senior
             # official said", "critics said"): never someone else who spoke before.
             shown = " ".join(text[named[0] : named[1]].split())
-            return Speaker("unknown", "", shown, f"attribution '{shown}' names no participant")
+            return Speaker(
+                "unknown",
+                "",
+                shown,
+                f"say who said it: the attribution '{shown}' names no participant",
+            )
         # Standing alone: the quotation before it in the paragraph, or the last speaker.
         for earlier in reversed(previous[-3:]):
             if earlier.quote.paragraph != quote.paragraph:
@@ -403,7 +396,10 @@ class Resolver:
         current = self.state.current()
         if current is not None:
             return current._replace(
-                attribution=None, review="no attribution: speaker taken from the paragraph before"
+                attribution=None,
+                review="check the speaker: no attribution, so taken to be "
+                + NAME
+                + ", who spoke before",
             )
         return None
 
@@ -418,7 +414,13 @@ class Resolver:
         closed = re.compile('["\u201d\u00bb]').search(text, opened.end(), end) if opened else None
         after = speaker_after(text, closed.end(), end) if closed else None
         speaker = self.who(after[0], after[1], last=after[2]) if after else None
-        return speaker._replace(review="quotation ended by the next one") if speaker else None
+        return (
+            speaker._replace(
+                review="check where the quotation ends: the next one opens before it closes"
+            )
+            if speaker
+            else None
+        )
 
     def _inside(
         self, quote: Quoted, spans: tuple[int, int, int], previous: list[Attributed]
@@ -441,7 +443,7 @@ class Resolver:
         same = self._same_sentence(quote, start, previous)
         if same is not None:
             return same
-        view = _IN_HIS_VIEW().fullmatch(text, start, quote.opened)
+        view = IN_HIS_VIEW().fullmatch(text, start, quote.opened)
         if view is not None:
             # "In his view, “...”": the one the sentence before was about.
             return self._pronoun(view.group(1))
@@ -452,10 +454,10 @@ class Resolver:
             speaker = self.who(start, quote.opened, last=False)
         if speaker is not None and speaker.kind == "joint" and not speaker.attribution:
             words = {w.casefold() for w in LETTERS.findall(text, start, quote.opened)}
-            pair = _PAIR().match(text[start : quote.opened])  # "Marcos and Kishida concurred"
-            if not spoken and not pair and not words & _GROUP_SPEECH:
+            pair = PAIR().match(text[start : quote.opened])  # "Marcos and Kishida concurred"
+            if not spoken and not pair and not words & GROUP_SPEECH:
                 # "They agreed to “...”": whose words these are is not said.
-                return Speaker("unknown", "", None, "no one is said to have said it")
+                return Speaker("unknown", "", None, "say who said it: the source gives no speaker")
         return speaker
 
     def _same_sentence(
@@ -479,12 +481,17 @@ class Resolver:
         verb follows, else the speaker of a quotation earlier in the sentence, else unknown."""
         mentions = self.cast.mentions_in(start, opened)
         text = self.doc.text
-        if len({m.person for m in mentions}) < 2 or _PAIR().match(text[start:opened]):
+        if len({m.person for m in mentions}) < 2 or PAIR().match(text[start:opened]):
             return None  # one person, or two speaking together ("Marcos and Kishida")
         other = next(m for m in mentions if m.person != mentions[0].person)
-        if _AND_COUNTERPART().fullmatch(text, mentions[0].end, other.start):
+        if AND_COUNTERPART().fullmatch(text, mentions[0].end, other.start):
             # "Biden and his Mexican counterpart Lopez Obrador warned of ...": both.
-            return Speaker("joint", "", None, "spoken by two people together")
+            return Speaker(
+                "joint",
+                "",
+                None,
+                "check the speaker: words of two people together, given to both sides",
+            )
         for mention in reversed(mentions):
             after = text[mention.end : min(opened, mention.end + 40)].split()[:3]
             spoke = any(is_verb(w.strip(",")) for w in after[:2]) or (
@@ -496,7 +503,9 @@ class Resolver:
             if earlier.context[0] <= start < earlier.context[1] and earlier.speaker:
                 return earlier.speaker._replace(review=None)
         names = ", ".join(dict.fromkeys(self.cast.person(m.person).name for m in mentions))
-        return Speaker("unknown", "", None, f"several people named before it ({names})")
+        return Speaker(
+            "unknown", "", None, f"say who said it: several people are named before it ({names})"
+        )
 
     def note_sentence(self, start: int, end: int) -> None:
         """Remember who speaks in a sentence of reported speech ("He said democratic ...")."""

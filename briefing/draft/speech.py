@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from briefing.draft.document import lazy
 from briefing.draft.lexicon import SPEECH_VERBS
 
 #: Verbs that introduce words; "according" and "read" only with their own patterns.
@@ -94,3 +95,69 @@ def first_verb(text: str, start: int, end: int) -> int | None:
         if match.group().casefold() in VERBS:
             return match.start()
     return None
+
+
+# Patterns of attribution the resolver in `briefing.draft.speakers` reads.
+
+#: Words that say a group spoke ("both leaders pledged to \"...\"", "made an announcement").
+GROUP_SPEECH: Final = frozenset(
+    {"pledged", "vowed", "promised", "committed", "announcement", "declaration", "statement"}
+)
+DOC_WORDS: Final = (
+    r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
+    r"document|report|transcript)"
+)
+#: A cheap look for a document's name before the full pattern is compiled.
+DOC_HINT: Final = re.compile(
+    r"statement|read-?out|declaration|communiqu|release|document|report|transcript", re.IGNORECASE
+)
+ACCORDING: Final = lazy(
+    r"(?i:according) to (?:a|an|the) (?P<doc>(?:[\w.-]+ ){0,3}?" + DOC_WORDS + r")"
+    r"(?: (?:released|issued|published|put out|given))?(?: by (?P<by>(?:the )?"
+    r"(?:(?:office|ministry|embassy|presidency|government) of )?(?:[A-Z][\w.'-]*\s?)+))?"
+)
+DOC_SAID: Final = lazy(
+    r"(?P<the>(?i:the|a|an|in a|in the|in its|in their)) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
+    + DOC_WORDS
+    + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
+)
+#: An organisation that says something in a document: capitalised words, then "said in".
+ISSUER: Final = lazy(
+    r"(?P<issuer>(?:[A-Z][\w.\u2019'-]*(?:'s|\u2019s)? )(?:(?:of|for|and|the) |[A-Z][\w.-]* ){0,6})"
+    r"(?P<said>said|says|stated)\s*$"
+)
+#: Someone who speaks for a person: "Kapoor's spokesman", "an aide to Aoyama".
+STAND_INS: Final = (
+    r"spokes(?:man|woman|person|people)|aides?|office|sources?|officials?|advisers?|advisors?"
+    r"|representatives?|counterparts?|ministry|government|camp|team|allies|ally|envoys?"
+)
+OWNED: Final = re.compile(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + STAND_INS + r")\b")
+SPEAKS_FOR: Final = re.compile(
+    r"\b(?:" + STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
+)
+SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
+DESCRIPTION: Final = lazy(
+    r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
+    r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|pm|"
+    r"spokeswoman|envoy|ambassador))\b",
+    re.IGNORECASE,
+)
+COLLECTIVE: Final = lazy(
+    r"\b(?:the (?:two )?(?:[A-Z]?\w+ )?(?:leaders|ministers|sides|governments|heads)|they|"
+    r"both (?:sides|leaders))\b",
+    re.IGNORECASE,
+)
+#: A document the sides issue together: "the declaration", "the joint communique".
+DOC_SPEAKS: Final = lazy(r"^according|\b(?:said|says|reads|read|stated|states|noted|added)$")
+JOINT_DOC: Final = lazy(r"\b(?:joint|declaration|communiqu)", re.IGNORECASE)
+NAMED_DOC: Final = lazy(
+    r"\b(?:joint (?:statement|communiqu[e\u00e9])|(?:[A-Z][\w-]*|final|joint|summit) declaration)\b"
+)
+IN_HIS_VIEW: Final = lazy(r"\s*(?:In|To)\s+(his|her)\s+(?:view|words|mind|opinion),?\s*")
+AND_COUNTERPART: Final = lazy(r"\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w-]+\s+){0,3}")
+INSTITUTION: Final = lazy(
+    r"(?:(?:the|a|an) )?(?:[A-Z][\w.'-]* )*(?i:ministry|foreign office|white house|kremlin|"
+    r"embassy|presidency|presidential office|secretariat)\b(?: of(?: [A-Z][\w.'-]*| the)+)?"
+)
+NAME_START: Final = lazy(r"\b[A-Z][a-z]+ [A-Z]")
+PAIR: Final = lazy(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")

@@ -142,7 +142,7 @@ def group_topics(
             key,
             names[key],
             " ".join(evidence[key][:2]),
-            "topic and summary generated from the items' sentences",
+            "check the topic's name and summary: made from its items' sentences",
         )
         for key in order
     ]
