@@ -131,3 +131,64 @@ def test_the_first_summit_in_years_has_no_round_number() -> None:
         " on Friday."
     )
     assert "ordinal" not in plain["dialogue"]
+
+
+def test_he_or_she_after_another_person_is_left_for_a_person_to_say() -> None:
+    plain = draft(
+        "Leaders meet\n\n"
+        '"India and Italy are natural partners," Prime Minister Giorgia Meloni said.\n\n'
+        "Prime Minister Narendra Modi praised Italy's role in the corridor.\n\n"
+        '"We will deepen our cooperation in defence," she said.'
+    )
+    quote = next(q for q in plain["quotes"] if q["text"].startswith("We will"))
+    names = {p["id"]: p["name"] for p in plain["participants"]}
+    assert names[quote["speaker"]] == "Unidentified speaker"
+    assert "could be Giorgia Meloni or Narendra Modi" in quote["review"]
+
+
+def test_words_of_an_office_that_names_no_side_are_unidentified() -> None:
+    plain = draft(
+        "Leaders meet\n\n"
+        "Brazilian President Luiz Example met Spanish Prime Minister Pedro Sample on Monday.\n\n"
+        '"The talks were productive," the ministry said.'
+    )
+    assert "ministry" not in [p["name"] for p in plain["parties"]]
+    quote = plain["quotes"][0]
+    names = {p["id"]: p["name"] for p in plain["participants"]}
+    assert names[quote["speaker"]] == "Unidentified speaker"
+
+
+def test_a_list_that_names_examples_gives_no_sides() -> None:
+    plain = draft(
+        "Leaders meet\n\n"
+        "Australian Prime Minister Anthony Example met Chinese Premier Li Sample on Monday and"
+        " discussed migration with countries including France, Belgium and the Netherlands."
+    )
+    assert set(sides(plain)) == {"Australia", "China"}
+
+
+def test_a_meeting_beside_a_grouping_s_summit_keeps_its_own_sides() -> None:
+    plain = draft(
+        "Modi, Albanese meet at G20\n\n"
+        "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese met on"
+        " the sidelines of the G20 summit in Rio on Monday and agreed to expand defence ties."
+    )
+    assert set(sides(plain)) == {"India", "Australia"}
+
+
+def test_a_weekday_inside_a_name_is_no_date() -> None:
+    plain = draft(
+        "Leaders meet\n\n"
+        "Irish Taoiseach Ana Example met British Prime Minister Tom Sample in Dublin to mark the"
+        " Good Friday Agreement."
+    )
+    assert "date_as_written" not in plain["dialogue"]
+
+
+def test_a_past_journey_is_not_the_meeting_place() -> None:
+    plain = draft(
+        "Leaders meet\n\n"
+        "Italian Prime Minister Giorgia Example hosted Indian Prime Minister Narendra Sample in"
+        " Rome on Thursday. Sample travelled to Moscow last year."
+    )
+    assert plain["dialogue"]["location"] == "Rome"

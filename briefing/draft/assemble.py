@@ -37,13 +37,18 @@ _LIST_GAP: Final = re.compile(r"(?:,[^,;.]{0,50})?\s*(?:,|;|and|&)\s*(?:and\s+)?
 
 
 #: Before a list of the meeting's members: "ministers of", "counterparts from", "between".
-_MEMBERS_OF: Final = re.compile(r"\b(?:of|from|between|among|with|including)\s+(?:the\s+)?$")
+_MEMBERS_OF: Final = re.compile(
+    r"(?:\b(?:of|from|between|among)\s+|(?:^|[.:]\s+|\n)(?:the\s+)?)(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
     """Countries TEXT lists three or more at a time ("the foreign ministers of Morocco, Egypt,
     Bahrain, the United States and the United Arab Emirates"); with INTRODUCED, only lists
-    after "of", "from", "between" and the like. A list ends at its "and"."""
+    after "of", "from", "between" and the like, or that open a sentence ("Brazil, Argentina
+    and Paraguay signed"), not those that name examples ("countries including France,
+    Belgium and the Netherlands"). A list ends at its "and"."""
     found: list[str] = []
     runs: list[tuple[int, list[str]]] = []
     last_end, closed = -1, True
@@ -68,9 +73,9 @@ def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
 #: A grouping named as the meeting: "BRICS summit", "Asean foreign ministers", "ASEAN-China",
 #: "a summit of the G20".
 _AS_THE_MEETING: Final = re.compile(
-    r"[\s-]*(?:[A-Z][\w-]*\s+)?(?:(?:leaders?|heads?|foreign|defen[cs]e|trade|finance|"
+    r"[ \t-]*(?:[A-Z][\w-]*[ \t]+)?(?i:(?:leaders?|heads?|foreign|defen[cs]e|trade|finance|"
     r"ministers?|ministerial|summit|meeting|talks|countries|members|nations|states|"
-    r"declaration|communiqu\w+|[A-Z][a-z]+)\b)|-"
+    r"declaration|communiqu\w+|partners|chair\w*|presidency|(?:has|had|have) \w+)\b)|-(?=\w)"
 )
 
 
@@ -84,7 +89,9 @@ def _meeting_groupings(text: str) -> list[str]:
                 continue
             before = text[max(0, at - 25) : at]
             if re.search(
-                r"\b(?:attend\w*|next|upcoming|forthcoming|ahead of|invit\w*)\b\D{0,12}$", before
+                r"\b(?:attend\w*|next|upcoming|forthcoming|ahead of|invit\w*|sidelines of|"
+                r"margins of)\b\D{0,12}$",
+                before,
             ):
                 continue
             if _AS_THE_MEETING.match(text, at + len(form)) or re.search(
@@ -114,7 +121,7 @@ def _headline_sides(read: Read) -> list[str]:
 def _lede(read: Read, sentences: int = 1) -> str:
     """The headline and the first SENTENCES: where a report says who met."""
     doc = read.doc
-    return " ".join([doc.title or "", *(doc.slice(s) for s in doc.sentences[:sentences])])
+    return "\n".join([doc.title or "", *(doc.slice(s) for s in doc.sentences[:sentences])])
 
 
 def _parties(people: People, reads: list[Read]) -> list[str]:
@@ -125,10 +132,9 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
     for read in reads:
         for name in [
             *_headline_sides(read),
-            *find_groupings(_lede(read)),
-            *_meeting_groupings(_lede(read, 3)),
+            *_lede_groupings(_lede(read)),
+            *([] if _BESIDE.search(_lede(read)) else _meeting_groupings(_lede(read, 3))),
             *_office_sides(read),
-            *_enumerated(_lede(read)),
             *_enumerated(_lede(read, 6), introduced=True),
         ]:
             if name not in found:
@@ -155,8 +161,22 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
                 counts[name] = counts.get(name, 0) + 1
         ranked = sorted((n for n in counts if n not in found), key=lambda n: -counts[n])
         found.extend(ranked[: 2 - len(found)])
+    # A member is not a side of its own beside its grouping, when the grouping is a side.
     members = {m for g in found for m in members_of(g)}
     return [n for n in found if n not in members]
+
+
+#: A meeting held beside a grouping's, not the grouping's own: "on the sidelines of the G20".
+_BESIDE: Final = re.compile(
+    r"\b(?:sidelines|margins|bilateral|ahead of|attend\w*|next|upcoming|invit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _lede_groupings(lede: str) -> list[str]:
+    """Groupings the headline and first sentence name, unless the meeting is one beside a
+    grouping's ("Modi and Albanese met on the sidelines of the G20 summit")."""
+    return [] if _BESIDE.search(lede) else find_groupings(lede)
 
 
 #: Words that put a person at the meeting when a sentence names them with one.

@@ -75,9 +75,9 @@ _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "sat
 _ON_WEEKDAY: Final = re.compile(
     r"\b(?:(?i:on) (?i:("
     + "|".join(_WEEKDAYS)
-    + r"))|("
+    + r"))|(?<=[a-z] )("
     + "|".join(w.capitalize() for w in _WEEKDAYS)
-    + r"))\b(?!['\u2019]s)"
+    + r"))\b(?!['\u2019]s)(?! [A-Z])"
 )
 _DATELINE: Final = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s*(?P<date>(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.?"
@@ -222,15 +222,16 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
             place = dateline.group("place").strip()
             location = place.title() if place.isupper() else place
     if location is None:
-        for sentence in body[:10]:
-            found = _CITY.search(sentence)
-            if found:
-                location = found.group("place")
-                break
-    if location is None:
         for sentence in body[:6]:
             found = _PLACE.search(sentence)
             if found and not found.group("place").startswith("the "):
+                location = found.group("place")
+                break
+    if location is None:
+        # Only where nothing says "in X": "travelled to Moscow last year" is no meeting place.
+        for sentence in body[:6]:
+            found = _CITY.search(sentence)
+            if found:
                 location = found.group("place")
                 break
     anchor, anchor_source = _publication(doc, published)

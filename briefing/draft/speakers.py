@@ -192,6 +192,9 @@ class Resolver:
         name = re.sub(r"^(?:the|a|an) ", "", match.group().strip(), flags=re.IGNORECASE)
         countries = (country_of(w) for w in re.findall(r"[A-Z][\w.]+", words))
         country = next((c for c in countries if c), None)
+        if country is None and not re.search(r"[A-Z]", name):
+            # "the ministry said": which side's, the words do not say.
+            return Speaker("unknown", "", shown, f"say who said it: '{shown}' names no side")
         return Speaker(
             "party",
             country or name,
@@ -201,10 +204,16 @@ class Resolver:
 
     def _pronoun(self, word: str) -> Speaker | None:
         """A pronoun is whom the sentence before was about, else the last speaker if nobody else
-        was named since: otherwise it is not clear who."""
+        was named since: otherwise it is not clear who. When the sentence before is about
+        someone other than the last speaker, "he" or "she" could be either (the drafter knows
+        no one's sex), so it is left for a person to say."""
         note = f"check the speaker: '{word}' taken to be " + NAME
-        if self.state.subject is not None:
-            return Speaker("person", self.state.subject, None, note)
+        subject, last = self.state.subject, self.state.last_speaker
+        if subject is not None:
+            if last is not None and last.kind == "person" and last.who != subject:
+                names = " or ".join(self.cast.person(k).name for k in (last.who, subject))
+                return Speaker("unknown", "", None, f"say who said it: '{word}' could be {names}")
+            return Speaker("person", subject, None, note)
         current = self.state.current()
         if current is not None and current.kind == "person":
             return current._replace(review=note)
