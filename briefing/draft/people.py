@@ -21,7 +21,6 @@ from briefing.draft.document import Document
 from briefing.draft.lexicon import (
     CAPITALS,
     COUNTRY_FORMS,
-    HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     OFFICES,
@@ -30,62 +29,20 @@ from briefing.draft.lexicon import (
     SPEECH_VERBS,
     country_of,
 )
+from briefing.draft.namewords import (
+    ADDRESS_TITLES,
+    AGENCIES,
+    BODY_WORDS,
+    COMMON,
+    GROUP_NOUNS,
+    GROUP_PLURALS,
+    GROUP_WORDS,
+    INSTITUTIONS,
+    PRONOUNS,
+    SEATS,
+)
 
 _TOKEN: Final = re.compile(r"[A-Za-z@\u00c0-\u024f][\w'\u2019.\-@]*")
-#: Capitalised words that start sentences and clauses but are not names.
-_COMMON: Final = frozenset(
-    """
-    the a an in on at during after before besides while when where which who this that these
-    those it its his her their our we they he she i you both all some many most under over
-    amid with without from for by as and but or so yet if then also however meanwhile
-    building referring pointing lauding addressing exchanging speaking january february
-    march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday mr mrs ms dr quad g20 g7 g4 ai new north south
-    east west indo-pacific asia africa europe pacific prime minister president alliance
-    dialogue summit forum initiative partnership agreement department ministry institute
-    council commission mechanism forces force party union declaration statement readout
-    corridor programme program
-    """.split()  # noqa: SIM905
-)
-_PRONOUNS: Final = frozenset({"he", "she"})
-#: Titles of address before a name besides the lexicon's: "H.E Amb. Mauro Vieira".
-_HONORIFICS: Final = HONORIFICS | frozenset({"amb", "h.e", "excellency"})
-#: Words of peoples, faiths and regions ("Sunni Arab states", "Gulf Arab"), never a name.
-_GROUP_WORDS: Final = frozenset(
-    """
-    arab arabs sunni shia shiite muslim muslims islamic christian jewish kurdish gulf nordic
-    baltic latin western eastern northern southern african asian
-    """.split()  # noqa: SIM905
-)
-#: Nouns that end the name of a body, a text or a place, not of a person ("Central
-#: Committee", "UN Charter", "Prime Minister's Office", "Downing Street").
-_BODY_WORDS: Final = frozenset(
-    """
-    committee charter office house street press agency bureau palace secretariat
-    organisation organization association treaty convention fund bank university college
-    times post news herald tribune relations cooperation affairs court assembly congress
-    senate embassy consulate group foundation centre center mission
-    """.split()  # noqa: SIM905
-)
-#: Capitals that stand for their governments as speakers ("Kinshasa says"), besides the
-#: lexicon's.
-_SEATS: Final = frozenset(
-    """
-    kinshasa kigali tehran ankara kabul islamabad riyadh cairo nairobi pretoria abuja luanda
-    kampala pyongyang taipei bangkok ottawa wellington brasilia caracas havana bogota lima
-    rome madrid warsaw budapest vienna prague athens stockholm oslo helsinki copenhagen
-    dublin lisbon minsk tbilisi yerevan baku doha damascus baghdad beirut amman jerusalem
-    algiers rabat tunis tripoli khartoum dhaka kathmandu colombo vientiane
-    """.split()  # noqa: SIM905
-)
-#: News agencies, whose names take speech verbs as people's do ("Xinhua said").
-_AGENCIES: Final = frozenset(
-    """
-    xinhua reuters kyodo yonhap tass bernama antara pajhwok anadolu interfax ria
-    """.split()  # noqa: SIM905
-)
-#: Words after a country's adjective that make it part of a role ("European Commission President").
-_INSTITUTIONS: Final = frozenset({"commission", "council", "parliament", "central", "federal"})
 
 
 class Person(NamedTuple):
@@ -162,7 +119,7 @@ def _is_name_word(token: _Token) -> bool:
     if not word or word[0] == "@" or not word[0].isupper():
         return False
     folded = token.folded
-    if folded in _COMMON or folded in _HONORIFICS or folded in ROLE_WORDS:
+    if folded in COMMON or folded in ADDRESS_TITLES or folded in ROLE_WORDS:
         return False
     if country_of(word):
         return False
@@ -203,7 +160,7 @@ def _runs(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
 def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | None, str | None]:
     """The role and country printed just before the name at FIRST, if any."""
     i = first - 1
-    while i >= 0 and tokens[i].folded in _HONORIFICS:
+    while i >= 0 and tokens[i].folded in ADDRESS_TITLES:
         i -= 1
     stop = i
     country: str | None = None
@@ -225,7 +182,7 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
             i -= 2
             continue
         found = country_of(tokens[i].text)
-        institution = i + 1 <= stop and tokens[i + 1].folded in _INSTITUTIONS
+        institution = i + 1 <= stop and tokens[i + 1].folded in INSTITUTIONS
         if found and institution:
             country = country or found
             i -= 1
@@ -243,7 +200,7 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
         words = words[2:]
     while words and (
         words[0].folded in ("of", "and")
-        or (country_of(words[0].text) and not (len(words) > 1 and words[1].folded in _INSTITUTIONS))
+        or (country_of(words[0].text) and not (len(words) > 1 and words[1].folded in INSTITUTIONS))
     ):
         words = words[1:]
     role_tokens: list[_Token] = []
@@ -315,22 +272,60 @@ def _acts(tokens: list[_Token], first: int, last: int, text: str) -> bool:
     )
 
 
-def _mononym(tokens: list[_Token], first: int, text: str) -> bool:
-    """Whether the word at FIRST, printed alone, can be a person's name ("Lula", "Blinken"):
+class _Lookups(NamedTuple):
+    """What the text says of single words, gathered once: looking a word up, not searching
+    the text for it, keeps drafting time linear in the length of the article."""
+
+    #: Words as printed, and each part of a hyphenated or possessive word.
+    printed: frozenset[str]
+    #: Words after "in", "at", "from", "to", "into" or "across", as places are (and each
+    #: beginning of them before a hyphen, apostrophe or stop).
+    placed: frozenset[str]
+    #: Folded words that end a longer name or follow a title ("President Putin").
+    introduced: frozenset[str]
+
+
+_WORD: Final = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
+_PLACED: Final = re.compile(r"\b(?:in|at|from|to|into|across) (\w+(?:['\u2019.\-]\w+)*)")
+_JOINT: Final = re.compile(r"['\u2019.\-]")
+_OF_COUNTRY: Final = re.compile(r" of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
+
+
+def _lookups(text: str, sentences: list[tuple[list[_Token], list[tuple[int, int]]]]) -> _Lookups:
+    printed = {part for word in _WORD.findall(text) for part in [word, *_JOINT.split(word)]}
+    placed = {
+        word[: m.start()] if m else word
+        for word in _PLACED.findall(text)
+        for m in [None, *_JOINT.finditer(word)]
+    }
+    introduced: set[str] = set()
+    for tokens, runs in sentences:
+        for first, stop in runs:
+            before = tokens[first - 1].folded if first > 0 else ""
+            titled = before in ADDRESS_TITLES or before in ROLE_HEADS
+            if (stop - first >= 2 or titled) and not _not_a_person(tokens, first, stop, text):
+                introduced.add(tokens[stop - 1].folded)
+    return _Lookups(frozenset(printed), frozenset(placed), frozenset(introduced))
+
+
+def _mononym(tokens: list[_Token], first: int, text: str, lookups: _Lookups) -> bool:
+    """Whether the word at FIRST, printed alone, can be a person's name ("Blinken"): the text
+    introduces it elsewhere with a given name or a title ("Hamas said" alone is no person);
     not after a possessive, an article or a capitalised word ("India's G20 Sherpa"), never
     written in lower case, never a capital, and never after "in", "at", "from" or "to" as a
     place is."""
-    word = tokens[first].bare
+    token = tokens[first]
+    word = token.bare
+    if token.folded not in lookups.introduced:
+        return False
     before = tokens[first - 1] if first > 0 else None
     if before and (before.text != before.bare or before.folded in _DETERMINERS):
         return False
-    if before and before.text[:1].isupper() and text[before.end : tokens[first].start] == " ":
+    if before and before.text[:1].isupper() and text[before.end : token.start] == " ":
         return False  # the tail of a longer capitalised phrase: "G20 Sherpa"
-    if len(word) < 3 or word in CAPITALS or word.casefold() in _SEATS:
+    if len(word) < 3 or word in CAPITALS or word.casefold() in SEATS:
         return False
-    if re.search(rf"\b{re.escape(word.lower())}\b", text):
-        return False
-    return not re.search(rf"\b(?:in|at|from|to|into|across) {re.escape(word)}\b", text)
+    return word.lower() not in lookups.printed and word not in lookups.placed
 
 
 _DETERMINERS: Final = frozenset({"the", "a", "an", "my", "his", "her", "its", "our", "their"})
@@ -340,19 +335,44 @@ def _not_a_person(tokens: list[_Token], first: int, stop: int, text: str) -> boo
     """Whether the run from FIRST to STOP names a people, a body, a text, a place or a news
     agency ("Sunni Arab", "Central Committee", "UN Charter", "White House", "Xinhua")."""
     words = [t.folded for t in tokens[first:stop]]
-    if any(w in _GROUP_WORDS or w in _AGENCIES for w in words) or words[-1] in _BODY_WORDS:
+    if any(w in AGENCIES for w in words) or words[-1] in BODY_WORDS:
+        return True
+    if _group_phrase(tokens, first, stop):
         return True
     shown = text[tokens[first].start : tokens[stop - 1].end]
     if shown in CAPITALS or any(shown.startswith(office) for office in OFFICES):
         return True
     after = tokens[stop] if stop < len(tokens) else None
-    return bool(after and after.folded in _BODY_WORDS and after.start == tokens[stop - 1].end + 1)
+    return bool(after and after.folded in BODY_WORDS and after.start == tokens[stop - 1].end + 1)
+
+
+def _group_phrase(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether a word of a people, faith or region in the run from FIRST to STOP qualifies a
+    group ("Sunni Arab states", "Arab League", "Gulf Arab"), rather than being a given name
+    before a surname ("Christian Lindner") or a name that speaks ("Christian said")."""
+    words = [t.folded for t in tokens[first:stop]]
+    for n, word in enumerate(words):
+        if word in GROUP_PLURALS:
+            return True
+        if word not in GROUP_WORDS:
+            continue
+        rest = [w for w in words[n + 1 :] if w not in GROUP_WORDS]
+        if rest and rest[0] in GROUP_NOUNS:
+            return True
+        if rest:
+            continue  # a given name before a surname: "Christian Lindner"
+        # Ending the run, it qualifies what follows ("Sunni Arab states", where "states" is
+        # no speech verb), unless a speech verb follows ("Christian said").
+        after = tokens[stop].folded if stop < len(tokens) else ""
+        if after in GROUP_NOUNS or not _speech_after(tokens, stop - 1):
+            return True
+    return False
 
 
 def _org_after(tokens: list[_Token], last: int, text: str) -> str | None:
     """ "from the Australian Strategic Policy Institute" after a name, before a speech verb."""
-    rest = text[tokens[last].end :]
-    match = re.match(r" (?:from|of) the ((?:[A-Z][\w'-]*\s?)+?)(?=\s+(?:said|says|told)\b)", rest)
+    org = re.compile(r" (?:from|of) the ((?:[A-Z][\w'-]*\s?)+?)(?=\s+(?:said|says|told)\b)")
+    match = org.match(text, tokens[last].end)  # at the name, not in a copy of all the rest
     return match.group(1).strip() if match else None
 
 
@@ -380,9 +400,13 @@ def _name_words(text: str) -> tuple[str, ...]:
 def _scan(doc: Document) -> list[_Found]:
     found: list[_Found] = []
     last_person: _Found | None = None
+    sentences = []
     for sentence in doc.sentences:
         tokens = _tokens(doc.text, sentence.start, sentence.end)
-        for first, stop in _runs(tokens, doc.text):
+        sentences.append((tokens, _runs(tokens, doc.text)))
+    lookups = _lookups(doc.text, sentences)
+    for tokens, runs in sentences:
+        for first, stop in runs:
             if _not_a_person(tokens, first, stop, doc.text):
                 continue
             last = stop - 1
@@ -391,7 +415,7 @@ def _scan(doc: Document) -> list[_Found]:
             role, country = _role_before(tokens, first, doc.text)
             note = None
             # "DR Congo" is not "Dr Congo".
-            honorific = first > 0 and tokens[first - 1].folded in _HONORIFICS
+            honorific = first > 0 and tokens[first - 1].folded in ADDRESS_TITLES
             honorific = honorific and tokens[first - 1].text != "DR"
             anchor = None
             if role and role.split()[-1].casefold().startswith("counterpart"):
@@ -401,7 +425,7 @@ def _scan(doc: Document) -> list[_Found]:
                     note = "check the role: taken from the counterpart's"
                 else:
                     role = None
-            of_country = re.match(r" of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)", doc.text[end:])
+            of_country = _OF_COUNTRY.match(doc.text, end)  # "X of the United Kingdom"
             if country is None and of_country and country_of(of_country.group(1)):
                 country = country_of(of_country.group(1))
             org = _org_after(tokens, last, doc.text) if not role else None
@@ -411,7 +435,7 @@ def _scan(doc: Document) -> list[_Found]:
             # One word alone is a name only with a title, or when it speaks, meets or is met.
             strong = bool(role) or (stop - first >= 2 and acts)
             strong = strong or (honorific and (stop - first >= 2 or len(words[0]) >= 3))
-            alone = stop - first == 1 and acts and _mononym(tokens, first, doc.text)
+            alone = stop - first == 1 and acts and _mononym(tokens, first, doc.text, lookups)
             strong = strong or alone
             shown = re.sub(r"(?:'s|\u2019s)$", "", doc.text[start:end])
             item = _Found(start, end, words, shown, role, country, note, strong, anchor)
@@ -545,7 +569,7 @@ def in_passing(doc: Document, mention: Mention) -> bool:
     i = len(tokens)
     while i > 0 and (
         tokens[i - 1].folded in ROLE_WORDS
-        or tokens[i - 1].folded in _HONORIFICS
+        or tokens[i - 1].folded in ADDRESS_TITLES
         or country_of(tokens[i - 1].text)
     ):
         i -= 1
@@ -554,7 +578,7 @@ def in_passing(doc: Document, mention: Mention) -> bool:
 
 
 def is_pronoun(word: str) -> bool:
-    return word.casefold() in _PRONOUNS
+    return word.casefold() in PRONOUNS
 
 
 def describes(words: str, person: Person) -> bool:
