@@ -46,3 +46,44 @@ def test_a_signing_told_again_in_a_quotation_is_no_second_copy() -> None:
         '"We have just witnessed the signing of memoranda in diverse areas," Ruto said.'
     )
     assert len(commitments(text)) == 1
+
+
+#: A meeting whose year is known, so that an earlier year reads as background.
+DATED = "Kenyan President Ruto met Egyptian President Sisi in Cairo on 5 March 2025.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An adjective or a noun of the verbs of undertaking makes no plan.
+        "Both presidents described the talks as promising.",
+        "Ruto described the pledges made in Cairo as encouraging.",
+        "The leaders praised the signed agreement on the Nile.",
+        # A past act dated before the meeting's year is background.
+        "The 1999 accord was signed by the two foreign ministers.",
+        "Kenya and Egypt restored full diplomatic relations in 1964.",
+        "In 1964, Kenya and Egypt restored full diplomatic relations.",
+        "Kenya and Egypt signed the 2016 trade agreement.",
+        # A time long past, and a participle that describes a thing.
+        "The embassy, which Kenya established in the 20th century, hosted the talks.",
+        "The joint commission, established in 2016 by Kenya and Egypt, met again.",
+    ],
+)
+def test_adjectives_and_history_are_not_commitments(sentence: str) -> None:
+    assert commitments(DATED + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agreements were signed on Friday.",
+        "Five agreements were signed during the visit.",
+        "Kenya and Egypt signed the 2025 trade agreement.",
+        "Ruto and Sisi held talks on Monday, signed five agreements and toured a port.",
+        "Kenya and Egypt agreed to implement the 2016 trade agreement.",
+        "The leaders ended the talks, promising closer ties in trade.",
+        "Egypt pledged support for Kenya's bid.",
+    ],
+)
+def test_this_meeting_s_acts_are_still_commitments(sentence: str) -> None:
+    assert len(commitments(DATED + sentence)) == 1

@@ -71,14 +71,24 @@ _REPORTED: Final = re.compile(
     r"\b(?:said|says|announced|told \w+)(?: on \w+)?(?: that)? (?:he|she|they|it|we|the \w+)\s*$",
     re.IGNORECASE,
 )
-#: A time long before any meeting: what happened then is background.
+#: A time long before any meeting: what happened then is background. The present century
+#: is a time of the past only in its early years ("for the 21st century" looks ahead).
 _CENTURY: Final = re.compile(
-    r"\b(?:in|since) the (?:early |late |mid-)?\d+(?:st|nd|rd|th) century\b"
+    r"\b(?:(?:in|since|during) the (?:early |late |mid-)?(?:1?\d|20)(?:st|nd|rd|th) centur"
+    r"(?:y|ies)|(?:in|since|during) the early 21st century|(?:centuries|decades|a century) ago)\b",
+    re.IGNORECASE,
 )
 #: A verb right after a quotation and its comma introduces it ("...," assured the President).
 _SPEECH_TAG: Final = re.compile(r"(?:\u201d|[,.!?]\"),?\s+$")
-#: A past participle after a comma describes a thing ("the format, established in 1991").
+#: A past participle after a comma, with no object of its own, describes a thing ("the
+#: format, established in 1991"); with one it goes on with the sentence ("met on Monday,
+#: signed five deals").
 _PARTICIPLE: Final = re.compile(r"(?:established|launched|adopted|signed|set up|founded)$")
+_NO_OBJECT: Final = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:in|by|between|among|under|at|on|during|after|before|since|as|with|"
+    r"for|to)\b)",
+    re.IGNORECASE,
+)
 #: A document described by what was done with it: "the agreements that we have signed".
 _DESCRIBED: Final = re.compile(
     r"\b(?:agreements?|deals?|documents?|accords?|MoUs?|memorand\w+) (?:that|which) "
@@ -123,6 +133,24 @@ TIMELINE: Final = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+
+#: A year that dates a past act: an opening "In 1922," or a document named by its year
+#: ("the 1998 accord") that the act made. Before the meeting's year it is background.
+_YEAR: Final = r"(?:1[89]|20)\d\d"
+_OPENING_YEAR: Final = re.compile(
+    r"(?:back |earlier |later )?in (?:early |late |mid-)?(?:(?:\d{1,2} )?(?:"
+    + _MONTHS
+    + r")(?: \d{1,2})?,? )?"
+    + _YEAR
+    + r"(?=,)",
+    re.IGNORECASE,
+)
+_DATED_DOCUMENT: Final = re.compile(
+    r"\b" + _YEAR + r"(?:-\d{2,4})? (?:[\w-]+ ){0,3}?(?:accords?|agreements?|treaty|treaties|"
+    r"deals?|declarations?|pacts?|communiqu\w*|charter|protocols?|memorand\w+|MoUs?|"
+    r"conventions?|frameworks?)\b"
+)
+_CREATED: Final = re.compile(r"(?:signed|inked|adopted|concluded|reached|ratified)$", re.IGNORECASE)
 
 
 class Found(NamedTuple):
@@ -264,6 +292,10 @@ def _read_commitment(
     if kind == "decision" and timeline and re.match(r"agree", match.group(), re.IGNORECASE):
         kind = "plan"
         review = f"check the kind: a plan, from '{match.group()}' with '{timeline}'"
+    if kind == "decision" and timeline is None:
+        # Told after the plan's timeline, so that a dated past act stays a decision, which
+        # the drafter drops as background when its year is before the meeting's.
+        timeline = _dated(text, sentence, match)
     if quoted:
         review += "; check that it is a commitment: it is stated only inside a quotation"
     return Found(
@@ -276,6 +308,25 @@ def _read_commitment(
         quoted,
         review,
     )
+
+
+def _dated(text: str, sentence: Sentence, match: re.Match[str]) -> str | None:
+    """The words that date a past act: "In 1922, Britain and Ireland restored ...", "The
+    1998 accord was signed ...", "signed the 2015 accord"; None for a present or a future."""
+    verb = match.group()
+    if re.match(r"(?:are|is|has|have|come)\b", verb, re.IGNORECASE):
+        return None  # "are launching", "have set": told as of now
+    opening = _OPENING_YEAR.match(text, sentence.start, match.start())
+    if opening:
+        return opening.group()
+    if re.match(r"(?:was|were|had been)\b", verb, re.IGNORECASE):
+        document = _DATED_DOCUMENT.search(text, sentence.start, match.start())
+    elif _CREATED.search(verb):
+        article = re.compile(r"\s+(?:the |an? )?").match(text, match.end())
+        document = _DATED_DOCUMENT.match(text, article.end()) if article else None
+    else:
+        return None
+    return document.group()[:4] if document else None
 
 
 def _hedged(text: str, start: int, end: int) -> bool:
@@ -298,7 +349,11 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
     before = text[sentence.start : match.start()]
     if _SPEECH_TAG.search(before):
         return True  # "...," assured the Congolese President: it says who spoke
-    if _PARTICIPLE.match(verb) and before.rstrip().endswith(","):
+    if (
+        _PARTICIPLE.match(verb)
+        and before.rstrip().endswith(",")
+        and _NO_OBJECT.match(text, match.end(), sentence.end)
+    ):
         return True  # "the Weimar Triangle format, established between the three countries"
     if _DESCRIBED.search(before):
         return True  # "the agreements that we have signed": what they are, not a new act

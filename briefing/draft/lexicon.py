@@ -340,6 +340,12 @@ def country_of(word: str) -> str | None:
     return COUNTRY_FORMS.get(word.casefold())
 
 
+#: A participle after a determiner is an adjective ("the signed text", "a promised visit"),
+#: and "pledges" after one a noun: neither is an act of the sides.
+_NOT_NOUN: Final = "".join(
+    rf"(?<!\b{word} )" for word in ("the", "a", "an", "its", "their", "his", "her", "our", "newly")
+)
+
 #: Verbs that make a commitment, by kind. A signed agreement is a decision.
 COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "interest": (
@@ -394,8 +400,11 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:is|are) to (?!be\b)\w+",
         r"proposed (?=to |that |a |an |the )",  # active; not "initiatives proposed in 2024"
         r"vow(?:ed|s|ing) to",
-        r"pledg(?:ed|es|ing)",
-        r"promis(?:ed|es|ing)",
+        # A verb of undertaking with its infinitive or object, never the adjective or the
+        # noun: "described the talks as promising", "the pledges", "the promised aid".
+        _NOT_NOUN + r"(?:pledg|promis)(?:ed|es)(?= [\w$\"\u201c])",
+        r"(?:pledg|promis)ing(?= to\b)",
+        r"(?<=, )(?:pledg|promis)ing(?= (?!to\b)[\w$\"\u201c])",  # "..., promising closer ties"
         r"(?:is|are|was|were) (?:also )?determined to",
         r"(?<!is )(?<!are )(?<!remain )(?<!remains )committed to",
     ),
@@ -414,15 +423,15 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"decided",
         r"resolved to",
         r"concurred",
-        r"signed",
-        r"inked",
-        r"launched",
+        _NOT_NOUN + r"signed",
+        _NOT_NOUN + r"inked",
+        _NOT_NOUN + r"launched",
         r"(?:are|is|were) launching",
         r"(?:are|is|were) (?:also )?beginning",
         r"set (?:a|the) (?:goal|target)",
         r"have set",
-        r"adopted",
-        r"established",
+        _NOT_NOUN + r"adopted",
+        _NOT_NOUN + r"established",
         r"affirmed to",
         r"witnessed the signing",
         r"(?:are|is) being taken up",
@@ -534,27 +543,33 @@ GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Arab League": (("Arab League", "League of Arab States"), ()),
     "NATO": (("NATO", "Nato"), ()),
 }  # fmt: skip
-_GROUPING_FORM: Final = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(
-        re.escape(form)
-        for form in sorted(
-            (f for forms, _ in GROUPINGS.values() for f in forms), key=len, reverse=True
-        )
-    )
-    + r")(?![\w])"
+#: Every form of a grouping, longest first (so that "C5+1" wins over "C5").
+_GROUPING_FORMS: Final = sorted(
+    ((f, name) for name, (forms, _) in GROUPINGS.items() for f in forms),
+    key=lambda pair: -len(pair[0]),
 )
-_GROUPING_OF: Final = {form: name for name, (forms, _) in GROUPINGS.items() for form in forms}
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_")
 
 
 def find_groupings(text: str) -> list[str]:
-    """The groupings TEXT names, in order, each once."""
-    found: list[str] = []
-    for match in _GROUPING_FORM.finditer(text):
-        name = _GROUPING_OF[match.group()]
-        if name not in found:
-            found.append(name)
-    return found
+    """The groupings TEXT names, in the order it first names them, each once."""
+    # A substring test per form costs less than compiling one alternation of them all.
+    at: dict[str, int] = {}
+    taken: list[tuple[int, int]] = []
+    for form, name in _GROUPING_FORMS:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if _standalone(text, start, end) and not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
+                at[name] = min(at.get(name, start), start)
+            start = text.find(form, end)
+    return sorted(at, key=at.__getitem__)
 
 
 def members_of(grouping: str) -> tuple[str, ...]:
