@@ -178,17 +178,21 @@ class _Builder:
                 return str(record["name"])
         return key
 
+    def person(self, key: str) -> dict[str, Any] | None:
+        """The people's entry KEY (None for a key that is no person's)."""
+        return next((e for e in self.people.entries if e["id"] == key), None)
+
     def present(self, key: str) -> bool:
-        return next((e.get("present", True) for e in self.people.entries if e["id"] == key), True)
+        entry = self.person(key)
+        return entry is None or bool(entry.get("present", True))
 
     def absent_note(self, read: Read, speaker: Speaker | None) -> str | None:
         """What to check when a quote's speaker was not at the meeting, else None."""
         if speaker is None or speaker.kind != "person":
             return None
-        key = self.people.local[(read.source_id, speaker.who)]
-        if self.present(key):
+        entry = self.person(self.people.local[(read.source_id, speaker.who)])
+        if entry is None or entry.get("present", True):
             return None
-        entry = next(e for e in self.people.entries if e["id"] == key)
         role = f" ({entry['role']})" if entry["role"] else ""
         return (
             f"check the speaker: the source gives these words to {entry['name']}{role},"
@@ -235,7 +239,7 @@ class _Builder:
         unknown = False
         for person in people:
             entry = self.people.local[(read.source_id, person)]
-            country = next(e["country"] for e in self.people.entries if e["id"] == entry)
+            country = (self.person(entry) or {}).get("country")
             if country in self.sides:
                 found += [] if country in found else [country]
             else:
