@@ -148,6 +148,7 @@ def load_data(
     no_cache: bool,
     max_file_size: float | None,
     located: "dict[str, load.Marks] | None" = None,
+    keys: dict[str, str] | None = None,
 ) -> Knowledge:
     """Load for a command (completion loads without this policy); DataError on bad data.
 
@@ -165,6 +166,7 @@ def load_data(
             max_bytes=load.max_file_bytes(max_file_size),
             progress=bar,
             located=located,
+            keys=keys,
         )
 
 

@@ -107,7 +107,27 @@ class Store:
             return None
         return plain, marks
 
+    def get_value(self, key: str) -> Any:
+        """The value stored under KEY by `put_value`, or None."""
+        if not self.usable:
+            return None
+        try:
+            with open(self._path(key), "rb") as fh:
+                entry = json.loads(fh.read())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        return entry.get("value")
+
     def put(self, key: str, plain: dict[str, Any], marks: dict[str, tuple[int, int]]) -> None:
+        self._write(key, {"key": key, "plain": plain, "marks": marks})
+
+    def put_value(self, key: str, value: Any) -> None:
+        """Store VALUE (JSON-ready) under KEY."""
+        self._write(key, {"key": key, "value": value})
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
         if not self.writable:
             return
         try:
@@ -127,7 +147,7 @@ class Store:
             # times slower than the one-shot C encoder. ASCII output (non-ASCII
             # as \u escapes) turns into bytes without a second encoding pass.
             text = json.dumps(
-                {"key": key, "plain": plain, "marks": marks},
+                entry,
                 check_circular=False,
                 separators=(",", ":"),
             )
@@ -146,3 +166,6 @@ class Store:
 def open_store() -> Store:
     """The store in the cache directory (one that does nothing when there is none)."""
     return Store(cache_dir())
+
+
+__all__ = ["CACHE_ENV", "Store", "blake2b", "cache_dir", "key_for", "open_store"]

@@ -16,26 +16,20 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperCommand
 
-from briefing import cli_draft
-
-__all__ = ["COMMANDS", "app", "app_for", "cli_draft", "main"]
+__all__ = ["COMMANDS", "app", "app_for", "cli_archive", "cli_draft", "cli_validate", "main"]
 
 from briefing.app import (
     COMMANDS,
     _root,
     app,
     command,
-    load_data,
     new_app,
     output_format,
     run,
 )
-from briefing.errors import DataError
 from briefing.model import FOLLOW_UP_STATES, KINDS, STATUSES, Knowledge
 from briefing.options import (
-    DataOpt,
-    MaxSizeOpt,
-    NoCacheOpt,
+    ArchiveOpt,
     PartyFilter,
     SeriesOpt,
     SharedOptionsButDialogue,
@@ -49,7 +43,6 @@ from briefing.options import (
     for_shell,
 )
 from briefing.output import (
-    EXIT_DATA,
     EXIT_INTERRUPTED,
     EXIT_SOFTWARE,
     EXIT_USAGE,
@@ -59,9 +52,6 @@ from briefing.output import (
 )
 from briefing.render import (
     Format,
-    Options,
-    inert,
-    render_problems,
 )
 
 # --------------------------------------------------------------------------
@@ -143,17 +133,29 @@ def quotes(
             show_default=False,
         ),
     ] = None,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Check each quote against its source's archived text and show the passage"
+            " around it.",
+        ),
+    ] = False,
+    archive_dir: ArchiveOpt = None,
     *,
     ctx: typer.Context,
 ) -> None:
     """Show quotes verbatim.
 
-    Each with speaker, role, topic, context and source.
+    Each with speaker, role, topic, context and source. With --verify, each
+    quote is looked up in its source's archived text and shown with the
+    passage around it and what the check found: what a fact-checker asks for.
 
     \b
     Examples:
       briefing quotes --speaker Jaishankar
       briefing quotes --topic quad --format markdown >> report.md
+      briefing quotes --speaker Jaishankar --verify
     """
     from briefing import query
     from briefing.views import View
@@ -162,7 +164,15 @@ def quotes(
 
     def build(k: Knowledge) -> View:
         chosen = query.select_dialogues(k, shared.dialogue)
-        return query.quotes_view(chosen, speaker=speaker, topic=topic, contains=contains)
+        passages = None
+        if verify:
+            from briefing import load, provenance
+
+            limit = load.max_file_bytes(shared.max_file_size)
+            passages = provenance.passages(chosen, root=archive_dir, limit=limit)
+        return query.quotes_view(
+            chosen, speaker=speaker, topic=topic, contains=contains, passages=passages
+        )
 
     run(shared, build)
 
@@ -318,75 +328,6 @@ def dialogues(ctx: typer.Context) -> None:
 
     shared = common(ctx)
     run(shared, query.dialogues_view)
-
-
-@command(TyperCommand)
-def validate(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="[PATH]",
-            help="File or directory to check [default: as for --data].",
-            show_default=False,
-        ),
-    ] = None,
-    data: DataOpt = None,
-    fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", help="text, or json for a list of errors (editors, CI)."),
-    ] = "text",
-    no_cache: NoCacheOpt = False,
-    max_file_size: MaxSizeOpt = None,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Fail while any item awaits review, listing each one."),
-    ] = False,
-) -> None:
-    """Check knowledge files.
-
-    Reports every problem as FILE:LINE:COL. Exits 0 and prints the counts when
-    the data is valid; otherwise prints every problem on stderr and exits 1.
-    Items that still carry a review note are counted on stderr; with --strict,
-    each is a problem, located at its note.
-
-    \b
-    Examples:
-      briefing validate
-      briefing validate data/ --format json
-      briefing validate --strict drafts/
-    """
-    from briefing import load, query, review
-    from briefing.views import ProblemsView
-
-    if fmt not in ("text", "json"):
-        fail(f"--format: validate writes 'text' or 'json', not '{fmt}'", EXIT_USAGE)
-    location = load.resolve_data(path or data)
-    notices: list[str] = []
-    located: dict[str, load.Marks] = {}
-    try:
-        knowledge = load_data(
-            location, no_cache=no_cache, max_file_size=max_file_size, located=located
-        )
-    except DataError as exc:
-        view = ProblemsView(str(location), tuple(exc.problems), {})
-    else:
-        # Items a person has yet to check: said on stderr, or with --strict, problems.
-        awaiting = review.problems(knowledge, located) if strict else []
-        counts = {} if awaiting else query.counts(knowledge)
-        view = ProblemsView(str(location), tuple(awaiting), counts)
-        notices = [] if strict else review.notices(knowledge)
-    text = render_problems(view, Format(fmt), Options(width=0))
-    if view.ok:
-        write_output(text, None)
-        if notices:
-            report(inert("".join(f"briefing: {line}\n" for line in notices)))
-        return
-    # Problems are errors: on stderr as text; as JSON they are the result itself.
-    if fmt == "json":
-        write_output(text, None)
-    else:
-        report(text)
-    raise typer.Exit(EXIT_DATA)
 
 
 # --------------------------------------------------------------------------
@@ -558,6 +499,11 @@ def schema(
     from briefing.schema_export import json_schema_text
 
     write_output(json_schema_text(), output)
+
+
+# Commands in modules of their own, registered after those above so that --help lists
+# the everyday questions first and the commands that check and write knowledge last.
+from briefing import cli_validate, cli_archive, cli_draft  # noqa: E402, I001
 
 
 def app_for(argv: list[str]) -> typer.Typer:

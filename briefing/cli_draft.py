@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from briefing.app import command
 from briefing.options import PlainUsage
-from briefing.output import EXIT_USAGE, fail, progress, write_output
+from briefing.output import EXIT_USAGE, fail, progress, report, write_output
 
 if TYPE_CHECKING:
     from briefing.draft.sources import SourceText
@@ -107,6 +107,19 @@ def draft(
             show_default=False,
         ),
     ] = DEFAULT_SOURCE_MIB,
+    archive_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            metavar="DIR",
+            help="Keep the text read from each source here [default: $BRIEFING_ARCHIVE, else"
+            " sources/ beside the draft; with no -o, not kept].",
+            show_default=False,
+        ),
+    ] = None,
+    no_archive: Annotated[
+        bool, typer.Option("--no-archive", help="Do not keep the sources' texts.")
+    ] = False,
 ) -> None:
     """Draft a knowledge file from news articles about a meeting, for a person to review.
 
@@ -115,6 +128,11 @@ def draft(
     correct it, delete the note; 'briefing validate --strict' fails while any
     remain. Several articles about one meeting make one file, each item citing
     its article. Reading HTML and PDF needs: pip install 'briefing[draft]'.
+
+    The text read from each article is archived beside the draft
+    (sources/DIALOGUE_ID/SOURCE_ID.txt, with its SHA-256 in the source's
+    `archive` record), so that 'briefing validate' can prove every quotation
+    against it long after the page has changed.
 
     \b
     Examples:
@@ -128,10 +146,48 @@ def draft(
     # as loaded data is, they are not walked once more when the process exits.
     gc.disable()
     try:
-        _draft(sources, output, _date(date), ident, each, force, max_file_size)
+        keep = None if no_archive else _archive_root(output, archive_dir, each)
+        _draft(sources, output, _date(date), ident, each, force, max_file_size, keep)
+        if keep is None and not no_archive:
+            report(
+                "briefing: the sources' texts are not archived, as the draft went to standard"
+                " output; once it is saved, keep each with"
+                " `briefing archive SOURCE --id ID --data FILE` (or draft with -o FILE)\n"
+            )
     finally:
         gc.freeze()
         gc.enable()
+
+
+def _archive_root(output: Path | None, option: Path | None, each: bool) -> Path | None:
+    """Where the sources' texts are archived: --archive, $BRIEFING_ARCHIVE, else beside -o."""
+    import os
+
+    from briefing.archive import ARCHIVE_ENV, DEFAULT_DIR
+
+    if option is not None:
+        return option
+    if os.environ.get(ARCHIVE_ENV):
+        return Path(os.environ[ARCHIVE_ENV])
+    if output is None:
+        return None
+    folder = output if _is_dir_target(output, each) else output.parent
+    return folder / DEFAULT_DIR
+
+
+def _archived(plain: dict[str, Any], group: list[SourceText], root: Path, force: bool) -> None:
+    """Archive the text of each source of GROUP under ROOT and record it in PLAIN."""
+    from briefing import archive
+
+    dialogue = plain["dialogue"]
+    when = archive.now_utc()
+    for record, source in zip(dialogue["sources"], group, strict=True):
+        relative = archive.default_path(dialogue["id"], record["id"])
+        try:
+            digest, _ = archive.write(root, relative, source.text, force=force)
+        except archive.ArchiveError as exc:
+            fail(exc.message + (f" ({exc.hint})" if exc.hint else ""))
+        record["archive"] = archive.record(relative, digest, when)
 
 
 def _draft(
@@ -142,6 +198,7 @@ def _draft(
     each: bool,
     force: bool,
     max_file_size: float,
+    keep: Path | None,
 ) -> None:
     from briefing.draft.assemble import draft_plain, file_name
     from briefing.draft.emit import to_yaml
@@ -172,8 +229,12 @@ def _draft(
     with progress("drafting", "meetings") as bar:
         for n, group in enumerate(groups, 1):
             plain = draft_plain(group, date=when, ident=ident)
-            text = to_yaml(plain, [s.name for s in group])
             target = output / file_name(plain) if into_dir and output is not None else output
+            if target is not None and target.exists() and not force:
+                fail(f"{target}: already exists; give --force to replace it", EXIT_USAGE)
+            if keep is not None:
+                _archived(plain, group, keep, force)
+            text = to_yaml(plain, [s.name for s in group])
             _write(text, target, force)
             if bar is not None and len(groups) > 1:
                 bar(n, len(groups))

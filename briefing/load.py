@@ -119,31 +119,36 @@ def load_knowledge(
     max_bytes: int | None = None,
     progress: Progress | None = None,
     located: dict[str, Marks] | None = None,
+    keys: dict[str, str] | None = None,
 ) -> Knowledge:
     """Load every dialogue at PATH; raise DataError listing all problems found.
 
     LOCATED, when given, receives where each dialogue's located fields are, by
-    dialogue id (`validate --strict` points at review notes with them).
+    dialogue id (`validate --strict` points at review notes with them); KEYS
+    receives the cache key of each dialogue's file (what `validate` keeps proofs under).
     """
     files = knowledge_files(path)
-    knowledge, marks = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
+    knowledge, marks, found = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
     if located is not None:
         located.update(marks)
+    if keys is not None:
+        keys.update(found)
     return knowledge
 
 
 def _load_files(
     files: list[Path], max_bytes: int | None, *, use_cache: bool, progress: Progress | None
-) -> tuple[Knowledge, dict[str, Marks]]:
+) -> tuple[Knowledge, dict[str, Marks], dict[str, str]]:
     limit = max_file_bytes() if max_bytes is None else max_bytes
     store = cache.open_store() if use_cache else None
     problems: list[Problem] = []
     dialogues: list[Dialogue] = []
     first_seen: dict[str, tuple[str, int, int]] = {}
     located: dict[str, Marks] = {}
+    keys: dict[str, str] = {}
     for n, file in enumerate(files, 1):
         try:
-            dialogue, marks = _load_one(file, limit, store)
+            dialogue, marks, key = _load_one(file, limit, store)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
@@ -168,6 +173,8 @@ def _load_files(
             continue
         first_seen[did] = (str(file), line, col)
         located[did] = marks
+        if key:
+            keys[did] = key
         dialogues.append(dialogue)
     if not problems and any(d.series or d.progress or _follows(d) for d in dialogues):
         from briefing import links  # only data that links its dialogues needs these checks
@@ -176,7 +183,7 @@ def _load_files(
     if problems:
         raise DataError(problems)
     dialogues.sort(key=lambda d: (day_key(d.date), d.ordinal or 0, d.id))
-    return Knowledge(tuple(dialogues)), located
+    return Knowledge(tuple(dialogues)), located, keys
 
 
 def _follows(d: Dialogue) -> bool:
@@ -220,8 +227,8 @@ def _too_big(file: Path, size: int, limit: int) -> NoReturn:
     )
 
 
-def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialogue, Marks]:
-    """One file's dialogue, and where its located fields are."""
+def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialogue, Marks, str]:
+    """One file's dialogue, where its located fields are, and its cache key ("" without one)."""
     data = _read_bytes(file, limit)
     key = cache.key_for(data) if store is not None else ""
     if store is not None:
@@ -230,14 +237,14 @@ def _load_one(file: Path, limit: int, store: cache.Store | None) -> tuple[Dialog
             try:
                 plain, stored = hit
                 located = {path: (int(at[0]), int(at[1])) for path, at in stored.items()}
-                return build_dialogue(plain, str(file)), located
+                return build_dialogue(plain, str(file)), located, key
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
                 pass  # an entry of the wrong shape: parse the file instead
     plain, marks = parse_file(data, str(file))
     dialogue = build_dialogue(plain, str(file))
     if store is not None:
         store.put(key, plain, marks)
-    return dialogue, marks
+    return dialogue, marks, key
 
 
 def parse_file(data: bytes, file: str) -> tuple[Plain, Marks]:

@@ -82,6 +82,14 @@ class Window(NamedTuple):
     note: str
 
 
+class Archive(NamedTuple):
+    """Where a source's text is archived, and the hash that pins it."""
+
+    path: str
+    sha256: str
+    retrieved: str | None
+
+
 class Source(NamedTuple):
     id: str
     title: str
@@ -89,6 +97,7 @@ class Source(NamedTuple):
     url: str | None
     date: dt.date | None
     file: str | None
+    archive: Archive | None = None
 
 
 class Party(NamedTuple):

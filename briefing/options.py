@@ -199,6 +199,16 @@ ColorOpt = Annotated[
         show_default=False,
     ),
 ]
+ArchiveOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        metavar="DIR",
+        help="Where the archived source texts are [default: $BRIEFING_ARCHIVE, else sources/"
+        " beside each knowledge file].",
+        show_default=False,
+    ),
+]
 NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="Parse the knowledge files; neither read nor write the cache."),

@@ -7,6 +7,7 @@ every view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from briefing.match import (
@@ -20,6 +21,7 @@ from briefing.match import (
 from briefing.model import Dialogue, Knowledge, Participant, day_json, day_key, day_text
 from briefing.records import (
     COMMITMENT_COLUMNS,
+    VERIFY_COLUMNS,
     cite_once,
     commitment_json,
     commitment_row,
@@ -30,6 +32,7 @@ from briefing.records import (
     meetings_json,
     other_names_json,
     parties_text,
+    passage_json,
     quote_block,
     quote_json,
     review_notes,
@@ -38,7 +41,17 @@ from briefing.records import (
 from briefing.search import search_view
 from briefing.sentences import first_sentence
 from briefing.summary import summary_view
-from briefing.views import Block, Bullets, Column, Heading, Paragraph, QuoteBlock, Table, View
+from briefing.views import (
+    Block,
+    Bullets,
+    Column,
+    Heading,
+    Paragraph,
+    QuoteBlock,
+    SourcePassage,
+    Table,
+    View,
+)
 
 __all__ = [
     "NotFoundError",
@@ -237,7 +250,9 @@ def quotes_view(
     speaker: str | None = None,
     topic: str | None = None,
     contains: str | None = None,
+    passages: Mapping[tuple[str, str], SourcePassage] | None = None,
 ) -> View:
+    """The quotes that match, verbatim; with PASSAGES (`--verify`), each one's source passage."""
     person = match_person(dialogues, speaker) if speaker else None
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     needle = contains.casefold() if contains else None
@@ -253,8 +268,13 @@ def quotes_view(
                 continue
             if needle and needle not in q.text.casefold():
                 continue
-            found.append(quote_block(d, q))
-            data.append(quote_json(d, q))
+            block, entry = quote_block(d, q), quote_json(d, q)
+            if passages is not None:
+                passage = passages.get((d.id, q.id))
+                block = block._replace(passage=passage)
+                entry["verification"] = passage_json(passage)
+            found.append(block)
+            data.append(entry)
         if found:
             # Titled at the level other commands title their tables (and the sources
             # cited after them): the page is the command's, one section per meeting.
@@ -281,6 +301,7 @@ def quotes_view(
             (Column("Source id", "key"), "source_id"),
             (Column("Source"), "source_citation"),
             (Column("Review", "review"), "review"),
+            *(VERIFY_COLUMNS if passages is not None else ()),
         ),
     )
     data_out = {"quotes": data, "dialogues": meetings_json(dialogues)}

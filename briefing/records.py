@@ -7,7 +7,7 @@ a quote reads the same, and has the same JSON shape, wherever it appears.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from briefing.model import (
     KIND_LABELS,
@@ -20,7 +20,7 @@ from briefing.model import (
     Quote,
     day_json,
 )
-from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, Table
+from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, SourcePassage, Table
 
 
 def meetings_json(dialogues: Iterable[Dialogue]) -> list[dict[str, Any]]:
@@ -255,4 +255,29 @@ COMMITMENT_COLUMNS = (
     Column("Timeline"),
     Column("Status", role="label"),
     Column("Review", "review"),
+)
+
+
+def passage_json(p: SourcePassage | None) -> dict[str, Any]:
+    """A quote's check against its archived source, as `quotes --verify` gives it in JSON."""
+    if p is None:
+        p = SourcePassage("not archived", "", "", 0, "", "", "")
+    return {
+        "status": p.status,
+        "file": p.file or None,
+        "line": p.line or None,
+        "before": p.before or None,
+        "match": p.match or None,
+        "after": p.after or None,
+        "passage": (p.before + p.match + p.after) or None,
+        "closest": p.closest or None,
+    }
+
+
+#: The columns `quotes --verify` adds to its table (CSV): what the check found, and where.
+VERIFY_COLUMNS: Final = (
+    (Column("Verified", role="label"), "verification.status"),
+    (Column("Archived text", "key"), "verification.file"),
+    (Column("Line", "key"), "verification.line"),
+    (Column("Source passage"), "verification.passage"),
 )

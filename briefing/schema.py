@@ -306,13 +306,49 @@ RECORDS: Final[tuple[Record, ...]] = (
             date("date", "when it was published", required=False),
             text(
                 "file",
-                "the name of a plain-text copy of the source, against which the verbatim"
-                " checks run",
+                "the name of the file the source was read from, when it was a local file",
+                required=False,
+            ),
+            record(
+                "archive",
+                "archive",
+                "where the text read from the source is archived, and its hash;"
+                " `briefing validate` proves every quote and evidence sentence against it",
                 required=False,
             ),
         ),
         model.Source,
         anchor="dialogue",
+    ),
+    Record(
+        "archive",
+        "an archive record",
+        "archives",
+        (
+            Field(
+                "path",
+                TEXT,
+                True,
+                "the archived text, relative to the archive directory (`sources/` beside the"
+                " knowledge file, unless `--archive DIR` or `$BRIEFING_ARCHIVE` says otherwise)",
+                located=True,
+            ),
+            Field(
+                "sha256",
+                TEXT,
+                True,
+                "the SHA-256 of the archived file's bytes, 64 hexadecimal digits; a file that"
+                " no longer matches it is an error",
+                located=True,
+            ),
+            text(
+                "retrieved",
+                "when the text was read, in UTC (`2026-01-17T09:12:00Z`)",
+                required=False,
+            ),
+        ),
+        model.Archive,
+        anchor="archive",
     ),
     Record(
         "party",

@@ -104,6 +104,47 @@ class Bullets(NamedTuple):
         return tuple(zip(self.items, notes, strict=True))
 
 
+class SourcePassage(NamedTuple):
+    """Where a quotation stands in its archived source (`quotes --verify`)."""
+
+    #: "verbatim", "not in the source", "archive changed", "archive unreadable" or
+    #: "not archived".
+    status: str
+    #: The source's id, and the archived file ("" when there is none).
+    source: str
+    file: str
+    #: The line of the archived text where the quotation starts (0 when not found).
+    line: int
+    before: str
+    match: str
+    after: str
+    #: When the quotation is not in the source, the passage most like it ("" for none).
+    closest: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """What the check found, in a few words."""
+        return {
+            "verbatim": "Verbatim in the archived source",
+            "not in the source": "NOT FOUND in the archived source",
+            "archive changed": "Found, but the archived text has changed since it was archived",
+            "archive unreadable": "The archived text cannot be read",
+            "not archived": "Not provable: the source has no archived text",
+        }.get(self.status, self.status)
+
+    @property
+    def where(self) -> str:
+        """'sources/x/ht.txt, line 14' (empty when not archived)."""
+        if not self.file:
+            return ""
+        return f"{self.file}, line {self.line}" if self.line else self.file
+
+    @property
+    def caption(self) -> str:
+        """The verdict and where, in one line."""
+        return f"{self.verdict} ({self.where})" if self.where else self.verdict
+
+
 class QuoteBlock(NamedTuple):
     id: str
     dialogue: str
@@ -118,6 +159,8 @@ class QuoteBlock(NamedTuple):
     source: str
     #: What a person should still check in the quote ("" when nothing).
     review: str = ""
+    #: Its passage in the archived source, when the command was asked to verify it.
+    passage: SourcePassage | None = None
 
     @property
     def credits(self) -> tuple[str, ...]:
@@ -181,8 +224,26 @@ class ProblemsView(NamedTuple):
             f"{self.location}: ok: {dialogues} dialogue{'s' if dialogues != 1 else ''},"
             f" {n.get('participants', 0)} participants, {n.get('topics', 0)} topics,"
             f" {n.get('commitments', 0)} commitments, {n.get('interests', 0)} interest"
-            f"{'' if n.get('interests') == 1 else 's'}, {n.get('quotes', 0)} quotes"
+            f"{'' if n.get('interests') == 1 else 's'}, {n.get('quotes', 0)} quotes" + self._proved
         )
+
+    @property
+    def _proved(self) -> str:
+        """'; 12 of 14 sources archived (2 cited by URL or name only), 180 quotes and
+        evidence sentences proved verbatim'."""
+        n = self.counts
+        if "sources" not in n:
+            return ""
+        total, archived, proved = n["sources"], n["archived"], n["proved"]
+        line = f"; {archived} of {total} source{'s' if total != 1 else ''} archived"
+        if archived < total:
+            line += f" ({total - archived} cited by URL or name only)"
+        if archived:
+            line += (
+                f", {proved} quote{'s' if proved != 1 else ''} and evidence"
+                f" sentence{'s' if proved != 1 else ''} proved verbatim"
+            )
+        return line
 
 
 def highlight_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:

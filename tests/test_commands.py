@@ -46,9 +46,12 @@ NOT_TAKEN = {
     # It reads articles and writes a knowledge file, never a view of loaded data; its
     # --output and --max-file-size are its own (a file or directory; a source's size).
     "draft": set(SHARED) - {"--output", "--max-file-size"},
+    # It writes a source's text to the archive and its record into the knowledge file
+    # named by --data; its --max-file-size is a source's size.
+    "archive": set(SHARED) - {"--data", "--max-file-size", "--dialogue"},
 }
-#: Commands that read no knowledge data.
-DATA_FREE = {"schema", "draft"}
+#: Commands that print no view of knowledge data: they write files, or the schema.
+DATA_FREE = {"schema", "draft", "archive"}
 
 
 def help_of(name: str) -> str:

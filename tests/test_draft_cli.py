@@ -58,7 +58,10 @@ def valid(path: Path) -> None:
 
 def test_draft_to_standard_output_is_a_valid_knowledge_file(article: Path, tmp_path: Path) -> None:
     code, out, err = invoke(str(article))
-    assert (code, err) == (0, "")
+    # With no file to keep them beside, the sources' texts are not archived, and it says so.
+    assert code == 0
+    assert err.startswith("briefing: the sources' texts are not archived")
+    assert "archive:" not in out
     target = tmp_path / "out.yaml"
     target.write_text(out, encoding="utf-8")
     valid(target)
@@ -104,10 +107,15 @@ def test_each_source_to_its_own_file_in_a_directory(article: Path, tmp_path: Pat
     out = tmp_path / "drafts"
     code, _, err = invoke(str(article), str(other), "-o", f"{out}/", "--each")
     assert (code, err) == (0, "")
-    written = sorted(p.name for p in out.iterdir())
+    written = sorted(p.name for p in out.glob("*.yaml"))
     assert len(written) == 2
-    for path in out.iterdir():
+    for path in out.glob("*.yaml"):
         valid(path)
+    # Each draft's source is archived beside it, and proves what the draft cites.
+    assert len(list((out / "sources").glob("*/*.txt"))) == 2
+    result = runner.invoke(app, ["validate", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "2 of 2 sources archived" in result.stdout
 
 
 def test_date_and_id_from_the_command_line(article: Path) -> None:

@@ -25,6 +25,8 @@ def test_installed_validate_with_no_arguments(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     line = b": ok: 1 dialogue, 4 participants, 9 topics, 10 commitments, 1 interest, 8 quotes"
     assert line in result.stdout
+    # The archived sources ship with the bundled file, so its quotations are proved.
+    assert b"2 of 2 sources archived, 27 quotes and evidence sentences proved" in result.stdout
 
 
 @pytest.mark.skipif(SCRIPT is None, reason="the briefing script is not installed")

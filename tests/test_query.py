@@ -433,7 +433,7 @@ def test_no_commitments_match(one: tuple[Dialogue, ...]) -> None:
 def test_quote_filters(
     one: tuple[Dialogue, ...], filters: dict[str, str], expected: list[str]
 ) -> None:
-    view = query.quotes_view(one, **filters)
+    view = query.quotes_view(one, **filters)  # type: ignore[arg-type]
     assert ids(view.data["quotes"]) == expected
     assert [b.id for b in view.blocks if isinstance(b, QuoteBlock)] == expected
     assert column(view, "Id") == expected
@@ -476,7 +476,7 @@ def test_quotes_from_several_dialogues_name_their_meeting(two: tuple[Dialogue, .
 def test_no_quotes_message(
     one: tuple[Dialogue, ...], filters: dict[str, str], message: str
 ) -> None:
-    view = query.quotes_view(one, **filters)
+    view = query.quotes_view(one, **filters)  # type: ignore[arg-type]
     assert view.blocks == (Paragraph(message),)
     assert view.data["quotes"] == []
 

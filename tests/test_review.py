@@ -85,15 +85,30 @@ def test_validate_counts_the_items_awaiting_review_and_succeeds() -> None:
     assert code == 0
     assert out == (
         f"{FIXTURE}: ok: 1 dialogue, 2 participants, 2 topics, 2 commitments, 1 interest,"
-        " 2 quotes\n"
+        " 2 quotes; 0 of 1 source archived (1 cited by URL or name only)\n"
     )
     assert err == NOTICE
     # JSON keeps its documented result, the empty list; the count is said the same way.
     assert invoke("validate", str(FIXTURE), "--format", "json") == (0, "[]\n", NOTICE)
 
 
+def archived(path: Path) -> Path:
+    """PATH with its source archived: a text holding every quote and evidence sentence."""
+    from briefing import archive, provenance
+
+    [d] = load_knowledge(path, use_cache=False).dialogues
+    [source] = d.sources
+    text = "\n\n".join(item.text for item in provenance.items(d)) + "\n"
+    relative = archive.default_path(d.id, source.id)
+    digest, _ = archive.write(path.parent / "sources", relative, text)
+    record = archive.record(relative, digest, None)
+    updated = archive.with_record(path.read_text("utf-8"), str(path), source.id, record)
+    path.write_text(updated, "utf-8")
+    return path
+
+
 def test_validate_says_nothing_of_review_once_every_item_is_signed_off(tmp_path: Path) -> None:
-    clean = signed_off(tmp_path)
+    clean = archived(signed_off(tmp_path))
     for args in ((), ("--strict",)):
         code, out, err = invoke("validate", str(clean), *args)
         assert (code, err) == (0, "")
@@ -124,7 +139,13 @@ def test_validate_strict_fails_and_locates_each_item_awaiting_review() -> None:
     code, out, err = invoke("validate", str(FIXTURE), "--strict")
     assert (code, out) == (1, "")
     lines = err.splitlines()
-    assert len(lines) == 10
+    assert len(lines) == 11
+    # The last: its source has no archived text, so nothing citing it is proved.
+    assert lines.pop() == (
+        f"{FIXTURE}:16:7: dialogue.sources[0]: source 'article' has no archived text, so what"
+        " cites it is not proved (archive it: briefing archive FILE_OR_URL --id article"
+        f" --data {FIXTURE})"
+    )
     assert lines[0] == (
         f"{FIXTURE}:19:11: dialogue.review: dialogue 'review-talks-1' awaits review: calendar"
         ' date taken from the week of publication; the source says only "Tuesday"'
@@ -160,6 +181,7 @@ def test_validate_strict_json_lists_each_item_awaiting_review() -> None:
         "quotes[0].review",
         "events[0].review",
         "progress[0].review",
+        "dialogue.sources[0]",
     ]
     assert found[4] == {
         "file": str(FIXTURE),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,8 @@ BUNDLED = (ROOT / "data" / "dialogue.yaml").read_text(encoding="utf-8")
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
-    """The bundled meeting, and a copy of it whose date is not known."""
+    """The bundled meeting, and a copy of it whose date is not known (both cite its archive)."""
+    shutil.copytree(ROOT / "data" / "sources", tmp_path / "sources")
     (tmp_path / "dated.yaml").write_text(BUNDLED, encoding="utf-8")
     undated, removed = re.subn(r"(?m)^  date: 2026-01-16\n", "", BUNDLED, count=1)
     assert removed == 1

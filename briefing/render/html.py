@@ -24,6 +24,7 @@ from briefing.views import (
     Heading,
     Paragraph,
     QuoteBlock,
+    SourcePassage,
     Table,
     View,
     highlight_pattern,
@@ -202,8 +203,25 @@ def _quote(q: QuoteBlock) -> str:
         + "".join(f", {_esc(part)}" for part in q.credits)
         + f'\n<span class="detail">{_esc(q.detail)}{source}</span>'
         + _review_mark(q.review)
-        + "</figcaption>\n</figure>"
+        + "</figcaption>\n"
+        + _passage(q.passage)
+        + "</figure>"
     )
+
+
+def _passage(p: SourcePassage | None) -> str:
+    """The quote's passage in its archived source, the quote marked (`quotes --verify`)."""
+    if p is None:
+        return ""
+    state = "verified" if p.status == "verbatim" else "unverified"
+    text = (
+        f"<blockquote>{_esc(p.before)}<mark>{_esc(p.match)}</mark>{_esc(p.after)}</blockquote>"
+        if p.match
+        else ""
+    )
+    if p.closest:
+        text += f"<blockquote>Closest passage: {_esc(p.closest)}</blockquote>"
+    return f'<div class="passage {state}"><p>{_esc(p.caption)}</p>{text}</div>\n'
 
 
 def _block(block: Block, words: tuple[str, ...], shift: int) -> str:

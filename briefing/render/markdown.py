@@ -146,6 +146,13 @@ def _quote(q: QuoteBlock) -> str:
     ]
     if q.review:
         lines += ["", _mark(q.review).lstrip()]
+    if q.passage is not None:
+        p = q.passage
+        lines += ["", f"_{escape(p.caption)}_" + (":" if p.match else "")]
+        if p.match:
+            lines += ["", f"> {escape(p.before)}**{escape(p.match.strip())}**{escape(p.after)}"]
+        if p.closest:
+            lines += ["", f"Closest passage: {escape(p.closest)}"]
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from briefing.render import Options, oneline
+from briefing.render import Options, inert, oneline
 from briefing.views import (
     Block,
     Bullets,
@@ -25,6 +25,7 @@ from briefing.views import (
     Heading,
     Paragraph,
     QuoteBlock,
+    SourcePassage,
     Table,
     View,
     highlight_pattern,
@@ -366,8 +367,28 @@ def _quote(q: QuoteBlock) -> RenderableType:
         _text(q.detail, "dim"),
         *([_text(f"Source: {q.source}", "dim")] if q.source else []),
         *([_mark(q.review)] if q.review else []),
+        *_passage(q.passage),
     )
     return Panel(body, box=box.ROUNDED, border_style=_ACCENT, padding=(0, 1))
+
+
+def _passage(p: SourcePassage | None) -> list[RenderableType]:
+    """The quote's passage in its archived source, the quote in bold (`quotes --verify`)."""
+    if p is None:
+        return []
+    good = p.status == "verbatim"
+    caption = Text.assemble(
+        ("\u2713 " if good else "\u2717 ", "bold green" if good else "bold red"),
+        (oneline(p.caption), "" if good else "bold"),
+    )
+    if p.closest:
+        return [Text(""), caption, _text(f"Closest passage: {p.closest}", "dim")]
+    if not p.match:
+        return [Text(""), caption]
+    text = Text.assemble(
+        (inert(p.before), "dim"), (inert(p.match), "bold"), (inert(p.after), "dim")
+    )
+    return [Text(""), caption, text]
 
 
 def _block(block: Block, words: tuple[str, ...], width: int) -> RenderableType:

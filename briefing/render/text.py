@@ -97,6 +97,15 @@ def _quote(q: QuoteBlock, width: int) -> list[str]:
         lines += _wrap(f"Source: {oneline(q.source)}", width, "       ")
     if q.review:
         lines += _wrap(oneline(_mark(q.review)), width, "       ", "    ")
+    if q.passage is not None:
+        p = q.passage
+        text = p.before + p.match + p.after
+        caption = p.caption + (":" if text else "")
+        lines += _wrap(oneline(caption), width, "       ", "       ")
+        if text:
+            lines += _wrap(oneline(text), width, "       | ", "       | ")
+        if p.closest:
+            lines += _wrap(f"Closest passage: {oneline(p.closest)}", width, "       ", "       ")
     return lines
 
 

@@ -1,0 +1,381 @@
+"""Proving quotations: every quote and evidence sentence against its source's archived text.
+
+A source with an `archive` record has its text kept in the archive
+(`briefing.archive`). Proving a dialogue means: each archived text is there,
+inside the archive directory, readable and unchanged (its SHA-256 is the one
+recorded), and every `quotes[].text` and `evidence.text` citing that source
+occurs in it verbatim. Only line breaks and runs of spaces may differ; curly
+and straight quotation marks, dashes and letters must be the source's own.
+
+Each problem is located at the field it concerns, with a hint: for a quotation
+that is not in the source, the closest passage of the source. A proof that
+passed is kept in the cache under the knowledge file's bytes and the archived
+texts' hashes, so an unchanged archive costs one read and one hash per source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final, NamedTuple
+
+from briefing import archive
+from briefing.cache import Store
+from briefing.errors import Problem
+from briefing.model import Commitment, Dialogue, Discussion, Event, Knowledge
+from briefing.views import SourcePassage
+
+#: A hint quotes at most this much of the source.
+_HINT_CHARS: Final = 160
+#: A passage shows about this much of the source on each side of a quotation.
+_AROUND: Final = 240
+#: What may stand around a word without being part of it, in comparing wordings.
+_PUNCTUATION: Final = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019\u2014\u2013-"
+
+
+class Item(NamedTuple):
+    """One verbatim text to prove: where it is in the file, which source it cites, its words."""
+
+    path: str
+    what: str
+    source: str
+    text: str
+
+
+class Report(NamedTuple):
+    """What proving found, over every dialogue read."""
+
+    problems: tuple[Problem, ...]
+    #: Sources cited, and how many of them have an archived text.
+    sources: int
+    archived: int
+    #: Quotes and evidence sentences found verbatim in archived texts.
+    proved: int
+    #: Each source without an archived text: (file, dialogue id, source id, where it is).
+    unarchived: tuple[tuple[str, str, str, str], ...]
+
+    def counts(self) -> dict[str, int]:
+        """What `validate` adds to its counts: sources, archived, proved."""
+        return {"sources": self.sources, "archived": self.archived, "proved": self.proved}
+
+
+def unarchived_problems(report: Report) -> list[Problem]:
+    """Each source without an archived text, as a problem located at the source (--strict)."""
+    found = []
+    by_file: dict[str, list[tuple[str, str, str]]] = {}
+    for file, did, sid, at in report.unarchived:
+        by_file.setdefault(file, []).append((did, sid, at))
+    for file, entries in sorted(by_file.items()):
+        where = locate(file, [at for _, _, at in entries])
+        for _did, sid, at in entries:
+            line, col = where.get(at, (0, 0))
+            found.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    at,
+                    f"source '{sid}' has no archived text, so what cites it is not proved",
+                    f"archive it: briefing archive FILE_OR_URL --id {sid} --data {file}",
+                )
+            )
+    return found
+
+
+def normalise(text: str) -> str:
+    """TEXT with every run of white space (line breaks included) as one space."""
+    return " ".join(text.split())
+
+
+def items(d: Dialogue) -> Iterator[Item]:
+    """Every quote and evidence sentence of D, with the path of its text in the file."""
+    for i, q in enumerate(d.quotes):
+        yield Item(f"quotes[{i}].text", f"quote '{q.id}'", q.source, q.text)
+    sections: tuple[tuple[str, tuple[Commitment | Discussion | Event, ...]], ...] = (
+        ("commitments", d.commitments),
+        ("discussions", d.discussions),
+        ("events", d.events),
+    )
+    for key, entries in sections:
+        for i, x in enumerate(entries):
+            yield Item(
+                f"{key}[{i}].evidence.text",
+                f"the evidence of {key[:-1]} '{x.id}'",
+                x.evidence.source,
+                x.evidence.text,
+            )
+    for i, p in enumerate(d.progress):
+        yield Item(
+            f"progress[{i}].evidence.text",
+            f"the evidence of progress on {p.commitment}",
+            p.evidence.source,
+            p.evidence.text,
+        )
+
+
+def prove(
+    knowledge: Knowledge,
+    marks: dict[str, dict[str, tuple[int, int]]],
+    *,
+    root: Path | None = None,
+    limit: int,
+    keys: dict[str, str] | None = None,
+    store: Store | None = None,
+) -> Report:
+    """Prove every dialogue of KNOWLEDGE against its archived sources.
+
+    MARKS are the located fields of each dialogue (by id); ROOT is the archive
+    directory given by option (else each file's own); KEYS, with STORE, are the
+    cache keys of the files' bytes, under which a passed proof is remembered.
+    """
+    problems: list[Problem] = []
+    sources = archived = proved = 0
+    unarchived: list[tuple[str, str, str, str]] = []
+    for d in knowledge.dialogues:
+        found = _prove_one(d, marks.get(d.id, {}), root, limit, keys, store)
+        problems.extend(found.problems)
+        sources += found.sources
+        archived += found.archived
+        proved += found.proved
+        unarchived.extend(found.unarchived)
+    return Report(tuple(problems), sources, archived, proved, tuple(unarchived))
+
+
+def _prove_one(
+    d: Dialogue,
+    marks: dict[str, tuple[int, int]],
+    option: Path | None,
+    limit: int,
+    keys: dict[str, str] | None,
+    store: Store | None,
+) -> Report:
+    file = d.path
+    root = archive.root_for(Path(file), option)
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    hashes: list[str] = []
+    unarchived = []
+    for i, source in enumerate(d.sources):
+        at = f"dialogue.sources[{i}]"
+        if source.archive is None:
+            unarchived.append((file, d.id, source.id, at))
+            continue
+        record = source.archive
+        line, col = marks.get(f"{at}.archive.path", (0, 0))
+        try:
+            got = archive.read(root, record.path, limit)
+        except archive.ArchiveError as exc:
+            problems.append(Problem(file, line, col, f"{at}.archive.path", exc.message, exc.hint))
+            continue
+        texts[source.id] = got.text
+        hashes.append(f"{source.id}:{got.sha256}")
+        if got.sha256 != record.sha256.lower():
+            sline, scol = marks.get(f"{at}.archive.sha256", (line, col))
+            problems.append(_changed(file, sline, scol, at, record.sha256, got))
+    checked = [it for it in items(d) if it.source in texts]
+    key = ""
+    if store is not None and keys is not None and d.id in keys and not problems:
+        key = _proof_key(keys[d.id], option, hashes)
+        if store.get_value(key) == len(checked):
+            return Report((), len(d.sources), len(texts), len(checked), tuple(unarchived))
+    flat = {sid: normalise(text) for sid, text in texts.items()}
+    missing = [it for it in checked if normalise(it.text) not in flat[it.source]]
+    if missing:
+        where = locate(file, [it.path for it in missing])
+        for it in missing:
+            line, col = where.get(it.path, (0, 0))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    it.path,
+                    f"{it.what} is not verbatim in the archived text of source '{it.source}'",
+                    _closest_hint(it.text, flat[it.source]),
+                )
+            )
+    elif key:
+        store.put_value(key, len(checked))  # type: ignore[union-attr]
+    return Report(
+        tuple(problems),
+        len(d.sources),
+        len(texts),
+        len(checked) - len(missing),
+        tuple(unarchived),
+    )
+
+
+def _proof_key(file_key: str, option: Path | None, hashes: list[str]) -> str:
+    from briefing import cache
+
+    where = str(option) if option is not None else ""
+    digest = cache.blake2b(f"{file_key}|{where}|{';'.join(hashes)}".encode(), digest_size=20)
+    return f"proof-{digest.hexdigest()}"
+
+
+def _changed(file: str, line: int, col: int, at: str, recorded: str, got: archive.Text) -> Problem:
+    if not archive.good_hash(recorded):
+        return Problem(
+            file,
+            line,
+            col,
+            f"{at}.archive.sha256",
+            f"expected a SHA-256 of 64 hexadecimal digits, found '{recorded[:70]}'",
+            f"the archived file's is {got.sha256}",
+        )
+    return Problem(
+        file,
+        line,
+        col,
+        f"{at}.archive.sha256",
+        f"the archived text {got.path} has changed since it was archived"
+        f" (its SHA-256 is now {got.sha256[:12]}..., not {recorded[:12]}...)",
+        "restore it from version control, or if the change is meant, archive the source again"
+        " with `briefing archive SOURCE --id ID --force`",
+    )
+
+
+def locate(file: str, paths: list[str]) -> dict[str, tuple[int, int]]:
+    """The 1-based line and column of each of PATHS ("quotes[2].text") in FILE's YAML."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    from briefing.errors import DataError
+    from briefing.parse.compose import compose
+
+    try:
+        with open(file, encoding="utf-8") as fh:
+            top = compose(fh.read(), file)
+    except (OSError, UnicodeDecodeError, DataError):
+        return {}
+    found = {}
+    for path in paths:
+        node: object = top
+        for step in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+            if step.startswith("[") and isinstance(node, SequenceNode):
+                index = int(step[1:-1])
+                node = node.value[index] if index < len(node.value) else None
+            elif isinstance(node, MappingNode):
+                node = next((v for k, v in node.value if k.value == step), None)
+            else:
+                node = None
+            if node is None:
+                break
+        if node is not None:
+            mark = node.start_mark  # type: ignore[attr-defined]
+            found[path] = (mark.line + 1, mark.column + 1)
+    return found
+
+
+def closest(text: str, source: str) -> str:
+    """The passage of SOURCE (normalised) most like TEXT: what the source probably said.
+
+    Compared word by word over windows as long as TEXT, starting at the words
+    that share most with it; empty when nothing is even half alike.
+    """
+    import difflib
+
+    def bare(word: str) -> str:
+        return word.strip(_PUNCTUATION).casefold()
+
+    want = [bare(w) for w in text.split()]
+    tokens = [(m.start(), m.end(), bare(m.group())) for m in re.finditer(r"\S+", source)]
+    if not want or not tokens:
+        return ""
+    n = len(want)
+    wanted = set(want)
+    starts = sorted(
+        range(max(1, len(tokens) - n + 1)),
+        key=lambda i: -sum(t[2] in wanted for t in tokens[i : i + n]),
+    )[:24]
+    best, best_ratio = (0, 0), 0.0
+    lengths = sorted({max(1, n - 1), n, n + 1, n + 2, n + n // 5})
+    for i in sorted(starts):
+        for size in lengths:
+            window = [t[2] for t in tokens[i : i + size]]
+            ratio = difflib.SequenceMatcher(None, want, window, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = (i, min(i + size, len(tokens)) - 1), ratio
+    if best_ratio < 0.5:
+        return ""
+    passage = source[tokens[best[0]][0] : tokens[best[1]][1]]
+    return passage.strip("\"'\u201c\u201d\u2018\u2019")
+
+
+def _closest_hint(text: str, source: str) -> str:
+    near = closest(text, source)
+    if not near:
+        return "copy the words from the source exactly, or cite the source that says them"
+    shown = near if len(near) <= _HINT_CHARS else near[:_HINT_CHARS].rsplit(" ", 1)[0] + "..."
+    return f'did the source say: "{shown}"?'
+
+
+def passage_in(text: str, words: str) -> tuple[int, int] | None:
+    """The span of WORDS in TEXT where only white space may differ, or None."""
+    parts = words.split()
+    if not parts:
+        return None
+    pattern = r"\s+".join(re.escape(p) for p in parts)
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The source's words before START and after END, to about a paragraph's length."""
+    head = text.rfind("\n\n", 0, start)
+    head = max(head + 2 if head >= 0 else 0, start - _AROUND)
+    tail = text.find("\n\n", end)
+    tail = min(tail if tail >= 0 else len(text), end + _AROUND)
+    before, after = text[head:start], text[end:tail]
+    if head > 0 and text[head - 1] not in "\n" and " " in before:
+        before = "..." + before.split(" ", 1)[1]
+    if tail < len(text) and text[tail] not in "\n" and " " in after:
+        after = after.rsplit(" ", 1)[0] + "..."
+    return normalise_keep_edges(before), normalise_keep_edges(after)
+
+
+def normalise_keep_edges(text: str) -> str:
+    """TEXT with runs of white space as one space, keeping a space at either end."""
+    inner = normalise(text)
+    if not inner:
+        return " " if text and text.isspace() else ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return lead + inner + trail
+
+
+def passages(
+    dialogues: tuple[Dialogue, ...], *, root: Path | None = None, limit: int
+) -> dict[tuple[str, str], SourcePassage]:
+    """Each quote's passage in its archived source, by (dialogue id, quote id)."""
+    out: dict[tuple[str, str], SourcePassage] = {}
+    for d in dialogues:
+        base = archive.root_for(Path(d.path), root)
+        texts: dict[str, tuple[str, str, str]] = {}
+        for source in d.sources:
+            if source.archive is None:
+                continue
+            try:
+                got = archive.read(base, source.archive.path, limit)
+            except archive.ArchiveError:
+                texts[source.id] = ("archive unreadable", str(base / source.archive.path), "")
+                continue
+            ok = got.sha256 == source.archive.sha256.lower()
+            texts[source.id] = ("verbatim" if ok else "archive changed", str(got.path), got.text)
+        for q in d.quotes:
+            status, file, text = texts.get(q.source, ("not archived", "", ""))
+            span = passage_in(text, q.text) if text else None
+            if span is None:
+                near = ""
+                if status in ("verbatim", "archive changed"):
+                    status = "not in the source"
+                    near = closest(q.text, normalise(text))
+                out[(d.id, q.id)] = SourcePassage(status, q.source, file, 0, "", "", "", near)
+                continue
+            start, end = span
+            before, after = _around(text, start, end)
+            line = text.count("\n", 0, start) + 1
+            out[(d.id, q.id)] = SourcePassage(
+                status, q.source, file, line, before, text[start:end], after
+            )
+    return out
