@@ -1,6 +1,6 @@
 """Write a synthetic corpus of knowledge files for the performance benchmark.
 
-    python benchmarks/generate.py N DIR [--seed S] [--broken]
+    python benchmarks/generate.py N DIR [--seed S] [--broken] [--archived]
 
 Each file is one dialogue in schema 1, shaped like data/dialogue.yaml but
 larger: 6 participants and 6 parties, 8 topics, 25 commitments, 25 quotes,
@@ -14,7 +14,12 @@ The participant SPEAKER_NAME ("Élodie Marchand", id `marchand`) is in every
 file and speaks several quotes in each, so
 `briefing quotes --speaker Marchand` finds quotes in every dialogue.
 
-The output depends only on N, the seed and --broken: the same arguments give
+With --archived, each source also has an archived text under DIR/sources/
+(an article made of every quote and evidence sentence citing it, between
+sentences of filler) and an `archive` record with its SHA-256, so that
+`briefing validate` proves every quotation; the files are otherwise the same.
+
+The output depends only on N, the seed and the options: the same arguments give
 the same bytes. YAML is written by hand (strings as JSON, which YAML reads as
 double-quoted scalars; long text as folded blocks) so that generating a
 thousand files takes well under a second.
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import random
 import re
@@ -200,6 +206,8 @@ _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 _PLAIN_ID: Final = re.compile(r"[a-z][a-z0-9-]*\Z")
 _YAML_WORDS: Final = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 _WRAP: Final = 78
+#: Where a source's archive record goes, until its text (and so its hash) is known.
+_ARCHIVE_MARK: Final = "#@archive "
 
 
 # --------------------------------------------------------------------------
@@ -238,10 +246,15 @@ def _texts(values: Sequence[str]) -> str:
 
 
 class _Writer:
-    """Accumulates YAML lines."""
+    """Accumulates YAML lines, and the verbatim texts citing each source."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.cited: dict[str, list[str]] = {}
+
+    def cite(self, source: str, text: str, *, quoted: bool = False) -> str:
+        self.cited.setdefault(source, []).append(f"\u201c{text}\u201d" if quoted else text)
+        return text
 
     def line(self, text: str = "") -> None:
         self.lines.append(text)
@@ -283,8 +296,9 @@ def _slug(rng: random.Random, n: int) -> str:
 def _evidence(w: _Writer, rng: random.Random, indent: int, sources: Sequence[str]) -> None:
     pad = " " * indent
     w.line(f"{pad}evidence:")
-    w.line(f"{pad}  source: {_ident(rng.choice(sources))}")
-    w.text(indent + 2, "text", sentence(rng), fold=True)
+    source = rng.choice(sources)
+    w.line(f"{pad}  source: {_ident(source)}")
+    w.text(indent + 2, "text", w.cite(source, sentence(rng)), fold=True)
 
 
 #: Dialogues are rounds of this many series, in turn: dialogue N is round (N-1)//SERIES + 1
@@ -313,13 +327,19 @@ def commitment_ids(text: str) -> list[str]:
 
 
 def dialogue_text(
-    index: int, seed: int, *, broken: bool = False, earlier: Sequence[str] = ()
+    index: int,
+    seed: int,
+    *,
+    broken: bool = False,
+    earlier: Sequence[str] = (),
+    archive: dict[str, str] | None = None,
 ) -> str:
     """The YAML text of dialogue number INDEX (1-based) for SEED.
 
     EARLIER holds the commitment ids of the series' round before (dialogue
     INDEX - SERIES): some commitments follow them, and progress is recorded
-    on some of them.
+    on some of them. ARCHIVE, when given, receives each source's archived
+    text by its path in the archive, and the file records them.
     """
     rng = random.Random(f"briefing-bench:{seed}:{index}")
     series, ordinal = series_of(index)
@@ -358,6 +378,7 @@ def dialogue_text(
         w.line(f"      url: {_quoted(f'https://example.org/{seed}/{index}/{sid}')}")
         w.line(f"      date: {date.isoformat()}")
         w.line(f"      file: {_quoted(f'dialogue-{index}-{sid}.txt')}")
+        w.line(f"{_ARCHIVE_MARK}{sid}")
     w.line()
 
     w.line("parties:")
@@ -438,10 +459,13 @@ def dialogue_text(
             speaker = DANGLING_SPEAKER
         w.line(f"  - id: {_ident(_slug(rng, n))}")
         w.line(f"    speaker: {_ident(speaker)}")
-        w.text(4, "text", sentence(rng))
+        text = sentence(rng)
+        w.text(4, "text", text)
         w.line(f"    topics: {_ids(rng.sample(topic_ids, rng.randint(1, 2)))}")
         w.text(4, "context", sentence(rng, 5, 10))
-        w.line(f"    source: {_ident(rng.choice(source_ids))}")
+        source = rng.choice(source_ids)
+        w.cite(source, text, quoted=True)
+        w.line(f"    source: {_ident(source)}")
     w.line()
 
     w.line("events:")
@@ -462,7 +486,26 @@ def dialogue_text(
             w.line(f"    status: {_quoted(rng.choice(_STATUSES))}")
             w.text(4, "text", sentence(rng, 8, 16))
             _evidence(w, rng, 4, source_ids)
-    return w.render()
+    text = w.render()
+    if archive is None:
+        return re.sub(f"(?m)^{_ARCHIVE_MARK}.*\n", "", text)
+    # Each source's article: its cited texts in order, between sentences of filler.
+    filler = random.Random(f"briefing-bench-archive:{seed}:{index}")
+    for sid in source_ids:
+        paragraphs = [
+            f"{sentence(filler, 6, 12)} {cited} {sentence(filler, 6, 12)}"
+            for cited in w.cited.get(sid, [])
+        ]
+        article = "\n\n".join(paragraphs) + "\n"
+        relative = f"{dialogue_id(seed, index)}/{sid}.txt"
+        archive[relative] = article
+        digest = hashlib.sha256(article.encode("utf-8")).hexdigest()
+        record = (
+            f"      archive:\n        path: {_quoted(relative)}\n"
+            f"        sha256: {_quoted(digest)}\n"
+        )
+        text = text.replace(f"{_ARCHIVE_MARK}{sid}\n", record, 1)
+    return text
 
 
 def file_name(index: int, count: int) -> str:
@@ -470,18 +513,31 @@ def file_name(index: int, count: int) -> str:
 
 
 def generate(
-    count: int, directory: Path, seed: int = DEFAULT_SEED, *, broken: bool = False
+    count: int,
+    directory: Path,
+    seed: int = DEFAULT_SEED,
+    *,
+    broken: bool = False,
+    archived: bool = False,
 ) -> list[Path]:
-    """Write COUNT dialogue files into DIRECTORY; return their paths."""
+    """Write COUNT dialogue files into DIRECTORY, and with ARCHIVED their sources' archived
+    texts under DIRECTORY/sources; return the paths of the dialogue files."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     ids: dict[int, list[str]] = {}
     for index in range(1, count + 1):
         path = directory / file_name(index, count)
-        text = dialogue_text(index, seed, broken=broken, earlier=ids.pop(index - SERIES, []))
+        texts: dict[str, str] | None = {} if archived else None
+        text = dialogue_text(
+            index, seed, broken=broken, earlier=ids.pop(index - SERIES, []), archive=texts
+        )
         ids[index] = commitment_ids(text)
         path.write_bytes(text.encode("utf-8"))
         paths.append(path)
+        for relative, article in (texts or {}).items():
+            kept = directory / "sources" / relative
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_bytes(article.encode("utf-8"))
     return paths
 
 
@@ -493,10 +549,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--broken", action="store_true", help="give every file one undefined quote speaker"
     )
+    parser.add_argument(
+        "--archived", action="store_true", help="archive every source's text, for proving"
+    )
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("N must be at least 1")
-    paths = generate(args.count, args.directory, args.seed, broken=args.broken)
+    paths = generate(
+        args.count, args.directory, args.seed, broken=args.broken, archived=args.archived
+    )
     size = sum(p.stat().st_size for p in paths)
     sys.stdout.write(
         f"wrote {len(paths)} files, {size / 1e6:.1f} MB, to {args.directory}"

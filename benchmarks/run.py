@@ -23,7 +23,8 @@ of the same round), since it is far smaller than the noise on a whole run.
 
 --only runs some groups of rows, each measured exactly as in a whole run:
 start-up (rows 1, 1b, 1c, 2), cold (3a, 3b, 4, 5), warm (3c, 3d), edit (3e),
-across (6, 7, 8) and draft (9, 9b).
+across (6, 7, 8), draft (9, 9b) and proof (10a, 10b: validate proving every quotation
+against archived sources, against validate of the same files without archive records).
 
 Exit status: 0 when every target is met (always 0 with --quick, which only
 proves the benchmark works); 1 when a target is missed; 2 when a command
@@ -61,7 +62,7 @@ QUICK_SIZES: Final = (20, 50)
 DEFAULT_RUNS: Final = 3
 QUICK_RUNS: Final = 2
 #: The groups of rows --only can pick, in the order they run.
-GROUPS: Final = ("start-up", "cold", "warm", "edit", "across", "draft")
+GROUPS: Final = ("start-up", "cold", "warm", "edit", "across", "draft", "proof")
 TABLE_HEADER: Final = (
     "| # | Measurement | Median | Range | Floor | Floor median | Ratio | Target | Result |"
 )
@@ -396,7 +397,7 @@ def benchmark(
     corpus = {n: work / f"corpus-{n}" for n in sizes}
     broken = work / f"broken-{large}"
     dump = work / f"dump-{large}.json"
-    if set(only) & {"cold", "warm", "edit", "across"}:
+    if set(only) & {"cold", "warm", "edit", "across", "proof"}:
         for n, directory in corpus.items():
             generate.generate(n, directory, seed)
         if "cold" in only:
@@ -581,6 +582,42 @@ def benchmark(
 
     if "draft" in only:
         results.extend(drafting(runner, briefing, work))
+
+    if "proof" in only:
+        # 10a, 10b: validate proving every quote and evidence sentence against the archived
+        # sources, against validate of the same files without their archive records.
+        archived = work / f"archived-{large}"
+        generate.generate(large, archived, seed, archived=True)
+        validate_plain = [briefing, "validate", str(corpus[large])]
+        plain = Job(f"validate, N={large}, not archived", validate_plain)
+        proving = Job(f"validate proving, N={large}", [briefing, "validate", str(archived)])
+
+        def check_proved() -> None:
+            assert proving.stdout is not None
+            line = proving.stdout.read_text("utf-8")
+            if "proved verbatim" not in line or "(" in line.split(";", 1)[-1]:
+                raise BenchmarkError(f"validate did not prove every source: {line.strip()}")
+
+        runner.measure(proving, plain, check=check_proved)
+        results.append(
+            timed_row("10a", f"validate proving quotes, warm, N={large}", proving, plain, 1.2)
+        )
+        cold_plain = Job(
+            f"validate cold, N={large}, not archived",
+            validate_plain,
+            FreshCache(work, "plain"),
+        )
+        cold_proving = Job(
+            f"validate proving cold, N={large}",
+            [briefing, "validate", str(archived)],
+            FreshCache(work, "proving"),
+        )
+        runner.measure(cold_proving, cold_plain)
+        results.append(
+            timed_row(
+                "10b", f"validate proving quotes, cold, N={large}", cold_proving, cold_plain, 1.2
+            )
+        )
     return results
 
 

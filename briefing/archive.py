@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
 import stat
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Final, NamedTuple
 
 from briefing.errors import size_text
@@ -42,11 +43,16 @@ class ArchiveError(Exception):
 
 
 class Text(NamedTuple):
-    """An archived text as read: where it is, its SHA-256 and its content."""
+    """An archived file as read: where it is, its SHA-256 and its bytes."""
 
     path: Path
     sha256: str
-    text: str
+    data: bytes
+
+    @property
+    def text(self) -> str:
+        """The content as text; ArchiveError when it is not UTF-8 text."""
+        return decode(self.data, self.path)
 
 
 def root_for(knowledge_file: Path, option: Path | None = None) -> Path:
@@ -83,22 +89,33 @@ def now_utc() -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@functools.lru_cache(maxsize=256)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def resolve(root: Path, relative: str) -> Path:
     """The file RELATIVE names in the archive at ROOT, or ArchiveError if it would leave ROOT."""
     outside = "archive paths are relative to the archive directory and stay inside it"
     if not relative.strip() or "\x00" in relative:
         raise ArchiveError("expected a path inside the archive directory, found none", outside)
-    pure = PurePosixPath(relative.replace("\\", "/"))
-    if pure.is_absolute() or re.match(r"[A-Za-z]:", relative):
+    parts = [p for p in relative.replace("\\", "/").split("/") if p not in ("", ".")]
+    if relative.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", relative):
         raise ArchiveError(f"'{relative}' is an absolute path", outside)
-    if ".." in pure.parts:
+    if ".." in parts:
         raise ArchiveError(f"'{relative}' steps out of the archive directory with '..'", outside)
-    path = root.joinpath(*pure.parts)
-    # A symbolic link anywhere on the way may point elsewhere: compare where it really is.
-    real, base = os.path.realpath(path), os.path.realpath(root)
-    if os.path.commonpath([real, base]) != base:
-        raise ArchiveError(f"'{relative}' leads outside the archive directory ({real})", outside)
-    return path
+    # A symbolic link on the way may point elsewhere: where there is one, compare where
+    # the file really is with where the archive really is.
+    step = str(root)
+    for part in parts:
+        step = os.path.join(step, part)
+        if os.path.islink(step):
+            real, base = os.path.realpath(step), _real(str(root))
+            if os.path.commonpath([real, base]) != base:
+                raise ArchiveError(
+                    f"'{relative}' leads outside the archive directory ({real})", outside
+                )
+    return Path(step)
 
 
 def read(root: Path, relative: str, limit: int) -> Text:
@@ -122,9 +139,16 @@ def read(root: Path, relative: str, limit: int) -> Text:
                 f"{path} is {size_text(info.st_size)}, over the limit of {size_text(limit)}",
                 "an archived article is a few KiB of text; raise --max-file-size if it is one",
             )
-        with os.fdopen(fd, "rb", closefd=True) as fh:
-            fd = -1
-            data = fh.read(limit + 1)
+        # Unbuffered reads: the size fstat gave, then on to the end of a file that grew
+        # (until it passes the limit).
+        chunks, got, want = [], 0, info.st_size + 1
+        while got <= limit:
+            chunk = os.read(fd, max(want - got, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        data = b"".join(chunks)
     except OSError as exc:
         raise ArchiveError(f"cannot read {path}: {exc.strerror or exc}", "check the file") from None
     finally:
@@ -132,7 +156,7 @@ def read(root: Path, relative: str, limit: int) -> Text:
             os.close(fd)
     if len(data) > limit:
         raise ArchiveError(f"{path} grew over the limit of {size_text(limit)} while read", hint)
-    return Text(path, sha256(data), decode(data, path))
+    return Text(path, sha256(data), data)
 
 
 def decode(data: bytes, path: Path) -> str:

@@ -132,13 +132,23 @@ def prove(
     problems: list[Problem] = []
     sources = archived = proved = 0
     unarchived: list[tuple[str, str, str, str]] = []
+    # Passed proofs of these files, by proof key, in one cache entry: one read, not one a file.
+    where = "|".join(sorted(d.path for d in knowledge.dialogues)) + f"|{root or ''}"
+    index_key = f"proofs-{_digest(where)}"
+    known: dict[str, int] = {}
+    if store is not None and keys is not None:
+        stored = store.get_value(index_key)
+        known = stored if isinstance(stored, dict) else {}
+    passed: dict[str, int] = {}
     for d in knowledge.dialogues:
-        found = _prove_one(d, marks.get(d.id, {}), root, limit, keys, store)
+        found = _prove_one(d, marks.get(d.id, {}), root, limit, keys, known, passed)
         problems.extend(found.problems)
         sources += found.sources
         archived += found.archived
         proved += found.proved
         unarchived.extend(found.unarchived)
+    if store is not None and keys is not None and passed != known:
+        store.put_value(index_key, passed)
     return Report(tuple(problems), sources, archived, proved, tuple(unarchived))
 
 
@@ -148,12 +158,14 @@ def _prove_one(
     option: Path | None,
     limit: int,
     keys: dict[str, str] | None,
-    store: Store | None,
+    known: dict[str, int],
+    passed: dict[str, int],
 ) -> Report:
+    """Prove D; KNOWN are proofs passed before, by key, and PASSED receives this one's."""
     file = d.path
     root = archive.root_for(Path(file), option)
     problems: list[Problem] = []
-    texts: dict[str, str] = {}
+    found: dict[str, archive.Text] = {}
     hashes: list[str] = []
     unarchived = []
     for i, source in enumerate(d.sources):
@@ -168,18 +180,37 @@ def _prove_one(
         except archive.ArchiveError as exc:
             problems.append(Problem(file, line, col, f"{at}.archive.path", exc.message, exc.hint))
             continue
-        texts[source.id] = got.text
+        found[source.id] = got
         hashes.append(f"{source.id}:{got.sha256}")
         if got.sha256 != record.sha256.lower():
+            try:
+                got.text  # noqa: B018 - a binary file is said to be one, not to have changed
+            except archive.ArchiveError as exc:
+                problems.append(
+                    Problem(file, line, col, f"{at}.archive.path", exc.message, exc.hint)
+                )
+                del found[source.id]
+                continue
             sline, scol = marks.get(f"{at}.archive.sha256", (line, col))
             problems.append(_changed(file, sline, scol, at, record.sha256, got))
-    checked = [it for it in items(d) if it.source in texts]
     key = ""
-    if store is not None and keys is not None and d.id in keys and not problems:
-        key = _proof_key(keys[d.id], option, hashes)
-        if store.get_value(key) == len(checked):
-            return Report((), len(d.sources), len(texts), len(checked), tuple(unarchived))
-    flat = {sid: normalise(text) for sid, text in texts.items()}
+    if keys is not None and d.id in keys and not problems:
+        key = _digest(f"{keys[d.id]}|{option or ''}|{';'.join(hashes)}")
+        proved = known.get(key)
+        if isinstance(proved, int):
+            passed[key] = proved
+            return Report((), len(d.sources), len(found), proved, tuple(unarchived))
+    flat = {}
+    for i, source in enumerate(d.sources):
+        if source.id not in found:
+            continue
+        try:
+            flat[source.id] = normalise(found[source.id].text)
+        except archive.ArchiveError as exc:
+            at = f"dialogue.sources[{i}].archive.path"
+            line, col = marks.get(at, (0, 0))
+            problems.append(Problem(file, line, col, at, exc.message, exc.hint))
+    checked = [it for it in items(d) if it.source in flat]
     missing = [it for it in checked if normalise(it.text) not in flat[it.source]]
     if missing:
         where = locate(file, [it.path for it in missing])
@@ -196,22 +227,20 @@ def _prove_one(
                 )
             )
     elif key:
-        store.put_value(key, len(checked))  # type: ignore[union-attr]
+        passed[key] = len(checked)
     return Report(
         tuple(problems),
         len(d.sources),
-        len(texts),
+        len(found),
         len(checked) - len(missing),
         tuple(unarchived),
     )
 
 
-def _proof_key(file_key: str, option: Path | None, hashes: list[str]) -> str:
+def _digest(text: str) -> str:
     from briefing import cache
 
-    where = str(option) if option is not None else ""
-    digest = cache.blake2b(f"{file_key}|{where}|{';'.join(hashes)}".encode(), digest_size=20)
-    return f"proof-{digest.hexdigest()}"
+    return cache.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _changed(file: str, line: int, col: int, at: str, recorded: str, got: archive.Text) -> Problem:
@@ -357,11 +386,12 @@ def passages(
                 continue
             try:
                 got = archive.read(base, source.archive.path, limit)
+                text = got.text
             except archive.ArchiveError:
                 texts[source.id] = ("archive unreadable", str(base / source.archive.path), "")
                 continue
             ok = got.sha256 == source.archive.sha256.lower()
-            texts[source.id] = ("verbatim" if ok else "archive changed", str(got.path), got.text)
+            texts[source.id] = ("verbatim" if ok else "archive changed", str(got.path), text)
         for q in d.quotes:
             status, file, text = texts.get(q.source, ("not archived", "", ""))
             span = passage_in(text, q.text) if text else None

@@ -71,6 +71,22 @@ def test_generated_corpus_validates(generate: ModuleType, tmp_path: Path) -> Non
     assert "ok: 3 dialogues" in result.stdout
 
 
+def test_archived_corpus_is_the_same_files_proved(generate: ModuleType, tmp_path: Path) -> None:
+    plain = generate.generate(3, tmp_path / "plain", 1)
+    archived = generate.generate(3, tmp_path / "archived", 1, archived=True)
+    for a, b in zip(plain, archived, strict=True):
+        # The same file but for each source's three-line archive record.
+        extra = [x for x in b.read_text("utf-8").splitlines() if x not in a.read_text("utf-8")]
+        assert extra
+        assert all(x.strip().startswith(("archive:", "path:", "sha256:")) for x in extra)
+    result = runner.invoke(app, ["validate", "--strict", str(tmp_path / "archived")])
+    assert result.exit_code == 0, result.stderr
+    line = result.stdout
+    sources = line.split("; ")[1].split(" of ")[0]
+    assert f"{sources} of {sources} sources archived" in line
+    assert "proved verbatim" in line
+
+
 def test_the_speaker_has_quotes_in_every_dialogue(generate: ModuleType, tmp_path: Path) -> None:
     generate.generate(3, tmp_path, 1)
     args = ["quotes", "--speaker", generate.SPEAKER, "--format", "json", "--data", str(tmp_path)]
