@@ -388,10 +388,10 @@ def passages(
                 got = archive.read(base, source.archive.path, limit)
                 text = got.text
             except archive.ArchiveError:
-                texts[source.id] = ("archive unreadable", str(base / source.archive.path), "")
+                texts[source.id] = ("archive unreadable", _shown(base / source.archive.path), "")
                 continue
             ok = got.sha256 == source.archive.sha256.lower()
-            texts[source.id] = ("verbatim" if ok else "archive changed", str(got.path), text)
+            texts[source.id] = ("verbatim" if ok else "archive changed", _shown(got.path), text)
         for q in d.quotes:
             status, file, text = texts.get(q.source, ("not archived", "", ""))
             span = passage_in(text, q.text) if text else None
@@ -409,3 +409,14 @@ def passages(
                 status, q.source, file, line, before, text[start:end], after
             )
     return out
+
+
+def _shown(path: Path) -> str:
+    """PATH as a reader would type it: relative to the working directory when inside it."""
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
