@@ -363,24 +363,35 @@ def followups(
         typer.Option(
             "--state",
             metavar="STATE",
-            help="One of: " + ", ".join(FOLLOW_UP_STATES) + ".",
+            help="Only this state: " + ", ".join(FOLLOW_UP_STATES) + " (or its words).",
             show_default=False,
         ),
     ] = None,
     *,
     ctx: typer.Context,
 ) -> None:
-    """Follow every commitment: done, in progress, overdue, due, upcoming or undated.
+    """Follow every commitment to a date: where it stands, by whom, and since when.
 
-    Most urgent first, with where it was made, the timeline as written, the
+    Most urgent first, with who made it, where, the timeline as written, the
     window read from it (an interpretation) and the latest progress recorded.
-    'overdue' means no progress is recorded in the files read by the as-of
-    date, not that the promise was broken.
+    A state says only what the files read record by the as-of date:
+
+    \b
+    passed       window passed, no progress recorded: its window has closed
+                 and the files record no progress on it (this does not say
+                 the promise was broken)
+    open         window open: the as-of date is inside its window
+    in progress  the latest progress recorded says it is under way
+    upcoming     window not yet open: its window opens later
+    undated      no window: none given, and none read from its timeline
+    superseded   a later commitment follows it
+    lapsed       the latest progress recorded (or the source) says it lapsed
+    done         the latest progress recorded (or the source) says it is done
 
     \b
     Examples:
       briefing followups --data examples/india-japan
-      briefing followups --as-of 2026-03-01 --state due
+      briefing followups --as-of 2026-03-01 --state open
       briefing followups --data examples/india-japan -o followups.ics
     """
     from briefing import followups as tracker

@@ -1,20 +1,22 @@
-"""Following commitments across meetings: what is due, overdue or done, and what each round changed.
+"""Following commitments across meetings: where each stands as of a date, and what rounds changed.
 
 Everything here is computed from the loaded knowledge files and an as-of date;
 nothing is written back. A commitment's window is the one its file gives, else
 one read from its timeline by `briefing.windows` and always marked as an
-interpretation. Its state, as of a date:
+interpretation. Its state, as of a date (ids, words and meanings are declared
+with the model, `briefing.model.STATE_LABELS` and `STATE_MEANINGS`):
 
 - done / lapsed / in progress: the latest progress recorded by then says so
   (or the source already did, in the commitment's own status);
 - superseded: a later commitment, made by then, follows it;
-- overdue: the window has ended and no progress says it is done;
-- due: the as-of date is inside the window;
-- upcoming: the window starts later;
-- undated: there is no window.
+- passed ("window passed, no progress recorded"): the window has ended;
+- open ("window open"): the as-of date is inside the window;
+- upcoming ("window not yet open"): the window starts later;
+- undated ("no window"): there is no window.
 
-"Overdue" means that no progress is recorded in the files read, by the as-of
-date; it does not mean the promise was broken. Views say so.
+A state says only what the files read record by the as-of date: "window
+passed, no progress recorded" never says that a promise was broken, and its
+words say so wherever it is shown, in every format.
 
 The cross-meeting indexes (which commitment follows which, progress by
 commitment, rounds of each series) are built once per run (`Index`), never
@@ -33,6 +35,9 @@ from typing import Any, Final, NamedTuple
 from briefing.match import NotFoundError, match_party, match_topics
 from briefing.model import (
     FOLLOW_UP_STATES,
+    STATE_ALIASES,
+    STATE_LABELS,
+    STATE_MEANINGS,
     Commitment,
     Dialogue,
     Knowledge,
@@ -43,15 +48,11 @@ from briefing.model import (
     day_text,
 )
 from briefing.records import meetings_json
-from briefing.views import Block, Column, Paragraph, Table, View
+from briefing.views import Block, Bullets, Column, Paragraph, Table, View
 from briefing.windows import Unread, describe, read_timeline
 
 #: The states, most urgent first (declared with the model, for the command line's help).
 STATES: Final = FOLLOW_UP_STATES
-OVERDUE_MEANING: Final = (
-    "'overdue' means that no progress is recorded in the files read by the as-of date;"
-    " it does not say the promise was broken."
-)
 
 
 class Reported(NamedTuple):
@@ -76,10 +77,23 @@ class Track(NamedTuple):
     superseded_by: tuple[tuple[Dialogue, Commitment], ...]
     state: str
 
-    def days_overdue(self, as_of: dt.date) -> int | None:
-        if self.state != "overdue" or self.window is None:
+    def days_since_closed(self, as_of: dt.date) -> int | None:
+        """For a window that has passed, the days since it closed."""
+        if self.state != "passed" or self.window is None:
             return None
         return (as_of - self.window.end).days
+
+    def days_until_opens(self, as_of: dt.date) -> int | None:
+        """For a window not yet open, the days until it opens."""
+        if self.state != "upcoming" or self.window is None:
+            return None
+        return (self.window.start - as_of).days
+
+    def days_until_closes(self, as_of: dt.date) -> int | None:
+        """For an open window, the days until it closes."""
+        if self.state != "open" or self.window is None:
+            return None
+        return (self.window.end - as_of).days
 
 
 #: What is linked to one commitment: progress on it, in date order, and the later
@@ -179,9 +193,9 @@ class Index:
         elif window is None:
             state = "undated"
         elif as_of > window.end:
-            state = "overdue"
+            state = "passed"
         elif as_of >= window.start:
-            state = "due"
+            state = "open"
         else:
             state = "upcoming"
         return Track(d, c, window, derived, unread, latest, followers, state)
@@ -230,8 +244,7 @@ def tracks(
     dialogues = in_series(knowledge, series)
     wanted_parties = match_party(dialogues, party) if party else None
     wanted_topics = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
-    if state is not None and state not in STATES:
-        raise NotFoundError(f"no state '{state}' (states: {', '.join(STATES)})")
+    state = state_id(state) if state is not None else None
     # Each track with its place in the order, which the sort compares as made (no key
     # function to call for each); the count keeps two tracks from ever being compared.
     found: list[tuple[int, dt.date, dt.date, str, str, int, Track]] = []
@@ -261,6 +274,17 @@ def tracks(
     return [f[-1] for f in found]
 
 
+def state_id(name: str) -> str:
+    """The state NAME means: an id, its words ("window open") or a former name ("due")."""
+    wanted = " ".join(name.lower().replace("-", " ").split())
+    for state in STATES:
+        if wanted in (state, STATE_LABELS[state]):
+            return state
+    if wanted in STATE_ALIASES:
+        return STATE_ALIASES[wanted]
+    raise NotFoundError(f"no state '{name}' (states: {', '.join(STATES)})")
+
+
 def in_series(knowledge: Knowledge, series: str | None) -> tuple[Dialogue, ...]:
     if series is None:
         return knowledge.dialogues
@@ -276,25 +300,53 @@ def in_series(knowledge: Knowledge, series: str | None) -> tuple[Dialogue, ...]:
 # Words for people and machines
 
 
-def state_text(t: Track, as_of: dt.date) -> str:
-    """The state, with how long overdue ("overdue, about 7 months")."""
-    days = t.days_overdue(as_of)
-    if days is None:
-        return t.state
+def span_text(days: int) -> str:
+    """A number of days as people say it: "12 days", "about 7 months", "about 3 years"."""
     if days < 45:
-        return f"overdue, {days} day{'s' if days != 1 else ''}"
+        return f"{days} day{'s' if days != 1 else ''}"
     months = round(days / 30.44)
     if months < 18:
-        return f"overdue, about {months} months"
-    return f"overdue, about {round(days / 365.25)} years"
+        return f"about {months} months"
+    return f"about {round(days / 365.25)} years"
+
+
+def timing_text(t: Track, as_of: dt.date) -> str:
+    """How long since the window closed, or until it opens or closes ("" for other states)."""
+    since = t.days_since_closed(as_of)
+    if since is not None:
+        return f"closed {span_text(since)} ago" if since else "closed today"
+    opens = t.days_until_opens(as_of)
+    if opens is not None:
+        return f"opens in {span_text(opens)}"
+    closes = t.days_until_closes(as_of)
+    if closes is not None:
+        return f"closes in {span_text(closes)}" if closes else "closes today"
+    return ""
+
+
+def state_text(t: Track, as_of: dt.date) -> str:
+    """The state in words, with its timing: "window passed, no progress recorded (closed
+    about 7 months ago)"."""
+    timing = timing_text(t, as_of)
+    return f"{STATE_LABELS[t.state]} ({timing})" if timing else STATE_LABELS[t.state]
+
+
+def parties_text(t: Track) -> str:
+    """Who made the commitment: the names of its parties (or people)."""
+    return ", ".join(who_name(t.dialogue, who) for who in t.commitment.by)
+
+
+def who_name(d: Dialogue, who: str) -> str:
+    p = d.find_participant(who)
+    return p.name if p is not None else d.party_name(who)
 
 
 def window_text(t: Track) -> str:
+    """The window and that it is an interpretation, the same words wherever it comes from."""
     if t.window is None:
         return ""
     w = t.window
-    span = describe(w.start, w.end)
-    return f"{span} (read from the timeline)" if t.derived else f"{span} (interpretation)"
+    return f"{describe(w.start, w.end)} (interpretation)"
 
 
 def progress_text(t: Track) -> str:
@@ -313,9 +365,7 @@ def review_text(t: Track) -> str:
 
 
 def superseded_text(t: Track) -> str:
-    return "; ".join(
-        f"followed by {d.title}, {day_text(d.date)}: {c.text}" for d, c in t.superseded_by
-    )
+    return "; ".join(f"{d.title}, {day_text(d.date)}: {c.text}" for d, c in t.superseded_by)
 
 
 def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
@@ -339,10 +389,14 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "id": c.id,
         "text": c.text,
         "by_ids": c.by,  # a tuple: JSON writes it as a list
+        "by_names": [who_name(d, who) for who in c.by],
         "made_on": day_json(d.date),
         "kind": c.kind,
         "state": t.state,
-        "days_overdue": (as_of - w.end).days if t.state == "overdue" and w is not None else None,
+        "state_label": STATE_LABELS[t.state],
+        "days_since_window_closed": t.days_since_closed(as_of),
+        "days_until_window_opens": t.days_until_opens(as_of),
+        "days_until_window_closes": t.days_until_closes(as_of),
         "timeline": c.timeline,
         "window": None
         if w is None
@@ -366,16 +420,28 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
 
 
 def _row(t: Track, as_of: dt.date, made_at: str) -> tuple[str, ...]:
-    """T as a row of the follow-ups table."""
-    c = t.commitment
+    """T as a row of the follow-ups table: one value per cell."""
+    c, w = t.commitment, t.window
+    days = t.days_since_closed(as_of)
+    if days is None:
+        days = t.days_until_opens(as_of)
+        days = -days if days is not None else t.days_until_closes(as_of)
     return (
         t.dialogue.id,
         c.id,
-        t.state if t.state != "overdue" else state_text(t, as_of),
-        c.text + f" ({superseded_text(t)})" if t.superseded_by else c.text,
+        t.state,
+        STATE_LABELS[t.state],
+        timing_text(t, as_of),
+        "; ".join(c.by),
+        parties_text(t),
+        c.text,
         made_at,
         c.timeline or "",
-        window_text(t) if t.window is not None else "",
+        window_text(t),
+        w.start.isoformat() if w is not None else "",
+        w.end.isoformat() if w is not None else "",
+        str(days) if days is not None else "",
+        superseded_text(t),
         progress_text(t) if t.latest is not None else "",
         review_text(t),
     )
@@ -414,10 +480,14 @@ def followups_view(
     (`tracks_json`), unless the JSON writer gives its own, which writes them directly.
     """
     # FILTERS hold text only; `tracks` also takes an index, which this view never passes.
-    found = tracks(knowledge, as_of, **filters)  # type: ignore[arg-type]
+    asked = filters.pop("state", None)
+    every = tracks(knowledge, as_of, **filters)  # type: ignore[arg-type]
+    state = state_id(asked) if asked is not None else None
+    found = every if state is None else [t for t in every if t.state == state]
     with_items = fmt is None or fmt in _ITEM_FORMATS
     data = {
         "as_of": as_of.isoformat(),
+        "state": state,
         **({"followups": items(found, as_of)} if with_items else {}),
         "dialogues": meetings_json(knowledge.dialogues),
     }
@@ -430,26 +500,48 @@ def followups_view(
         (
             Column("Dialogue", "dialogue"),
             Column("Id", "key"),
+            Column("State id", "key"),
             Column("State", role="label"),
+            Column("When", role="label"),
+            Column("By ids", "key"),
+            Column("By", role="label"),
             Column("Commitment", role="main"),
             Column("Made at"),
             Column("Timeline"),
             Column("Window"),
+            Column("Window start", "key"),
+            Column("Window end", "key"),
+            Column("Days past window", "key"),
+            Column("Followed by"),
             Column("Latest progress"),
             Column("Review", "review"),
         ),
         tuple([_row(t, as_of, made_at[t.dialogue.id]) for t in found]),
-        empty="No commitments to follow in the data read.",
+        empty=_nothing(state, as_of, filters, len(every)),
     )
     counts = Counter(t.state for t in found)
-    tally = ", ".join(f"{counts[s]} {s}" for s in STATES if counts[s])
-    blocks: list[Block] = [
-        table,
-        Paragraph(f"{tally}." if tally else "Nothing to follow.", "meta"),
-        Paragraph(
-            OVERDUE_MEANING + " Windows read from a timeline are interpretations of the"
-            " source's words, shown beside them.",
-            "note",
-        ),
-    ]
+    tally = "; ".join(f"{counts[s]} {STATE_LABELS[s]}" for s in STATES if counts[s])
+    blocks: list[Block] = [table]
+    if tally:
+        blocks += [
+            Paragraph(f"{tally}.", "meta"),
+            Paragraph("What the states mean (as of " + as_of.isoformat() + "):", "note"),
+            Bullets(tuple(f"{STATE_LABELS[s]}: {STATE_MEANINGS[s]}." for s in STATES if counts[s])),
+            Paragraph(
+                "Windows are interpretations of the source's words, which are shown beside them.",
+                "note",
+            ),
+        ]
     return View("followups", tuple(blocks), data, table)
+
+
+def _nothing(state: str | None, as_of: dt.date, filters: dict[str, str | None], n: int) -> str:
+    """What an empty result says: the filter that left nothing, and how many were followed."""
+    what = f"No commitments in the state '{STATE_LABELS[state]}'" if state else "No commitments"
+    named = [f"{k} '{v}'" for k, v in filters.items() if v is not None and k != "dialogue"]
+    if filters.get("dialogue"):
+        named.append(f"dialogue '{filters['dialogue']}'")
+    if named:
+        what += " for " + " and ".join(named)
+    followed = f"{n} followed" if state else "none made by then in the data read"
+    return f"{what} as of {as_of.isoformat()} ({followed})."

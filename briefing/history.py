@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
 from briefing.followups import (
-    OVERDUE_MEANING,
     Index,
     in_series,
     progress_text,
@@ -25,7 +24,15 @@ from briefing.followups import (
     tracks,
 )
 from briefing.match import NotFoundError, fold, match_party, match_topics, select_dialogues
-from briefing.model import Commitment, Dialogue, Knowledge, day_json, day_text
+from briefing.model import (
+    STATE_LABELS,
+    STATE_MEANINGS,
+    Commitment,
+    Dialogue,
+    Knowledge,
+    day_json,
+    day_text,
+)
 from briefing.records import meetings_json, parties_text, review_notes
 from briefing.views import Block, Bullets, Heading, Paragraph, View
 
@@ -203,8 +210,9 @@ def _events(
     knowledge: Knowledge,
     topic_ids: set[tuple[str, str]] | None,
     parties: set[tuple[str, str]] | None,
-) -> Iterator[tuple[Dialogue, str, str, str | None]]:
-    """(meeting, label, text, review) for what each meeting agreed, reaffirmed or reported."""
+) -> Iterator[tuple[Dialogue, str, str, str | None, tuple[str, ...]]]:
+    """(meeting, label, text, review, who) for what each meeting agreed, reaffirmed or
+    reported; WHO are the parties of the commitment (for progress, of the one it is on)."""
     index = Index(knowledge)
     for d in knowledge.dialogues:
         for c in d.commitments:
@@ -223,7 +231,7 @@ def _events(
                 if k in index.commitments
             )
             text = c.text + (f" ({c.timeline})" if c.timeline else "") + follows
-            yield d, label, text, c.review
+            yield d, f"{label} by {parties_text(d, c.by)}", text, c.review, c.by
         for p in d.progress:
             target = index.commitments.get(p.commitment)
             if target is None:
@@ -233,7 +241,8 @@ def _events(
                 continue
             if parties is not None and not any((td.id, who) in parties for who in tc.by):
                 continue
-            yield d, f"progress ({p.status})", f"{p.text} [on: {tc.text}, {td.title}]", p.review
+            on = f"{p.text} [on {parties_text(td, tc.by)}'s: {tc.text}, {td.title}]"
+            yield d, f"progress ({p.status})", on, p.review, tc.by
 
 
 def timeline_view(
@@ -247,9 +256,9 @@ def timeline_view(
     chosen = Knowledge(dialogues)
     topic_ids = {(d.id, t.id) for d, t in match_topics(dialogues, topic)} if topic else None
     parties = match_party(dialogues, party) if party else None
-    by_meeting: dict[str, list[tuple[str, str, str | None]]] = {}
-    for d, label, text, review in _events(chosen, topic_ids, parties):
-        by_meeting.setdefault(d.id, []).append((label, text, review))
+    by_meeting: dict[str, list[tuple[str, str, str | None, tuple[str, ...]]]] = {}
+    for d, label, text, review, who in _events(chosen, topic_ids, parties):
+        by_meeting.setdefault(d.id, []).append((label, text, review, who))
     blocks: list[Block] = [Heading("Timeline" + (f": {topic}" if topic else ""), 2)]
     rows = []
     for d in dialogues:
@@ -257,17 +266,18 @@ def timeline_view(
         if not items:
             continue
         blocks.append(Heading(f"{day_text(d.date)} \u2014 {d.title}, {d.location}", 3))
-        lines = tuple(f"{label}: {text}" for label, text, _ in items)
-        blocks.append(Bullets(lines, review_notes(review for _, _, review in items)))
+        lines = tuple(f"{label}: {text}" for label, text, _, _ in items)
+        blocks.append(Bullets(lines, review_notes(review for _, _, review, _ in items)))
         rows += [
             {
                 "dialogue_id": d.id,
                 "date": day_json(d.date),
                 "what": label,
+                "by_ids": list(who),
                 "text": text,
                 "review": review,
             }
-            for label, text, review in items
+            for label, text, review, who in items
         ]
     if not rows:
         blocks.append(Paragraph("Nothing recorded for this selection.", "meta"))
@@ -315,14 +325,18 @@ def round_sections(knowledge: Knowledge, d: Dialogue) -> tuple[list[Block], dict
         blocks.append(
             Bullets(
                 tuple(
-                    f"{t.commitment.text} ({t.dialogue.title}):"
-                    f" {state_text(t, made_on)}" + (f"; {progress_text(t)}" if t.latest else "")
+                    f"{t.commitment.text} ({parties_text(t.dialogue, t.commitment.by)},"
+                    f" {t.dialogue.title}): {state_text(t, made_on)}"
+                    + (f"; {progress_text(t)}" if t.latest else "")
                     for t in earlier
                 ),
                 review_notes(t.commitment.review for t in earlier),
             )
         )
-        blocks.append(Paragraph(OVERDUE_MEANING, "note"))
+        shown = dict.fromkeys(t.state for t in earlier)
+        blocks.append(
+            Paragraph(" ".join(f"'{STATE_LABELS[s]}': {STATE_MEANINGS[s]}." for s in shown), "note")
+        )
     data = {
         "since_last_round": {
             "previous_id": before.id,

@@ -41,10 +41,12 @@ KINDS: Final[tuple[Kind, ...]] = (
 )
 STATUSES: Final[tuple[Status, ...]] = ("agreed", "planned", "under way", "done", "lapsed")
 
-#: Where a commitment stands when followed to a date (briefing.followups), most urgent first.
+#: Where a commitment stands when followed to a date (briefing.followups), most urgent first:
+#: each state's id, the words every format shows, and what it means. A state says only
+#: what the files read record by that date, never that a promise was kept or broken.
 FOLLOW_UP_STATES: Final = (
-    "overdue",
-    "due",
+    "passed",
+    "open",
     "in progress",
     "upcoming",
     "undated",
@@ -52,6 +54,29 @@ FOLLOW_UP_STATES: Final = (
     "lapsed",
     "done",
 )
+STATE_LABELS: Final[dict[str, str]] = {
+    "passed": "window passed, no progress recorded",
+    "open": "window open",
+    "in progress": "in progress",
+    "upcoming": "window not yet open",
+    "undated": "no window",
+    "superseded": "superseded",
+    "lapsed": "lapsed",
+    "done": "done",
+}
+STATE_MEANINGS: Final[dict[str, str]] = {
+    "passed": "its window has closed and the files read record no progress on it by the"
+    " as-of date; this does not say the promise was broken, only that nothing is recorded",
+    "open": "the as-of date is inside its window, and no progress is recorded yet",
+    "in progress": "the latest progress recorded by the as-of date says it is under way",
+    "upcoming": "its window opens after the as-of date",
+    "undated": "it has no window: the file gives none and none could be read from its timeline",
+    "superseded": "a later commitment, made by the as-of date, follows it",
+    "lapsed": "the latest progress recorded (or the source) says it lapsed",
+    "done": "the latest progress recorded (or the source) says it is done",
+}
+#: Names the states had before, still accepted by `--state`.
+STATE_ALIASES: Final[dict[str, str]] = {"overdue": "passed", "due": "open"}
 
 KIND_LABELS: Final[dict[str, str]] = {
     "decision": "new decision",

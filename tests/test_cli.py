@@ -114,7 +114,7 @@ def json_of(*args: str) -> Any:
 def test_json_envelope_is_stable() -> None:
     for name, args in COMMANDS.items():
         document = json_of(*args)
-        assert document["shape"] == 2, name
+        assert document["shape"] == 3, name
         assert document["command"] == args[0], name
 
 

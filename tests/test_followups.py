@@ -67,14 +67,16 @@ def invoke_bytes(*args: str) -> bytes:
 def test_minerals_working_group_is_overdue_by_about_seven_months() -> None:
     k = load_knowledge(bundled_data(), use_cache=False)
     track = state_of(k, MINERALS, "2026-11-27")
-    assert track.state == "overdue"
-    assert track.days_overdue(dt.date(2026, 11, 27)) == 211
-    assert followups.state_text(track, dt.date(2026, 11, 27)) == "overdue, about 7 months"
+    assert track.state == "passed"
+    assert track.days_since_closed(dt.date(2026, 11, 27)) == 211
+    assert followups.state_text(track, dt.date(2026, 11, 27)) == (
+        "window passed, no progress recorded (closed about 7 months ago)"
+    )
 
 
 def test_minerals_working_group_is_due_in_march() -> None:
     k = load_knowledge(bundled_data(), use_cache=False)
-    assert state_of(k, MINERALS, "2026-03-01").state == "due"
+    assert state_of(k, MINERALS, "2026-03-01").state == "open"
 
 
 def test_progress_marked_done_makes_it_done(tmp_path: Path) -> None:
@@ -82,11 +84,11 @@ def test_progress_marked_done_makes_it_done(tmp_path: Path) -> None:
     k = knowledge_of(text, folder=tmp_path)
     assert state_of(k, MINERALS, "2026-11-27").state == "done"
     # Progress recorded after the as-of date is not known yet.
-    assert state_of(k, MINERALS, "2026-03-11").state == "due"
+    assert state_of(k, MINERALS, "2026-03-11").state == "open"
 
 
 @pytest.mark.parametrize(
-    ("status", "state"), [("under way", "in progress"), ("lapsed", "lapsed"), ("agreed", "overdue")]
+    ("status", "state"), [("under way", "in progress"), ("lapsed", "lapsed"), ("agreed", "passed")]
 )
 def test_the_latest_progress_decides(tmp_path: Path, status: str, state: str) -> None:
     text = with_progress(BUNDLED, f"india-japan-sd-18/{MINERALS}", "2026-02-01", status)
@@ -101,12 +103,13 @@ def test_upcoming_undated_and_no_interest() -> None:
     found = {t.commitment.id: t for t in followups.tracks(k, dt.date(2026, 1, 16))}
     assert "radio-antenna-deal" not in found  # an expression of interest is not followed
     assert found["ai-strategic-dialogue"].state == "undated"
-    assert found[MINERALS].state == "due"
+    assert found[MINERALS].state == "open"
     derived = found["economic-security-dialogue"]
     assert derived.derived
     assert derived.window is not None
     assert (derived.window.start, derived.window.end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
-    assert "(read from the timeline)" in followups.window_text(derived)
+    # Given by the file or read from the timeline, a window is called what it is.
+    assert followups.window_text(derived).endswith(" (interpretation)")
 
 
 def test_upcoming(tmp_path: Path) -> None:
@@ -119,7 +122,7 @@ def test_most_urgent_first() -> None:
     k = load_knowledge(EXAMPLES, use_cache=False)
     states = [t.state for t in followups.tracks(k, dt.date(2026, 11, 27))]
     assert states == sorted(states, key=followups.STATES.index)
-    assert states[0] == "overdue"
+    assert states[0] == "passed"
 
 
 # -- Across meetings -------------------------------------------------------------------
@@ -132,7 +135,7 @@ def test_a_later_commitment_supersedes_the_one_it_follows() -> None:
     [(d, c)] = old.superseded_by
     assert (d.id, c.id) == ("india-japan-annual-summit-15", "investment-10-trillion-yen")
     # Before the later summit, the original stands on its own.
-    assert state_of(k, "investment-5-trillion-yen", "2025-01-01").state == "due"
+    assert state_of(k, "investment-5-trillion-yen", "2025-01-01").state == "open"
 
 
 def test_progress_recorded_in_a_later_meeting() -> None:
@@ -151,8 +154,8 @@ def test_filters() -> None:
     assert all("japan" in t.commitment.by for t in japan)
     series = followups.tracks(k, day, series="india-japan-2plus2")
     assert {t.dialogue.series for t in series} == {"india-japan-2plus2"}
-    overdue = followups.tracks(k, day, state="overdue")
-    assert {t.state for t in overdue} == {"overdue"}
+    overdue = followups.tracks(k, day, state="passed")
+    assert {t.state for t in overdue} == {"passed"}
     with pytest.raises(NotFoundError, match="no series 'nope'"):
         followups.tracks(k, day, series="nope")
     with pytest.raises(NotFoundError, match="no state 'late'"):
@@ -181,7 +184,7 @@ def test_next_round_reads_at_the_next_meeting(tmp_path: Path) -> None:
     ]
     assert track.window is not None
     assert track.window.end == dt.date(2027, 1, 15)
-    assert track.state == "due"
+    assert track.state == "open"
 
 
 # -- diff and timeline -----------------------------------------------------------------------
@@ -249,14 +252,50 @@ def test_ics_parses_with_a_real_icalendar_library() -> None:
     cal = icalendar.Calendar.from_ical(out)
     events = list(cal.walk("VEVENT"))
     _, js, _ = invoke("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "-f", "json")
-    dated = [f for f in json.loads(js)["followups"] if f["window"]]
-    assert len(events) == len(dated)
+    dated = [
+        f
+        for f in json.loads(js)["followups"]
+        if f["window"] and f["state"] not in ("done", "superseded")
+    ]
+    # A window of a month or more is an event where it opens and one where it closes.
+    long = [
+        f
+        for f in dated
+        if (
+            dt.date.fromisoformat(f["window"]["end"]) - dt.date.fromisoformat(f["window"]["start"])
+        ).days
+        >= 31
+    ]
+    assert long
+    assert len(events) == len(dated) + len(long)
     by_uid = {str(e["UID"]): e for e in events}
-    minerals = by_uid[f"india-japan-sd-18/{MINERALS}@briefing"]
-    assert minerals.decoded("DTSTART") == dt.date(2026, 1, 1)
-    assert minerals.decoded("DTEND") == dt.date(2026, 5, 1)  # exclusive end
-    assert "overdue" in str(minerals["SUMMARY"])
-    assert "interpretation" in str(minerals["DESCRIPTION"])
+    opens = by_uid[f"india-japan-sd-18/{MINERALS}/opens@briefing"]
+    closes = by_uid[f"india-japan-sd-18/{MINERALS}/closes@briefing"]
+    assert opens.decoded("DTSTART") == dt.date(2026, 1, 1)
+    assert opens.decoded("DTEND") == dt.date(2026, 1, 2)  # exclusive end: one day
+    assert closes.decoded("DTSTART") == dt.date(2026, 4, 30)
+    assert closes.decoded("DTEND") == dt.date(2026, 5, 1)
+    # The title starts with who committed and the state; the caveat travels with it.
+    assert str(closes["SUMMARY"]).startswith(
+        "India, Japan: window passed, no progress recorded: closes: Convene"
+    )
+    assert len(str(closes["SUMMARY"])) < 120
+    assert "interpretation" in str(closes["DESCRIPTION"])
+    assert "does not say the promise was broken" in str(closes["DESCRIPTION"])
+    # Done and superseded commitments are left out unless asked for.
+    assert not [e for e in events if "done" in str(e["CATEGORIES"].cats)]
+    raw = invoke_bytes(
+        "followups",
+        "--data",
+        str(EXAMPLES),
+        "--as-of",
+        "2026-11-27",
+        "-f",
+        "ics",
+        "--state",
+        "done",
+    )
+    assert b"BEGIN:VEVENT" in raw or b"done" not in js.encode()
 
 
 def test_ics_golden(golden: Golden) -> None:
@@ -296,7 +335,7 @@ def test_every_format_works_for_the_new_commands() -> None:
             assert out.strip()
     code, out, _ = invoke(*cases[0], "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0].startswith("Dialogue,Id,State,Commitment")
+    assert out.splitlines()[0].startswith("Dialogue,Id,State id,State,When,By ids,By,Commitment")
 
 
 # -- The briefing note of a round ------------------------------------------------------------
@@ -329,3 +368,83 @@ def test_summary_of_a_first_round_has_no_such_section() -> None:
     code, out, _ = invoke("summary", "--format", "text")
     assert code == 0
     assert "Since the last round" not in out
+
+
+# -- States that say only what the files support, and who promised ----------------------------
+
+
+def test_every_state_is_defined_once_in_help_and_readme() -> None:
+    from briefing.model import STATE_LABELS
+
+    _, help_text, _ = invoke("followups", "--help")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    flat = " ".join(help_text.split())
+    for state, label in STATE_LABELS.items():
+        assert f"| `{state}` | {label} |" in readme
+        assert state in flat
+    assert "this does not say the promise was broken" in flat.replace("( ", "(")
+
+
+def test_no_format_calls_a_passed_window_overdue() -> None:
+    for fmt in ("text", "markdown", "csv", "html", "json", "ics"):
+        _, out, _ = invoke(
+            "followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "--format", fmt
+        )
+        assert "overdue" not in out.lower(), fmt
+        assert "no progress recorded" in out.replace("\r\n ", ""), fmt
+
+
+def test_csv_has_one_value_per_cell() -> None:
+    import csv
+    import io
+
+    _, out, _ = invoke("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    minerals = next(r for r in rows if r["Id"] == MINERALS)
+    assert minerals["State id"] == "passed"
+    assert minerals["State"] == "window passed, no progress recorded"
+    assert minerals["When"] == "closed about 7 months ago"
+    assert (minerals["Window start"], minerals["Window end"]) == ("2026-01-01", "2026-04-30")
+    assert minerals["Days past window"] == "211"
+    assert minerals["By ids"] == "india; japan"
+    assert minerals["By"] == "India, Japan"
+    superseded = next(r for r in rows if r["State id"] == "superseded")
+    assert "(followed by" not in superseded["Commitment"]
+    assert superseded["Followed by"]
+
+
+def test_parties_in_json_text_and_timeline() -> None:
+    _, out, _ = invoke("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27", "-f", "json")
+    item = next(f for f in json.loads(out)["followups"] if f["id"] == MINERALS)
+    assert item["by_names"] == ["India", "Japan"]
+    assert item["state_label"] == "window passed, no progress recorded"
+    assert item["days_since_window_closed"] == 211
+    assert item["days_until_window_opens"] is None
+    _, text, _ = invoke("followups", "--data", str(EXAMPLES), "--as-of", "2026-11-27")
+    assert "By: India, Japan" in text
+    _, line, _ = invoke("timeline", "--data", str(EXAMPLES), "--topic", "investment")
+    assert "agreed by Japan" in " ".join(line.split()) or "planned by Japan" in line
+    _, js, _ = invoke("timeline", "--data", str(EXAMPLES), "-f", "json")
+    assert all("by_ids" in row for row in json.loads(js)["timeline"])
+
+
+def test_former_state_names_still_work_and_words_too() -> None:
+    day = ("--data", str(EXAMPLES), "--as-of", "2026-03-01", "-f", "json")
+    _, old, _ = invoke("followups", *day, "--state", "due")
+    _, new, _ = invoke("followups", *day, "--state", "open")
+    _, words, _ = invoke("followups", *day, "--state", "window open")
+    assert old == new == words
+    assert {f["state"] for f in json.loads(new)["followups"]} == {"open"}
+
+
+def test_an_empty_result_names_the_filter_and_the_count() -> None:
+    code, out, _ = invoke(
+        *("followups", "--data", str(EXAMPLES), "--as-of", "2026-03-01"),
+        *("--state", "lapsed", "--party", "japan"),
+    )
+    assert code == 0
+    assert "No commitments in the state 'lapsed' for party 'japan' as of 2026-03-01" in " ".join(
+        out.split()
+    )
+    assert "followed)." in out
+    assert "Nothing to follow" not in out

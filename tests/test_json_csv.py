@@ -197,7 +197,7 @@ def test_every_key_follows_the_naming_rule() -> None:
     assert len(documents) > 40
     kinds: dict[str, set[str]] = {}
     for command, doc in documents:
-        assert doc["shape"] == 2
+        assert doc["shape"] == 3
         for path, key, value in walk(doc):
             where = f"{command}: {path}"
             if value is not None:

@@ -426,7 +426,7 @@ def test_the_calendar_says_which_windows_await_review() -> None:
     out = output(["followups", "--as-of", "2026-04-01"], "ics")
     out = out.replace("\r\n", "\n").replace("\n ", "")
     assert (
-        "SUMMARY:Convene a working group on critical minerals. [in progress\\; awaiting review]"
+        "SUMMARY:India\\, Japan: in progress\\; awaiting review: closes: Convene a working group"
         in out
     )
     assert "DESCRIPTION:[review: kind chosen between plan and decision\\; progress: date" in out

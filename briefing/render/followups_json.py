@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING
 
+from briefing.followups import who_name
+from briefing.model import STATE_LABELS
 from briefing.render.json import Encoded
 
 if TYPE_CHECKING:
@@ -39,9 +41,11 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
         meeting = meetings.get(d.id)
         if meeting is None:
             meeting = meetings[d.id] = (_string(d.id), _day(d.date))
-        by = shared.get(c.by)
+        by = shared.get((d.id, c.by))
         if by is None:
-            by = shared[c.by] = ", ".join(map(_string, c.by))
+            names = ", ".join(_string(who_name(d, who)) for who in c.by)
+            by = shared[(d.id, c.by)] = f'[{", ".join(map(_string, c.by))}], "by_names": [{names}]'
+
         kind = shared.get(c.kind)
         if kind is None:
             kind = shared[c.kind] = _string(c.kind)
@@ -79,14 +83,21 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
             if t.superseded_by
             else ""
         )
-        days = (as_of - w.end).days if state == "overdue" and w is not None else "null"
+        since, opens, closes = (
+            t.days_since_closed(as_of),
+            t.days_until_opens(as_of),
+            t.days_until_closes(as_of),
+        )
         timeline = c.timeline
         # Dates in ISO form and the states (plain words) are written as they are: JSON
         # has nothing to escape in them.
         append(
             f'{{"dialogue_id": {meeting[0]}, "id": {_string(c.id)}, "text": {_string(c.text)},'
-            f' "by_ids": [{by}], "made_on": {meeting[1]},'
-            f' "kind": {kind}, "state": "{state}", "days_overdue": {days},'
+            f' "by_ids": {by}, "made_on": {meeting[1]},'
+            f' "kind": {kind}, "state": "{state}", "state_label": "{STATE_LABELS[state]}",'
+            f' "days_since_window_closed": {"null" if since is None else since},'
+            f' "days_until_window_opens": {"null" if opens is None else opens},'
+            f' "days_until_window_closes": {"null" if closes is None else closes},'
             f' "timeline": {"null" if timeline is None else _string(timeline)},'
             f' "window": {window},'
             f' "no_window_because": {_string(t.unread) if t.unread else "null"},'

@@ -1,17 +1,21 @@
 """iCalendar (RFC 5545) for `followups`: one all-day event per commitment window.
 
-Import it into any calendar to see when commitments fall due. Only commitments
-with a window get an event; every event says the window is an interpretation
-of the source's words, and what "overdue" means. The output is deterministic:
-DTSTAMP is the as-of date, and each UID is the commitment's link, so importing
-a newer file updates the same events.
+Import it into any calendar to see when commitments' windows open and close.
+Only commitments with a window get an event: one spanning a short window, or
+one at the start and one at the end of a long one. Titles start with who made
+the commitment and its state; every event says the window is an interpretation
+of the source's words, and what its state means. Done and superseded
+commitments are left out unless `--state` asks for them. The output is
+deterministic: DTSTAMP is the as-of date, and each UID is the commitment's
+link, so importing a newer file updates the same events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
+from briefing.model import STATE_MEANINGS
 from briefing.render import Options, UnsupportedFormatError, inert
 from briefing.views import View
 
@@ -45,14 +49,32 @@ def _date(iso: str) -> str:
     return iso.replace("-", "")
 
 
+#: A window longer than this many days gets two one-day events, at its start and its end,
+#: rather than a banner across every day of it.
+_LONG: Final = 31
+#: Titles are cut to about this many characters, at a word.
+_TITLE: Final = 50
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _TITLE:
+        return text
+    return text[:_TITLE].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
 def _event(item: dict[str, Any], stamp: str) -> list[str]:
     window = item["window"]
-    end = dt.date.fromisoformat(window["end"]) + dt.timedelta(days=1)  # DTEND is exclusive
+    start = dt.date.fromisoformat(window["start"])
+    last = dt.date.fromisoformat(window["end"])
     lines = [
-        f"Made at {item['dialogue_id']} on {item['made_on']}.",
+        f"By {', '.join(item['by_names'])}.",
+        f"Made at {item['dialogue_id']} on {item['made_on'] or 'a date not found'}.",
+        f"Commitment: {item['text']}",
         f"Timeline as written: {item['timeline']}." if item["timeline"] else "",
         f"Window (an interpretation): {window['note']}",
-        f"State as of {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}: {item['state']}.",
+        f"State as of {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}: {item['state_label']}"
+        f" ({STATE_MEANINGS[item['state']]}).",
     ]
     progress = item["latest_progress"]
     if progress:
@@ -67,19 +89,29 @@ def _event(item: dict[str, Any], stamp: str) -> list[str]:
     if review:
         lines.insert(0, f"[review: {review}]")
     description = " ".join(line for line in lines if line)
-    state = f"{item['state']}; awaiting review" if review else item["state"]
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{_escape(item['dialogue_id'])}/{_escape(item['id'])}@briefing",
-        f"DTSTAMP:{stamp}T000000Z",
-        f"DTSTART;VALUE=DATE:{_date(window['start'])}",
-        f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
-        f"SUMMARY:{_escape(item['text'])} [{_escape(state)}]",
-        f"DESCRIPTION:{_escape(description)}",
-        f"CATEGORIES:{_escape(item['state'])}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-    ]
+    state = item["state_label"] + ("; awaiting review" if review else "")
+    title = f"{', '.join(item['by_names'])}: {state}: "
+    uid = f"{_escape(item['dialogue_id'])}/{_escape(item['id'])}"
+    if (last - start).days < _LONG:
+        spans = [("", start, last)]
+    else:
+        spans = [("opens: ", start, start), ("closes: ", last, last)]
+    events = []
+    for n, (marker, first, final) in enumerate(spans):
+        events += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}{'' if len(spans) == 1 else ('/opens', '/closes')[n]}@briefing",
+            f"DTSTAMP:{stamp}T000000Z",
+            f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
+            # DTEND is exclusive.
+            f"DTEND;VALUE=DATE:{(final + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(title + marker + _short(item['text']))}",
+            f"DESCRIPTION:{_escape(description)}",
+            f"CATEGORIES:{_escape(item['state_label'])}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    return events
 
 
 def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature for all
@@ -93,8 +125,11 @@ def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_escape('Follow-ups as of ' + view.data['as_of'])}",
     ]
+    # A calendar is for what is still to come or to chase: done and superseded commitments
+    # are left out unless the view asked for that state.
+    skipped = () if view.data.get("state") else ("done", "superseded")
     for item in view.data["followups"]:
-        if item["window"] is not None:
+        if item["window"] is not None and item["state"] not in skipped:
             lines += _event(item, stamp)
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))

@@ -10,7 +10,7 @@ from briefing.render import Options
 from briefing.views import ProblemsView, View
 
 #: Bumped only when a documented field changes meaning or disappears.
-JSON_SHAPE = 2
+JSON_SHAPE = 3
 
 # JSON escapes C0 controls itself; these pass through raw with ensure_ascii off,
 # so escape them too (line and paragraph separators break some JavaScript tools).
