@@ -23,7 +23,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from briefing.errors import size_text
 
@@ -127,9 +127,7 @@ def read(root: Path, relative: str, limit: int) -> Text:
     except FileNotFoundError:
         raise ArchiveError(f"no archived text at {path}", hint) from None
     except OSError as exc:
-        raise ArchiveError(
-            f"cannot read {path}: {exc.strerror or exc}", "check its permissions"
-        ) from None
+        raise ArchiveError(f"cannot read {path}: {exc.strerror or exc}", _hint(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -181,14 +179,7 @@ def write(root: Path, relative: str, text: str, *, force: bool = False) -> tuple
     data = text.encode("utf-8")
     digest = sha256(data)
     path = resolve(root, relative)
-    try:
-        old = path.read_bytes()
-    except FileNotFoundError:
-        old = None
-    except OSError as exc:
-        raise ArchiveError(
-            f"cannot read {path}: {exc.strerror or exc}", "check its permissions"
-        ) from None
+    old = existing(path)
     if old == data:
         return digest, False
     if old is not None and not force:
@@ -196,6 +187,58 @@ def write(root: Path, relative: str, text: str, *, force: bool = False) -> tuple
             f"{path} already holds another text (SHA-256 {sha256(old)[:12]}...)",
             "give --force to replace it; the knowledge that cites it may then need checking",
         )
+    _put(path, data)
+    return digest, True
+
+
+def existing(path: Path) -> bytes | None:
+    """The bytes of the archived file at PATH, None when there is none; ArchiveError when
+    something other than a regular file is there, or it cannot be read."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ArchiveError(f"cannot read {path}: {exc.strerror or exc}", _hint(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ArchiveError(
+            f"{path} is not a regular file", "move it away; the archive keeps plain text files"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"cannot read {path}: {exc.strerror or exc}", _hint(exc)) from None
+
+
+def _hint(exc: OSError) -> str:
+    return "check its permissions" if isinstance(exc, PermissionError) else "check the path"
+
+
+def restore(root: Path, relative: str, data: bytes | None) -> None:
+    """Put back what was at RELATIVE before a write: DATA, or no file when DATA is None."""
+    path = resolve(root, relative)
+    with contextlib.suppress(OSError):
+        if data is None:
+            path.unlink()
+        else:
+            _put(path, data)
+
+
+def free_path(root: Path, relative: str, text: str) -> str:
+    """RELATIVE, or the first of RELATIVE-2, -3, ... that is free or already holds TEXT."""
+    data = text.encode("utf-8")
+    stem, dot, suffix = relative.rpartition(".")
+    if not dot:
+        stem, suffix = relative, ""
+    for n in range(1, 1000):
+        candidate = relative if n == 1 else f"{stem}-{n}{dot}{suffix}"
+        if existing(resolve(root, candidate)) in (None, data):
+            return candidate
+    raise ArchiveError(f"no free name for {relative} in {root}", "tidy the archive directory")
+
+
+def _put(path: Path, data: bytes) -> None:
+    """DATA written to PATH atomically: a temporary file beside it, synced, then renamed."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -213,7 +256,6 @@ def write(root: Path, relative: str, text: str, *, force: bool = False) -> tuple
                 f"cannot write {path}: {exc.strerror or exc}", "check the directory"
             ) from None
         raise
-    return digest, True
 
 
 def record(relative: str, digest: str, retrieved: str | None) -> dict[str, str]:
@@ -265,13 +307,18 @@ def with_record(text: str, file: str, source_id: str, fields: dict[str, str]) ->
             "write it as a block mapping, one field per line, then archive it",
         )
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
+    # Lines as YAML counts them (a line feed ends one), each with its own ending.
+    lines = [line for line in re.split(r"(?<=\n)", text) if line]
     first_key = item.value[0][0]
     indent = " " * first_key.start_mark.column
+    old = get(item, "archive")
+    if old is not None and isinstance(old[1], MappingNode) and not old[1].flow_style:
+        edited = _edit_in_place(old[1], fields, lines, newline, get)
+        if edited is not None:
+            return "".join(edited)
     block = [f"{indent}archive:{newline}"] + [
         f"{indent}  {key}: {_double_quoted(value)}{newline}" for key, value in fields.items()
     ]
-    old = get(item, "archive")
     if old is not None:
         start, end = old[0].start_mark.line, _end_line(old[1], lines)
     else:
@@ -279,6 +326,37 @@ def with_record(text: str, file: str, source_id: str, fields: dict[str, str]) ->
     if start > 0 and start == len(lines) and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
     return "".join(lines[:start] + block + lines[end:])
+
+
+def _edit_in_place(
+    record: Any, fields: dict[str, str], lines: list[str], newline: str, get: Any
+) -> list[str] | None:
+    """LINES with the values of RECORD's keys set to FIELDS, comments and all else kept;
+    None when a value is not a scalar on one line (then the record is rewritten whole)."""
+    from yaml.nodes import ScalarNode
+
+    edits: list[tuple[int, int, int, str]] = []
+    added: list[str] = []
+    for key, value in fields.items():
+        found = get(record, key)
+        if found is None:
+            added.append(key)
+            continue
+        node = found[1]
+        if not isinstance(node, ScalarNode) or node.start_mark.line != node.end_mark.line:
+            return None
+        line = node.start_mark.line
+        edits.append((line, node.start_mark.column, node.end_mark.column, _double_quoted(value)))
+    out = list(lines)
+    for line, start, end, value in sorted(edits, reverse=True):
+        out[line] = out[line][:start] + value + out[line][end:]
+    if added:
+        indent = " " * record.value[0][0].start_mark.column
+        at = _end_line(record.value[-1][1], out)
+        if at == len(out) and out and not out[-1].endswith("\n"):
+            out[-1] += newline
+        out[at:at] = [f"{indent}{key}: {_double_quoted(fields[key])}{newline}" for key in added]
+    return out
 
 
 def _end_line(node: object, lines: list[str]) -> int:

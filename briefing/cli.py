@@ -43,6 +43,7 @@ from briefing.options import (
     for_shell,
 )
 from briefing.output import (
+    EXIT_DATA,
     EXIT_INTERRUPTED,
     EXIT_SOFTWARE,
     EXIT_USAGE,
@@ -162,6 +163,8 @@ def quotes(
 
     shared = common(ctx)
 
+    unproved: list[str] = []
+
     def build(k: Knowledge) -> View:
         chosen = query.select_dialogues(k, shared.dialogue)
         passages = None
@@ -170,11 +173,22 @@ def quotes(
 
             limit = load.max_file_bytes(shared.max_file_size)
             passages = provenance.passages(chosen, root=archive_dir, limit=limit)
-        return query.quotes_view(
+        view = query.quotes_view(
             chosen, speaker=speaker, topic=topic, contains=contains, passages=passages
         )
+        if passages is not None:
+            unproved.extend(
+                q["verification"]["status"]
+                for q in view.data["quotes"]
+                if q["verification"]["status"] not in ("verbatim", "not archived")
+            )
+        return view
 
     run(shared, build)
+    if unproved:
+        # Shown above; the status lets a script stop on a quotation its source does not hold.
+        report(f"briefing: {len(unproved)} quote{'s' if len(unproved) != 1 else ''} not proved\n")
+        raise typer.Exit(EXIT_DATA)
 
 
 @command()

@@ -8,17 +8,21 @@ briefing.draft package is imported here, only when the command runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from briefing.app import command, load_data
 from briefing.errors import DataError
 from briefing.options import ArchiveOpt, DataOpt, PlainUsage
-from briefing.output import EXIT_USAGE, fail, report, write_output
+from briefing.output import EXIT_DATA, EXIT_USAGE, fail, report
 from briefing.render import inert
+
+if TYPE_CHECKING:
+    from briefing.model import Dialogue
 
 #: The largest source read, in MiB, unless --max-file-size says otherwise.
 DEFAULT_SOURCE_MIB = 5.0
@@ -84,7 +88,7 @@ def archive(
       briefing archive - --id statement -d meeting.yaml < statement.txt
     """
     from briefing import archive as store
-    from briefing import load, provenance
+    from briefing import load
     from briefing.draft.sources import SourceError, read_source
 
     if max_file_size <= 0:
@@ -128,8 +132,22 @@ def archive(
         fail(str(exc))
     file = Path(d.path)
     root = store.root_for(file, archive_dir)
-    relative = cited.archive.path if cited.archive else store.default_path(d.id, ident)
-    digest = store.sha256(read.text.encode("utf-8"))
+    text = read.text
+    digest = store.sha256(text.encode("utf-8"))
+    try:
+        if cited.archive is not None:
+            relative = cited.archive.path
+        else:
+            # A path another text already holds is never taken: the next free one is.
+            relative = store.free_path(root, store.default_path(d.id, ident), text)
+        target = store.resolve(root, relative)
+        same_file = Path(source).exists() and os.path.realpath(source) == os.path.realpath(target)
+        before = store.existing(target)
+    except store.ArchiveError as exc:
+        fail(exc.message + (f" ({exc.hint})" if exc.hint else ""))
+    if cited.archive and cited.archive.sha256.lower() == digest and before is not None:
+        report(f"briefing: source '{ident}' of {d.id} is already archived at {target}\n")
+        return
     if cited.archive and cited.archive.sha256.lower() != digest and not force:
         fail(
             f"{file}: source '{ident}' is archived with another text"
@@ -137,41 +155,67 @@ def archive(
             " give --force to archive this one instead",
             EXIT_USAGE,
         )
+    # What cites the source must be in the text, or nothing is written.
+    missing = _not_in(d, ident, text)
+    if missing and not force:
+        report(inert("".join(f"briefing: not in {source}: {what}\n" for what in missing)))
+        fail(
+            f"{len(missing)} of the items citing '{ident}' are not verbatim in {source}, so"
+            " nothing was archived; is it the right text? (--force archives it all the same)"
+        )
+    # Keep the time of the first retrieval when only the hash of the archived file is
+    # recorded again (the archived file itself given as the source).
+    when = cited.archive.retrieved if same_file and cited.archive else store.now_utc()
     try:
-        digest, written = store.write(root, relative, read.text, force=force)
+        old = file.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{file}: cannot read: {exc}")
+    new = _edited(file, old, ident, store.record(relative, digest, when))
+    try:
+        _, written = store.write(root, relative, text, force=force)
     except store.ArchiveError as exc:
-        fail(f"{exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
-    if cited.archive is None or cited.archive.sha256.lower() != digest:
-        _record(file, ident, store.record(relative, digest, store.now_utc()))
-    where = root / relative
+        fail(exc.message + (f" ({exc.hint})" if exc.hint else ""))
+    try:
+        if file.read_bytes() != old.encode("utf-8"):
+            raise store.ArchiveError(
+                f"{file} changed while its source was archived", "run the command again"
+            )
+        _replace(file, new)
+    except (OSError, store.ArchiveError) as exc:
+        # Leave the archive as it was: the record that would cite the new text is not there.
+        if written:
+            store.restore(root, relative, before)
+        message = exc.message if isinstance(exc, store.ArchiveError) else f"{file}: {exc}"
+        fail(f"{message}; nothing was changed")
     report(
         inert(
-            f"briefing: {'archived' if written else 'already archived:'} source '{ident}'"
-            f" of {d.id} at {where} (SHA-256 {digest[:12]}...), recorded in {file}\n"
+            f"briefing: archived source '{ident}' of {d.id} at {target}"
+            f" (SHA-256 {digest[:12]}...), recorded in {file}"
+            + (f"; {len(missing)} items citing it are not in it" if missing else "")
+            + "\n"
         )
     )
-    # Say at once whether what cites it holds up.
-    again = load_data(file, no_cache=False, max_file_size=None)
-    limit = load.max_file_bytes(None)
-    proof = provenance.prove(again, {}, root=archive_dir, limit=limit)
-    mine = [p for p in proof.problems if f"source '{ident}'" in p.message]
-    if mine:
-        report(inert("".join(f"{p}\n" for p in mine)))
-        fail(
-            f"{len(mine)} item{'s' if len(mine) != 1 else ''} citing '{ident}' not verbatim in"
-            " the archived text (above); correct them, or archive the right text"
-        )
+    if missing:
+        raise typer.Exit(EXIT_DATA)
 
 
-def _record(file: Path, source_id: str, fields: dict[str, str]) -> None:
-    """Set the source's archive record in FILE, changing nothing else, or fail."""
+def _not_in(d: Dialogue, source_id: str, text: str) -> list[str]:
+    """What of D cites SOURCE_ID and is not verbatim in TEXT."""
+    from briefing import provenance
+
+    flat = provenance.flatten(text)
+    return [
+        it.what
+        for it in provenance.items(d)
+        if it.source == source_id and not provenance.verbatim_in(it.text, flat)
+    ]
+
+
+def _edited(file: Path, old: str, source_id: str, fields: dict[str, str]) -> str:
+    """FILE's text OLD with the source's archive record set, or fail; nothing else changes."""
     from briefing import archive as store
     from briefing import load
 
-    try:
-        old = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{file}: cannot read: {exc}")
     try:
         new = store.with_record(old, str(file), source_id, fields)
     except store.ArchiveError as exc:
@@ -181,10 +225,30 @@ def _record(file: Path, source_id: str, fields: dict[str, str]) -> None:
     after = load.parse_plain(new.encode("utf-8"), str(file))
     for record in before["dialogue"]["sources"]:
         if record["id"] == source_id:
-            record["archive"] = dict(fields)
+            record["archive"] = {**(record.get("archive") or {}), **fields}
     if before != after:  # pragma: no cover - a safeguard; with_record edits one record
         fail(f"{file}: left unchanged: recording the archive would change more than its record")
-    write_output(new, file)
+    return new
+
+
+def _replace(file: Path, text: str) -> None:
+    """TEXT written over FILE atomically, keeping its permissions; OSError when it cannot be."""
+    import stat
+    import tempfile
+
+    mode = stat.S_IMODE(os.stat(file).st_mode)
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, file)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 __all__ = ["archive"]

@@ -68,8 +68,8 @@ def draft(
             show_default=False,
         ),
     ],
-    output: Annotated[
-        Path | None,
+    output_given: Annotated[
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -146,6 +146,14 @@ def draft(
     # as loaded data is, they are not walked once more when the process exits.
     gc.disable()
     try:
+        output = Path(output_given) if output_given else None
+        if output is not None and output_given and output_given.endswith(("/", "\\")):
+            # A path ending in a separator is a directory, made if need be (a Path drops
+            # the separator, so it is told here, before it is lost).
+            try:
+                output.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                fail(f"{output_given}: cannot make the directory: {exc.strerror or exc}")
         keep = None if no_archive else _archive_root(output, archive_dir, each)
         _draft(sources, output, _date(date), ident, each, force, max_file_size, keep)
         if keep is None and not no_archive:
@@ -175,16 +183,19 @@ def _archive_root(output: Path | None, option: Path | None, each: bool) -> Path 
     return folder / DEFAULT_DIR
 
 
-def _archived(plain: dict[str, Any], group: list[SourceText], root: Path, force: bool) -> None:
+def _archived(plain: dict[str, Any], group: list[SourceText], root: Path) -> None:
     """Archive the text of each source of GROUP under ROOT and record it in PLAIN."""
     from briefing import archive
 
     dialogue = plain["dialogue"]
     when = archive.now_utc()
     for record, source in zip(dialogue["sources"], group, strict=True):
-        relative = archive.default_path(dialogue["id"], record["id"])
         try:
-            digest, _ = archive.write(root, relative, source.text, force=force)
+            # Never over another text: a path held by one (another draft's) is passed over.
+            relative = archive.free_path(
+                root, archive.default_path(dialogue["id"], record["id"]), source.text
+            )
+            digest, _ = archive.write(root, relative, source.text)
         except archive.ArchiveError as exc:
             fail(exc.message + (f" ({exc.hint})" if exc.hint else ""))
         record["archive"] = archive.record(relative, digest, when)
@@ -233,7 +244,7 @@ def _draft(
             if target is not None and target.exists() and not force:
                 fail(f"{target}: already exists; give --force to replace it", EXIT_USAGE)
             if keep is not None:
-                _archived(plain, group, keep, force)
+                _archived(plain, group, keep)
             text = to_yaml(plain, [s.name for s in group])
             _write(text, target, force)
             if bar is not None and len(groups) > 1:

@@ -56,8 +56,9 @@ def validate(
     Every quote and evidence sentence citing a source with an archived text
     (its `archive` record) must be in that text verbatim (only line breaks and
     runs of spaces may differ), and the text must be unchanged since it was
-    archived. Sources without an archived text are counted on stderr, as are
-    items that still carry a review note; with --strict, each is a problem.
+    archived. Sources without an archived text are counted in the summary
+    line, and items that still carry a review note on stderr; with --strict,
+    each is a problem.
 
     \b
     Examples:

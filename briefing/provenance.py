@@ -88,6 +88,36 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\f\v]*\n")
+
+
+def flatten(text: str) -> str:
+    """A source's TEXT for proving: each paragraph normalised, paragraphs on lines of their
+    own, so that no quotation is found across a paragraph break."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(normalise(p) for p in _PARAGRAPH_BREAK.split(text))
+
+
+def verbatim_in(words: str, flat: str) -> bool:
+    """Whether WORDS occur in FLAT (see `flatten`) as whole words, white space aside.
+
+    "wavering" is not in "unwavering": a quotation that starts or ends with a letter
+    or digit must start or end a word of the source too.
+    """
+    want = normalise(words)
+    if not want:
+        return False
+    start = flat.find(want)
+    while start >= 0:
+        end = start + len(want)
+        clean_start = start == 0 or not (want[0].isalnum() and flat[start - 1].isalnum())
+        clean_end = end == len(flat) or not (want[-1].isalnum() and flat[end].isalnum())
+        if clean_start and clean_end:
+            return True
+        start = flat.find(want, start + 1)
+    return False
+
+
 def items(d: Dialogue) -> Iterator[Item]:
     """Every quote and evidence sentence of D, with the path of its text in the file."""
     for i, q in enumerate(d.quotes):
@@ -178,7 +208,15 @@ def _prove_one(
         try:
             got = archive.read(root, record.path, limit)
         except archive.ArchiveError as exc:
-            problems.append(Problem(file, line, col, f"{at}.archive.path", exc.message, exc.hint))
+            hint = exc.hint
+            if exc.message.startswith("no archived text"):
+                hint = (
+                    f"no archive directory at {root}: give --archive DIR or set $BRIEFING_ARCHIVE"
+                    if not root.is_dir()
+                    else f"archive it again: briefing archive FILE_OR_URL --id {source.id}"
+                    f" --data {file}"
+                )
+            problems.append(Problem(file, line, col, f"{at}.archive.path", exc.message, hint))
             continue
         found[source.id] = got
         hashes.append(f"{source.id}:{got.sha256}")
@@ -192,7 +230,7 @@ def _prove_one(
                 del found[source.id]
                 continue
             sline, scol = marks.get(f"{at}.archive.sha256", (line, col))
-            problems.append(_changed(file, sline, scol, at, record.sha256, got))
+            problems.append(_changed(file, sline, scol, at, record.sha256, got, source.id))
     key = ""
     if keys is not None and d.id in keys and not problems:
         key = _digest(f"{keys[d.id]}|{option or ''}|{';'.join(hashes)}")
@@ -205,13 +243,13 @@ def _prove_one(
         if source.id not in found:
             continue
         try:
-            flat[source.id] = normalise(found[source.id].text)
+            flat[source.id] = flatten(found[source.id].text)
         except archive.ArchiveError as exc:
             at = f"dialogue.sources[{i}].archive.path"
             line, col = marks.get(at, (0, 0))
             problems.append(Problem(file, line, col, at, exc.message, exc.hint))
     checked = [it for it in items(d) if it.source in flat]
-    missing = [it for it in checked if normalise(it.text) not in flat[it.source]]
+    missing = [it for it in checked if not verbatim_in(it.text, flat[it.source])]
     if missing:
         where = locate(file, [it.path for it in missing])
         for it in missing:
@@ -243,7 +281,9 @@ def _digest(text: str) -> str:
     return cache.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _changed(file: str, line: int, col: int, at: str, recorded: str, got: archive.Text) -> Problem:
+def _changed(
+    file: str, line: int, col: int, at: str, recorded: str, got: archive.Text, source_id: str
+) -> Problem:
     if not archive.good_hash(recorded):
         return Problem(
             file,
@@ -258,10 +298,10 @@ def _changed(file: str, line: int, col: int, at: str, recorded: str, got: archiv
         line,
         col,
         f"{at}.archive.sha256",
-        f"the archived text {got.path} has changed since it was archived"
-        f" (its SHA-256 is now {got.sha256[:12]}..., not {recorded[:12]}...)",
-        "restore it from version control, or if the change is meant, archive the source again"
-        " with `briefing archive SOURCE --id ID --force`",
+        f"the archived text {got.path} has changed since it was archived: its SHA-256 is"
+        f" now {got.sha256[:12]}..., not {recorded[:12]}...",
+        "restore it from version control; if the change is meant, record it with"
+        f" `briefing archive {got.path} --id {source_id} --data {file} --force`",
     )
 
 
@@ -345,8 +385,14 @@ def passage_in(text: str, words: str) -> tuple[int, int] | None:
     if not parts:
         return None
     pattern = r"\s+".join(re.escape(p) for p in parts)
-    m = re.search(pattern, text)
-    return (m.start(), m.end()) if m else None
+    if parts[0][0].isalnum():
+        pattern = r"(?<![^\W_])" + pattern
+    if parts[-1][-1].isalnum():
+        pattern += r"(?![^\W_])"
+    for m in re.finditer(pattern, text):
+        if not _PARAGRAPH_BREAK.search(m.group().replace("\r\n", "\n").replace("\r", "\n")):
+            return m.start(), m.end()
+    return None
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -398,7 +444,8 @@ def passages(
             if span is None:
                 near = ""
                 if status in ("verbatim", "archive changed"):
-                    status = "not in the source"
+                    # A changed archive keeps saying so: it may be why the words are gone.
+                    status = "not in the source" if status == "verbatim" else status
                     near = closest(q.text, normalise(text))
                 out[(d.id, q.id)] = SourcePassage(status, q.source, file, 0, "", "", "", near)
                 continue

@@ -219,12 +219,16 @@ class ProblemsView(NamedTuple):
     @property
     def summary(self) -> str:
         n = self.counts
-        dialogues = n.get("dialogues", 0)
+
+        def many(key: str, word: str) -> str:
+            count = n.get(key, 0)
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
         return (
-            f"{self.location}: ok: {dialogues} dialogue{'s' if dialogues != 1 else ''},"
-            f" {n.get('participants', 0)} participants, {n.get('topics', 0)} topics,"
-            f" {n.get('commitments', 0)} commitments, {n.get('interests', 0)} interest"
-            f"{'' if n.get('interests') == 1 else 's'}, {n.get('quotes', 0)} quotes" + self._proved
+            f"{self.location}: ok: {many('dialogues', 'dialogue')},"
+            f" {many('participants', 'participant')}, {many('topics', 'topic')},"
+            f" {many('commitments', 'commitment')}, {many('interests', 'interest')},"
+            f" {many('quotes', 'quote')}" + self._proved
         )
 
     @property

@@ -151,7 +151,7 @@ def test_a_changed_archive_is_an_error_at_its_hash(seed: Path) -> None:
     [line] = err.splitlines()
     assert line.startswith(f"{seed}:38:17: dialogue.sources[1].archive.sha256: the archived text")
     assert "has changed since it was archived" in line
-    assert "briefing archive SOURCE --id ID --force" in line
+    assert f"briefing archive {kept} --id ht --data {seed} --force" in line
 
 
 def test_a_missing_archive_is_an_error_at_its_path(seed: Path) -> None:
@@ -344,8 +344,58 @@ def test_archive_refuses_another_text_without_force(seed: Path, tmp_path: Path) 
     code, _, err = invoke("archive", str(other), "--id", "ht", "-d", str(seed), "--force")
     assert code == 1
     assert kept.read_text(encoding="utf-8") == other.read_text(encoding="utf-8")
-    assert "not verbatim in the archived text of source 'ht'" in err
-    assert "citing 'ht' not verbatim in the archived text" in err
+    assert "items citing it are not in it" in err
+    assert invoke("validate", str(seed))[0] == 1
+
+
+def test_archive_refuses_a_text_without_what_cites_it(seed: Path) -> None:
+    """The wrong article (another meeting's report) is not archived, even for a new record."""
+    lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == "archive:")
+    seed.write_text("".join(lines[:start] + lines[start + 4 :]), encoding="utf-8")
+    before = seed.read_bytes()
+    other = ROOT / "data" / "sources" / "india-japan-sd-18" / "ht.txt"
+    code, _, err = invoke("archive", str(other), "--id", "article", "-d", str(seed))
+    assert code == 1
+    assert "not in " in err
+    assert "nothing was archived; is it the right text?" in err
+    assert seed.read_bytes() == before
+
+
+def test_archive_keeps_crlf_and_comments_of_a_record(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8").replace(
+        '        path: "india-japan-sd-18/ht.txt"\n',
+        '        path: "india-japan-sd-18/ht.txt"  # the Hindustan Times copy\n',
+    )
+    seed.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    kept = seed.parent / "sources" / "india-japan-sd-18" / "ht.txt"
+    changed = kept.read_text(encoding="utf-8").replace("Motegi", "Motegi,")
+    fixed = seed.parent / "fixed.txt"
+    fixed.write_text(changed, encoding="utf-8")
+    code, _, err = invoke("archive", str(fixed), "--id", "ht", "-d", str(seed), "--force")
+    assert code == 0, err
+    after = seed.read_bytes().decode("utf-8")
+    assert after.count("\r\n") == after.count("\n")
+    assert "# the Hindustan Times copy" in after
+    old, new = text.replace("\n", "\r\n").splitlines(), after.splitlines()
+    assert [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b] == [37, 38]
+
+
+def test_archive_restores_the_text_when_the_record_cannot_be_written(seed: Path) -> None:
+    """A source in flow style cannot take a record: the archived text is left as it was."""
+    text = seed.read_text(encoding="utf-8")
+    start = text.index("    - id: article\n")
+    end = text.index("    # The stored text has no headline")
+    flow = '    - {id: article, title: "India, Japan Boost AI"}\n'
+    seed.write_text(text[:start] + flow + text[end:], encoding="utf-8")
+    kept = seed.parent / "sources" / "india-japan-sd-18" / "article.txt"
+    before = kept.read_bytes()
+    other = seed.parent / "other.txt"
+    other.write_text(before.decode("utf-8") + "A later correction.\n", encoding="utf-8")
+    code, _, err = invoke("archive", str(other), "--id", "article", "-d", str(seed), "--force")
+    assert code == 1
+    assert "flow style" in err
+    assert kept.read_bytes() == before
 
 
 def test_archive_usage_errors(seed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -414,11 +464,22 @@ def test_draft_never_replaces_another_archived_text(tmp_path: Path) -> None:
     [kept] = (tmp_path / "sources").glob("*/*.txt")
     kept.write_text("Someone's own notes.\n", encoding="utf-8")
     out.unlink()
-    code, _, err = invoke("draft", str(article), "-o", str(out))
-    assert code == 1
-    assert "already holds another text" in err
+    assert invoke("draft", str(article), "-o", str(out))[0] == 0
+    # The text already there is left alone; the new draft's goes beside it, and is cited.
     assert kept.read_text(encoding="utf-8") == "Someone's own notes.\n"
-    assert not out.exists()
+    again = kept.with_name(kept.stem + "-2.txt")
+    assert again.read_bytes() == article.read_bytes()
+    assert f'path: "{kept.parent.name}/{again.name}"' in out.read_text(encoding="utf-8")
+    assert invoke("validate", str(out))[0] == 0
+
+
+def test_draft_into_a_directory_that_is_not_there_yet(tmp_path: Path) -> None:
+    article = ROOT / "data" / "sources" / "india-japan-sd-18" / "article.txt"
+    code, _, err = invoke("draft", str(article), "-o", f"{tmp_path / 'meetings'}/")
+    assert code == 0, err
+    [written] = (tmp_path / "meetings").glob("*.yaml")
+    assert (tmp_path / "meetings" / "sources").is_dir()
+    assert invoke("validate", str(written))[0] == 0
 
 
 # --------------------------------------------------------------------------
@@ -457,7 +518,7 @@ def test_verify_names_what_is_wrong(seed: Path) -> None:
     code, out, _ = invoke(
         "quotes", "-d", str(seed), "--verify", "--contains", "paramount", "--format", "markdown"
     )
-    assert code == 0
+    assert code == 1  # a quote its source does not hold fails the command
     assert "_NOT FOUND in the archived source" in out
     assert "Closest passage: Economic security today is particularly paramount," in out
 
@@ -471,3 +532,59 @@ def test_verify_marks_the_quote_in_rich_and_html(fmt: str) -> None:
         assert "<mark>in order to have the engagement of the US in this region" in out
     else:
         assert "\u2713 Verbatim in the archived source" in out
+
+
+# --------------------------------------------------------------------------
+# What counts as verbatim
+
+
+def test_a_quote_must_start_and_end_on_word_boundaries() -> None:
+    flat = provenance.flatten("His unwavering U.S. commitment stands.\n")
+    assert provenance.verbatim_in("unwavering U.S. commitment", flat)
+    assert not provenance.verbatim_in("wavering U.S. commitment", flat)
+    assert not provenance.verbatim_in("unwavering U.S. commit", flat)
+    # Punctuation at an edge is no word: a quote may begin at a quotation mark.
+    assert provenance.verbatim_in("U.S. commitment stands.", flat)
+    assert provenance.passage_in("His unwavering U.S. commitment", "wavering U.S.") is None
+
+
+def test_a_quote_may_not_run_across_a_paragraph_break() -> None:
+    text = "They met in a Washington suburb.\n\nThe ministry also released a statement.\n"
+    flat = provenance.flatten(text)
+    assert provenance.verbatim_in("in a Washington suburb.", flat)
+    assert not provenance.verbatim_in("a Washington suburb. The ministry also released", flat)
+    assert provenance.passage_in(text, "suburb. The ministry") is None
+    # A line break inside a paragraph is white space like any other.
+    assert provenance.verbatim_in("met in a", provenance.flatten("They met\nin a suburb.\n"))
+
+
+def test_part_of_a_word_in_a_knowledge_file_is_refused(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(
+        text.replace(
+            "text: Economic security today is particularly paramount,",
+            "text: conomic security today is particularly paramount,",
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = invoke("validate", str(seed))
+    assert code == 1
+    assert "quotes[0].text: quote 'economic-security-paramount' is not verbatim" in err
+    code, _, err = invoke("quotes", "-d", str(seed), "--verify", "--contains", "paramount")
+    assert code == 1
+    assert err == "briefing: 1 quote not proved\n"
+
+
+def test_archive_refuses_a_fifo_where_its_text_goes(seed: Path) -> None:
+    lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == "archive:")
+    seed.write_text("".join(lines[:start] + lines[start + 4 :]), encoding="utf-8")
+    kept = seed.parent / "sources" / "india-japan-sd-18" / "article.txt"
+    text = kept.read_bytes()
+    kept.unlink()
+    os.mkfifo(kept)
+    page = seed.parent / "page.txt"
+    page.write_bytes(text)
+    code, _, err = invoke("archive", str(page), "--id", "article", "-d", str(seed))
+    assert code == 1
+    assert "is not a regular file" in err
