@@ -143,7 +143,7 @@ def _collector_off() -> Iterator[None]:
 
 
 def load_data(
-    path: Path,
+    path: "Path | list[Path]",
     *,
     no_cache: bool,
     max_file_size: float | None,

@@ -93,8 +93,8 @@ def archive(
 
     if max_file_size <= 0:
         fail("--max-file-size: expected a positive number of MiB", EXIT_USAGE)
-    location = data or (Path(os.environ[load.DATA_ENV]) if os.environ.get(load.DATA_ENV) else None)
-    if location is None:
+    location = data or ([Path(os.environ[load.DATA_ENV])] if os.environ.get(load.DATA_ENV) else [])
+    if not location:
         fail(
             "name the knowledge file that cites the source: --data FILE (or set $BRIEFING_DATA)",
             EXIT_USAGE,
@@ -103,7 +103,7 @@ def archive(
         knowledge = load_data(location, no_cache=False, max_file_size=None)
     except DataError as exc:
         report(inert("".join(f"{p}\n" for p in exc.problems)))
-        fail(f"{location}: fix the problems above before archiving its sources")
+        fail(f"{load.shown(location)}: fix the problems above before archiving its sources")
     holders = [
         d
         for d in knowledge.dialogues
@@ -114,7 +114,7 @@ def archive(
         fail(
             f"--id: no source '{ident}'"
             + (f" in dialogue '{dialogue}'" if dialogue else "")
-            + f" at {location} (sources: {', '.join(known[:12])})",
+            + f" at {load.shown(location)} (sources: {', '.join(known[:12])})",
             EXIT_USAGE,
         )
     if len(holders) > 1:

@@ -72,7 +72,7 @@ def validate(
 
     if fmt not in ("text", "json"):
         fail(f"--format: validate writes 'text' or 'json', not '{fmt}'", EXIT_USAGE)
-    location = load.resolve_data(path or data)
+    location = load.resolve_data([path] if path else data)
     notices: list[str] = []
     located: dict[str, load.Marks] = {}
     keys: dict[str, str] = {}
@@ -81,7 +81,7 @@ def validate(
             location, no_cache=no_cache, max_file_size=max_file_size, located=located, keys=keys
         )
     except DataError as exc:
-        view = ProblemsView(str(location), tuple(exc.problems), {})
+        view = ProblemsView(load.shown(location), tuple(exc.problems), {})
     else:
         proof = provenance.prove(
             knowledge,
@@ -97,7 +97,7 @@ def validate(
         if strict:
             found += review.problems(knowledge, located) + provenance.unarchived_problems(proof)
         counts = {} if found else query.counts(knowledge) | proof.counts()
-        view = ProblemsView(str(location), tuple(found), counts)
+        view = ProblemsView(load.shown(location), tuple(found), counts)
         if not strict:
             notices = review.notices(knowledge)
     text = render_problems(view, Format(fmt), Options(width=0))

@@ -14,7 +14,7 @@ import math
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn
 
@@ -42,12 +42,19 @@ def bundled_data() -> Path:
     return inside if inside.exists() else here.parent / "data" / "dialogue.yaml"
 
 
-def resolve_data(option: Path | None) -> Path:
-    """--data, else $BRIEFING_DATA, else the bundled knowledge file."""
-    if option is not None:
-        return option
+def resolve_data(option: Sequence[Path] | Path | None) -> list[Path]:
+    """--data (each time it is given), else $BRIEFING_DATA, else the bundled knowledge file."""
+    if isinstance(option, Path):
+        return [option]
+    if option:
+        return list(option)
     env = os.environ.get(DATA_ENV)
-    return Path(env) if env else bundled_data()
+    return [Path(env) if env else bundled_data()]
+
+
+def shown(paths: Sequence[Path] | Path) -> str:
+    """Where data was read, as messages name it."""
+    return str(paths) if isinstance(paths, Path) else ", ".join(str(p) for p in paths)
 
 
 def max_file_bytes(option_mib: float | None = None) -> int:
@@ -78,25 +85,35 @@ def _unreadable(path: Path, exc: OSError) -> NoReturn:
 
 
 def knowledge_files(path: Path) -> list[Path]:
-    """The knowledge files at PATH: the file itself, or a directory's *.yaml files."""
+    """The knowledge files at PATH: the file itself, or the *.yaml and *.yml files of a
+    directory and its subdirectories (hidden ones left out), in order of their paths."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         _unreadable(path, exc)
     if stat.S_ISDIR(mode):
+        files: list[tuple[tuple[str, ...], Path]] = []
+
+        def refuse(exc: OSError) -> None:
+            raise exc
+
         try:
-            files = sorted(
-                p for p in path.iterdir() if p.suffix in KNOWLEDGE_SUFFIXES and p.is_file()
-            )
+            for folder, dirs, names in os.walk(path, onerror=refuse):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                here = Path(folder)
+                for name in names:
+                    candidate = here / name
+                    if candidate.suffix in KNOWLEDGE_SUFFIXES and candidate.is_file():
+                        files.append((candidate.relative_to(path).parts, candidate))
         except OSError as exc:
             _unreadable(path, exc)
         if not files:
             fail(
                 path,
-                "no knowledge files (*.yaml, *.yml) in this directory",
+                "no knowledge files (*.yaml, *.yml) in this directory or below it",
                 "give a knowledge file, or a directory that holds some",
             )
-        return files
+        return [p for _, p in sorted(files)]
     if not stat.S_ISREG(mode):
         fail(
             path,
@@ -113,7 +130,7 @@ def _special_kind(mode: int) -> str:
 
 
 def load_knowledge(
-    path: Path,
+    path: Path | Sequence[Path],
     *,
     use_cache: bool = True,
     max_bytes: int | None = None,
@@ -127,7 +144,15 @@ def load_knowledge(
     dialogue id (`validate --strict` points at review notes with them); KEYS
     receives the cache key of each dialogue's file (what `validate` keeps proofs under).
     """
-    files = knowledge_files(path)
+    files: list[Path] = []
+    seen: set[str] = set()
+    for place in [path] if isinstance(path, Path) else path:
+        for file in knowledge_files(place):
+            # A file named twice (a folder and a file in it) is read once.
+            real = os.path.realpath(file)
+            if real not in seen:
+                seen.add(real)
+                files.append(file)
     knowledge, marks, found = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
     if located is not None:
         located.update(marks)

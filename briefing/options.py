@@ -32,7 +32,7 @@ from briefing.render import Format
 
 
 class Common(NamedTuple):
-    data: Path | None
+    data: list[Path] | None
     fmt: Format
     output: Path | None
     width: int | None
@@ -54,10 +54,11 @@ class Common(NamedTuple):
 def _complete_knowledge(ctx: typer.Context) -> Knowledge | None:
     # While completing, values are as typed: --data is text, not yet a Path.
     data = ctx.params.get("data")
+    given = [Path(d) for d in (data if isinstance(data, list | tuple) else [data]) if d]
     try:
         from briefing import load
 
-        return load.load_knowledge(load.resolve_data(Path(data) if data else None))
+        return load.load_knowledge(load.resolve_data(given or None))
     except (DataError, OSError):
         return None
 
@@ -151,12 +152,13 @@ def for_shell(
 # The options
 
 DataOpt = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--data",
         "-d",
         metavar="PATH",
-        help="Knowledge file or directory of *.yaml files [default: $BRIEFING_DATA, else bundled].",
+        help="Knowledge file, or directory read with its subdirectories; may be given"
+        " several times [default: $BRIEFING_DATA, else bundled].",
         show_default=False,
     ),
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import time
 from collections.abc import Iterator
@@ -1271,7 +1272,7 @@ def test_directory_without_knowledge_files(tmp_path: Path, monkeypatch: pytest.M
     assert_fails_with(
         validate("empty"),
         [
-            "empty: no knowledge files (*.yaml, *.yml) in this directory"
+            "empty: no knowledge files (*.yaml, *.yml) in this directory or below it"
             " (give a knowledge file, or a directory that holds some)"
         ],
     )
@@ -1401,10 +1402,10 @@ def test_permission_denied_on_stat(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 
 def test_directory_that_cannot_be_listed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def refuse(self: Path) -> Iterator[Path]:
-        raise OSError(5, "Input/output error", str(self))
+    def refuse(path: object) -> Iterator[os.DirEntry[str]]:
+        raise OSError(5, "Input/output error", str(path))
 
-    monkeypatch.setattr(Path, "iterdir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)
     with pytest.raises(DataError) as caught:
         load_knowledge(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
@@ -1433,11 +1434,11 @@ def test_progress_is_reported_per_file(tmp_path: Path) -> None:
 
 
 def test_resolve_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    assert load.resolve_data(tmp_path) == tmp_path
-    assert load.resolve_data(None) == bundled_data()
+    assert load.resolve_data(tmp_path) == [tmp_path]
+    assert load.resolve_data(None) == [bundled_data()]
     monkeypatch.setenv("BRIEFING_DATA", str(tmp_path / "env.yaml"))
-    assert load.resolve_data(None) == tmp_path / "env.yaml"
-    assert load.resolve_data(tmp_path) == tmp_path
+    assert load.resolve_data(None) == [tmp_path / "env.yaml"]
+    assert load.resolve_data([tmp_path, tmp_path / "b"]) == [tmp_path, tmp_path / "b"]
 
 
 @pytest.mark.parametrize(
@@ -1695,3 +1696,49 @@ def mutate(edits: list[tuple[str, int, str]], where: float) -> Iterator[str]:
 @given(st.lists(EDITS, min_size=1, max_size=4), st.floats(0, 1))
 def test_mutations_of_the_bundled_file(edits: list[tuple[str, int, str]], where: float) -> None:
     parse_or_data_error("".join(mutate(edits, where)).encode("utf-8"))
+
+
+# --------------------------------------------------------------------------
+# An archive in folders, and --data given several times
+
+
+def test_a_directory_is_read_with_its_subdirectories_in_path_order(tmp_path: Path) -> None:
+    root = Path(__file__).parent.parent
+    knowledge = load_knowledge(root / "examples", use_cache=False)
+    every = sorted((root / "examples").rglob("*.yaml"))
+    assert len(knowledge.dialogues) == len(every) == 12
+    assert load.knowledge_files(root / "examples") == sorted(
+        every, key=lambda p: p.relative_to(root / "examples").parts
+    )
+    # Hidden folders (.git, .cache) are not read.
+    hidden = tmp_path / ".drafts"
+    hidden.mkdir()
+    shutil.copyfile(root / "data" / "dialogue.yaml", hidden / "x.yaml")
+    shutil.copyfile(root / "data" / "dialogue.yaml", tmp_path / "y.yaml")
+    assert load.knowledge_files(tmp_path) == [tmp_path / "y.yaml"]
+
+
+def test_data_may_be_given_several_times_and_ids_stay_unique(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    root = Path(__file__).parent.parent
+    runner = CliRunner()
+    both = ["--data", str(root / "examples/eu-japan"), "--data", str(root / "examples/us-japan")]
+    result = runner.invoke(app, ["dialogues", *both, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    ids = [d["id"] for d in json.loads(result.stdout)["dialogues"]]
+    assert len(ids) == 3
+    # The same meeting in two places read together is an error, located at both.
+    shutil.copyfile(root / "data" / "dialogue.yaml", tmp_path / "copy.yaml")
+    clash = ["--data", str(root / "data"), "--data", str(tmp_path)]
+    result = runner.invoke(app, ["dialogues", *clash])
+    assert result.exit_code == 1
+    assert "duplicate dialogue id 'india-japan-sd-18'" in result.stderr
+    # A file named twice (here also through the example folder's link to it) is read once.
+    file = str(root / "data" / "dialogue.yaml")
+    twice = ["--data", file, "--data", str(root / "data"), "-d", str(root / "examples/india-japan")]
+    result = runner.invoke(app, ["validate", *twice])
+    assert result.exit_code == 0, result.stderr
+    assert ": ok: 6 dialogues," in result.stdout
