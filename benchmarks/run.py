@@ -23,7 +23,7 @@ of the same round), since it is far smaller than the noise on a whole run.
 
 --only runs some groups of rows, each measured exactly as in a whole run:
 start-up (rows 1, 1b, 1c, 2), cold (3a, 3b, 4, 5), warm (3c, 3d), edit (3e),
-across (6, 7, 8), draft (9, 9b) and proof (10a, 10b: validate proving every quotation
+across (6, 7, 8, 8b), draft (9, 9b) and proof (10a, 10b: validate proving every quotation
 against archived sources, against validate of the same files without archive records).
 
 Exit status: 0 when every target is met (always 0 with --quick, which only
@@ -575,8 +575,9 @@ def benchmark(
             compared = [generate.dialogue_id(seed, 1), generate.dialogue_id(seed, large)]
         diff = Job(f"diff warm, N={large}", on_large("diff", *compared))
         timeline = Job(f"timeline warm, N={large}", on_large("timeline"))
-        runner.measure(topics_large, follow, diff, timeline)
-        for number, job in (("6", follow), ("7", diff), ("8", timeline)):
+        score = Job(f"scorecard warm, N={large}", on_large("scorecard", "--as-of", "2026-11-27"))
+        runner.measure(topics_large, follow, diff, timeline, score)
+        for number, job in (("6", follow), ("7", diff), ("8", timeline), ("8b", score)):
             what = job.label.replace(" warm", ", warm")
             results.append(timed_row(number, what, job, topics_large, 1.3))
 

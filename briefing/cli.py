@@ -5,7 +5,6 @@ owns what belongs to the process: the garbage collector while loading, Ctrl-C,
 and the exit status.
 """
 
-import datetime as dt
 import os
 import signal
 import sys
@@ -16,7 +15,16 @@ from typing import Annotated, NoReturn
 import typer
 from typer.core import TyperCommand
 
-__all__ = ["COMMANDS", "app", "app_for", "cli_archive", "cli_draft", "cli_validate", "main"]
+__all__ = [
+    "COMMANDS",
+    "app",
+    "app_for",
+    "cli_archive",
+    "cli_draft",
+    "cli_follow",
+    "cli_validate",
+    "main",
+]
 
 from briefing.app import (
     COMMANDS,
@@ -24,14 +32,11 @@ from briefing.app import (
     app,
     command,
     new_app,
-    output_format,
     run,
 )
-from briefing.model import FOLLOW_UP_STATES, KINDS, STATUSES, Knowledge
+from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.options import (
     ArchiveOpt,
-    PartyFilter,
-    SeriesOpt,
     SharedOptionsButDialogue,
     TopicFilter,
     common,
@@ -50,9 +55,6 @@ from briefing.output import (
     fail,
     report,
     write_output,
-)
-from briefing.render import (
-    Format,
 )
 
 # --------------------------------------------------------------------------
@@ -344,155 +346,9 @@ def dialogues(ctx: typer.Context) -> None:
     run(shared, query.dialogues_view)
 
 
-# --------------------------------------------------------------------------
-# Following commitments across meetings (briefing.followups and briefing.history
-# are imported only here, when one of these commands runs)
-
-
-def _as_of(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: expected a date as YYYY-MM-DD, got '{value}'", EXIT_USAGE)
-
-
-@command()
-def followups(
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="The date to judge by, YYYY-MM-DD [default: today].",
-            show_default=False,
-        ),
-    ] = None,
-    party: PartyFilter = None,
-    topic: TopicFilter = None,
-    series: SeriesOpt = None,
-    state: Annotated[
-        str | None,
-        typer.Option(
-            "--state",
-            metavar="STATE",
-            help="Only this state: " + ", ".join(FOLLOW_UP_STATES) + " (or its words).",
-            show_default=False,
-        ),
-    ] = None,
-    *,
-    ctx: typer.Context,
-) -> None:
-    """Follow every commitment to a date: where it stands, by whom, and since when.
-
-    Most urgent first, with who made it, where, the timeline as written, the
-    window read from it (an interpretation) and the latest progress recorded.
-    A state says only what the files read record by the as-of date:
-
-    \b
-    passed       window passed, no progress recorded: its window has closed
-                 and the files record no progress on it (this does not say
-                 the promise was broken)
-    open         window open: the as-of date is inside its window
-    in progress  the latest progress recorded says it is under way
-    upcoming     window not yet open: its window opens later
-    undated      no window: none given, and none read from its timeline
-    superseded   a later commitment follows it
-    lapsed       the latest progress recorded (or the source) says it lapsed
-    done         the latest progress recorded (or the source) says it is done
-
-    \b
-    Examples:
-      briefing followups --data examples/india-japan
-      briefing followups --as-of 2026-03-01 --state open
-      briefing followups --data examples/india-japan -o followups.ics
-    """
-    from briefing import followups as tracker
-    from briefing import query
-    from briefing.views import View
-
-    shared = common(ctx)
-    day = _as_of(as_of)
-    wanted = state.lower() if state is not None else None
-
-    def build(k: Knowledge) -> View:
-        if shared.dialogue is not None:
-            query.select_dialogues(k, shared.dialogue)  # an unknown id is an error
-        fmt = output_format(shared)
-        items: tracker.ItemsMaker = tracker.tracks_json
-        if fmt is Format.JSON:
-            # JSON writes the items straight from the tracks, not from objects built first.
-            from briefing.render import followups_json
-
-            items = followups_json.follow_ups
-        return tracker.followups_view(
-            k,
-            day,
-            fmt=fmt,
-            items=items,
-            party=party,
-            topic=topic,
-            series=series,
-            state=wanted,
-            dialogue=shared.dialogue,
-        )
-
-    run(shared, build)
-
-
-@command(SharedOptionsButDialogue)
-def diff(
-    old: Annotated[
-        str | None,
-        typer.Argument(metavar="[OLD]", help="The earlier dialogue id.", show_default=False),
-    ] = None,
-    new: Annotated[
-        str | None,
-        typer.Argument(metavar="[NEW]", help="The later dialogue id.", show_default=False),
-    ] = None,
-    series: SeriesOpt = None,
-    *,
-    ctx: typer.Context,
-) -> None:
-    """Compare two rounds: commitments new, continued and dropped; topics; who was quoted.
-
-    Give two dialogue ids, or --series to compare its last two rounds. A pair
-    matched only by wording is shown as 'probably the same', with both pieces
-    of evidence, never merged.
-
-    \b
-    Examples:
-      briefing diff --data examples/india-japan --series india-japan-annual-summit
-      briefing diff india-japan-sd-15 india-japan-sd-18 --data examples/india-japan
-    """
-    from briefing import history
-
-    shared = common(ctx)
-    if series is None and (old is None or new is None):
-        fail("diff: give two dialogue ids (OLD NEW), or --series SERIES", EXIT_USAGE)
-    run(shared, lambda k: history.diff_view(k, old, new, series))
-
-
-@command(SharedOptionsButDialogue)
-def timeline(
-    topic: TopicFilter = None,
-    party: PartyFilter = None,
-    series: SeriesOpt = None,
-    *,
-    ctx: typer.Context,
-) -> None:
-    """List the meetings in date order with what each agreed, reaffirmed or reported.
-
-    \b
-    Examples:
-      briefing timeline --data examples/india-japan --topic investment
-      briefing timeline --data examples/india-japan --series india-japan-2plus2
-    """
-    from briefing import history
-
-    shared = common(ctx)
-    run(shared, lambda k: history.timeline_view(k, topic=topic, party=party, series=series))
+# The commands that follow commitments across meetings, in a module of their own; imported
+# here so that --help lists them in this place.
+from briefing import cli_follow  # noqa: E402
 
 
 @command(TyperCommand)

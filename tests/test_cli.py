@@ -39,6 +39,7 @@ COMMANDS: dict[str, list[str]] = {
         "examples/india-japan",
     ],
     "timeline-investment": ["timeline", "--topic", "investment", "--data", "examples/india-japan"],
+    "scorecard": ["scorecard", "--as-of", "2026-11-27", "--data", "examples"],
 }
 TABULAR = {
     "topics",
@@ -49,6 +50,7 @@ TABULAR = {
     "search-shinkansen",
     "dialogues",
     "followups",
+    "scorecard",
 }
 EXTENSIONS = {
     "rich": "rich.txt",
@@ -194,7 +196,8 @@ def test_csv_parses(name: str) -> None:
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert len(rows) >= 2
     assert all(len(r) == len(rows[0]) for r in rows)
-    assert rows[0][0] == "Dialogue" or name == "dialogues"
+    # A dialogue column leads every table but those of the dialogues and of the scorecard.
+    assert rows[0][0] == "Dialogue" or name in ("dialogues", "scorecard")
 
 
 def test_markdown_summary_structure() -> None:
@@ -655,7 +658,7 @@ SHARED_HELP = [
 def test_help_lists_the_shared_options_after_the_commands_own(command: str) -> None:
     code, out, _ = invoke(command, "--help")
     assert code == 0
-    all_dialogues = command in ("dialogues", "diff", "timeline")
+    all_dialogues = command in ("dialogues", "diff", "timeline", "scorecard")
     expected = [h for h in SHARED_HELP if not all_dialogues or "--dialogue" not in h]
     positions = [out.index(h) for h in expected]
     assert positions == sorted(positions)

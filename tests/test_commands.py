@@ -41,6 +41,7 @@ NOT_TAKEN = {
     # They compare rounds and follow meetings over time; one dialogue alone is not that.
     "diff": {"--dialogue"},
     "timeline": {"--dialogue"},
+    "scorecard": {"--dialogue"},
     # It prints the JSON Schema of the format, which no data changes.
     "schema": set(SHARED) - {"--output"},
     # It reads articles and writes a knowledge file, never a view of loaded data; its

@@ -41,6 +41,7 @@ ARGUMENTS = {
 #: (the fixture has one dialogue, compared with itself).
 OPTIONS = {
     "followups": ["--as-of", "2026-11-27"],
+    "scorecard": ["--as-of", "2026-11-27"],
     "diff": ["tokyo-delhi-1", "tokyo-delhi-1"],
 }
 #: Words of the fixture each command must show, whole; none holds a space, so
@@ -68,6 +69,7 @@ MARKERS = {
     "followups": ["半導体供給網", "year\u2019s"],
     "diff": ["半導体供給網", "आदान-प्रदान"],
     "timeline": ["半導体供給網", "आदान-प्रदान", "ムンバイ・アニメ祭"],
+    "scorecard": ["(भारत)", "(日本)"],
 }
 #: validate's JSON is the list of problems: empty for a valid file (see the test below).
 NO_TEXT = {("validate", "json")}

@@ -83,11 +83,15 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
             if t.superseded_by
             else ""
         )
-        since, opens, closes = (
-            t.days_since_closed(as_of),
-            t.days_until_opens(as_of),
-            t.days_until_closes(as_of),
-        )
+        # The days since the window closed, or until it opens or closes: for one state each.
+        since = opens = closes = "null"
+        if w is not None:
+            if state == "passed":
+                since = str((as_of - w.end).days)
+            elif state == "upcoming":
+                opens = str((w.start - as_of).days)
+            elif state == "open":
+                closes = str((w.end - as_of).days)
         timeline = c.timeline
         # Dates in ISO form and the states (plain words) are written as they are: JSON
         # has nothing to escape in them.
@@ -95,9 +99,8 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
             f'{{"dialogue_id": {meeting[0]}, "id": {_string(c.id)}, "text": {_string(c.text)},'
             f' "by_ids": {by}, "made_on": {meeting[1]},'
             f' "kind": {kind}, "state": "{state}", "state_label": "{STATE_LABELS[state]}",'
-            f' "days_since_window_closed": {"null" if since is None else since},'
-            f' "days_until_window_opens": {"null" if opens is None else opens},'
-            f' "days_until_window_closes": {"null" if closes is None else closes},'
+            f' "days_since_window_closed": {since}, "days_until_window_opens": {opens},'
+            f' "days_until_window_closes": {closes},'
             f' "timeline": {"null" if timeline is None else _string(timeline)},'
             f' "window": {window},'
             f' "no_window_because": {_string(t.unread) if t.unread else "null"},'
