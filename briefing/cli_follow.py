@@ -128,7 +128,9 @@ def diff(
 
     Give two dialogue ids, or --series to compare its last two rounds. A pair
     matched only by wording is shown as 'probably the same', with both pieces
-    of evidence, never merged.
+    of evidence, never merged. An earlier commitment with progress recorded by
+    the later round is continued, never dropped; topics are compared by name
+    and wording; expressions of interest are listed apart from commitments.
 
     \b
     Examples:
