@@ -187,7 +187,7 @@ def write(root: Path, relative: str, text: str, *, force: bool = False) -> tuple
             f"{path} already holds another text (SHA-256 {sha256(old)[:12]}...)",
             "give --force to replace it; the knowledge that cites it may then need checking",
         )
-    _put(path, data)
+    put(path, data)
     return digest, True
 
 
@@ -221,7 +221,7 @@ def restore(root: Path, relative: str, data: bytes | None) -> None:
         if data is None:
             path.unlink()
         else:
-            _put(path, data)
+            put(path, data)
 
 
 def free_path(root: Path, relative: str, text: str) -> str:
@@ -237,8 +237,9 @@ def free_path(root: Path, relative: str, text: str) -> str:
     raise ArchiveError(f"no free name for {relative} in {root}", "tidy the archive directory")
 
 
-def _put(path: Path, data: bytes) -> None:
-    """DATA written to PATH atomically: a temporary file beside it, synced, then renamed."""
+def put(path: Path, data: bytes) -> None:
+    """DATA written to PATH atomically: a temporary file beside it, synced, then renamed
+    (keeping the permissions of a file it replaces); ArchiveError when it cannot be."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -246,6 +247,8 @@ def _put(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
         os.replace(tmp, path)
     except BaseException as exc:
         # Failed or interrupted: no half-written text is left behind.

@@ -8,7 +8,6 @@ briefing.draft package is imported here, only when the command runs.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -180,7 +179,7 @@ def archive(
             raise store.ArchiveError(
                 f"{file} changed while its source was archived", "run the command again"
             )
-        _replace(file, new)
+        store.put(file, new.encode("utf-8"))
     except (OSError, store.ArchiveError) as exc:
         # Leave the archive as it was: the record that would cite the new text is not there.
         if written:
@@ -229,26 +228,6 @@ def _edited(file: Path, old: str, source_id: str, fields: dict[str, str]) -> str
     if before != after:  # pragma: no cover - a safeguard; with_record edits one record
         fail(f"{file}: left unchanged: recording the archive would change more than its record")
     return new
-
-
-def _replace(file: Path, text: str) -> None:
-    """TEXT written over FILE atomically, keeping its permissions; OSError when it cannot be."""
-    import stat
-    import tempfile
-
-    mode = stat.S_IMODE(os.stat(file).st_mode)
-    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, file)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 __all__ = ["archive"]

@@ -368,6 +368,7 @@ def test_archive_keeps_crlf_and_comments_of_a_record(seed: Path) -> None:
         '        path: "india-japan-sd-18/ht.txt"  # the Hindustan Times copy\n',
     )
     seed.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    seed.chmod(0o640)
     kept = seed.parent / "sources" / "india-japan-sd-18" / "ht.txt"
     changed = kept.read_text(encoding="utf-8").replace("Motegi", "Motegi,")
     fixed = seed.parent / "fixed.txt"
@@ -377,6 +378,7 @@ def test_archive_keeps_crlf_and_comments_of_a_record(seed: Path) -> None:
     after = seed.read_bytes().decode("utf-8")
     assert after.count("\r\n") == after.count("\n")
     assert "# the Hindustan Times copy" in after
+    assert seed.stat().st_mode & 0o777 == 0o640  # the file's permissions are kept
     old, new = text.replace("\n", "\r\n").splitlines(), after.splitlines()
     assert [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b] == [37, 38]
 
