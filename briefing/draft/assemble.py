@@ -11,6 +11,7 @@ or had to choose, carries a `review` note.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any, Final
@@ -20,7 +21,6 @@ from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.lexicon import (
     GROUPINGS,
-    SPEECH_VERBS,
     find_countries,
     find_groupings,
     members_of,
@@ -29,11 +29,22 @@ from briefing.draft.lexicon import (
 from briefing.draft.meeting import read_meeting
 from briefing.draft.people import in_passing
 from briefing.draft.plain import build_plain
+from briefing.draft.presence import places_at_meeting
 from briefing.draft.topics import Grouping, group_topics
 
-#: Between two countries of a list: a comma, a semicolon or "and" (with "the"), or a
-#: person's name set between them ("Brazil, Luiz Inacio Lula da Silva; Argentina").
-_LIST_GAP: Final = re.compile(r"(?:,[^,;.]{0,50})?\s*(?:,|;|and|&)\s*(?:and\s+)?(?:the\s+)?")
+#: Between two countries of a list: a comma, a semicolon or "and" (with "the"), a
+#: person's name set between them ("Brazil, Luiz Inacio Lula da Silva; Argentina"), or the
+#: words of a formal name ("Argentine Republic, the Federative Republic of Brazil", "the
+#: United Mexican States, the Republic of Panama").
+_FORMAL: Final = (
+    r"(?:United|Republic|Federal|Federative|Oriental|Islamic|Democratic|People's|Socialist|"
+    r"Plurinational|Kingdom|States?|Commonwealth|Bolivarian|Arab|Co-?operative|Hashemite|"
+    r"Independent|Grand|Duchy|Principality|Sultanate|Federation|Union|America)"
+)
+_LIST_GAP: Final = re.compile(
+    rf"(?:\s+(?:of\s+(?:the\s+)?)?{_FORMAL}){{0,2}}(?:,[^,;.]{{0,50}})?\s*(?:,|;|and|&)\s*"
+    rf"(?:and\s+)?(?:the\s+)?(?:{_FORMAL}\s+){{0,3}}(?:of\s+(?:the\s+)?)?"
+)
 
 
 #: Before a list of the meeting's members: "ministers of", "counterparts from", "between".
@@ -53,6 +64,9 @@ def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
     runs: list[tuple[int, list[str]]] = []
     last_end, closed = -1, True
     for start, end, name in find_countries(text):
+        if runs and runs[-1][1][-1:] == [name] and re.fullmatch(r"\s+of\s+", text[last_end:start]):
+            last_end = end  # "the United States of America": one country
+            continue
         gap = _LIST_GAP.fullmatch(text, last_end, start) if last_end >= 0 else None
         if gap is None or closed:
             runs.append((start, []))
@@ -68,6 +82,18 @@ def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
             continue
         found += [n for n in names if n not in found]
     return found
+
+
+def _between(text: str) -> list[str]:
+    """The two countries of "between X and Y" ("relations between Malaysia and the
+    Philippines"), where a lede says who met."""
+    found = find_countries(text)
+    for (_, end, first), (start, _, second) in itertools.pairwise(found):
+        if first != second and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[end:start]):
+            before = text[max(0, end - len(first) - 40) : end - len(first)]
+            if re.search(r"\bbetween\s+(?:the\s+)?\S*$", before):
+                return [first, second]
+    return []
 
 
 #: A grouping named as the meeting: "BRICS summit", "Asean foreign ministers", "ASEAN-China",
@@ -136,13 +162,14 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
             *([] if _BESIDE.search(_lede(read)) else _meeting_groupings(_lede(read, 3))),
             *_office_sides(read),
             *_enumerated(_lede(read, 6), introduced=True),
+            *_between(_lede(read, 3)),
         ]:
             if name not in found:
                 found.append(name)
     for entry in people.entries:
         if entry["country"] and entry["country"] not in found and entry.get("present", True):
             found.append(entry["country"])
-    if len(found) < 2:
+    if _count(found) < 2:
         for read in reads:
             for item in read.items:
                 if item.what != "commitment":
@@ -153,7 +180,7 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
     text = reads[0].doc.text if reads else ""
     first = {n: i for i, n in reversed(list(enumerate(country_names_all(text))))}
     found.sort(key=lambda n: first.get(n, len(text)))
-    if len(found) < 2:
+    if _count(found) < 2:
         # The country the article names most often, besides those found.
         counts: dict[str, int] = {}
         for read in reads:
@@ -164,6 +191,11 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
     # A member is not a side of its own beside its grouping, when the grouping is a side.
     members = {m for g in found for m in members_of(g)}
     return [n for n in found if n not in members]
+
+
+def _count(sides: list[str]) -> int:
+    """How many sides SIDES stand for, a grouping with a table of members as its members."""
+    return sum(len(members_of(s)) or 1 for s in sides)
 
 
 #: A meeting held beside a grouping's, not the grouping's own: "on the sidelines of the G20".
@@ -179,16 +211,6 @@ def _lede_groupings(lede: str) -> list[str]:
     return [] if _BESIDE.search(lede) else find_groupings(lede)
 
 
-#: Words that put a person at the meeting when a sentence names them with one.
-_AT_THE_MEETING: Final = re.compile(
-    r"\b(?:me[e]?t(?:s|ing)?|talks|held|hosts?|hosted|hosting|visit(?:s|ed|ing)?|welcomed|"
-    r"received|receiving|sign(?:s|ed|ing)?|summit|attend(?:s|ed|ing)?|join(?:s|ed)|calls?|"
-    r"called|spoke (?:with|to|by)|phone|co-chaired|chaired|led|discuss(?:ed|es|ing)?|"
-    r"agreed?|press conference|reporters|counterparts?|told|said|says|added|stated|noted|"
-    r"thanked|urged|stressed|reaffirmed|pledged|announced|arrived|guest|host|hailed|praised|"
-    r"expressed|conveyed|assured|congratulated|invited|lauded|welcomes?|underlined)\b",
-    re.IGNORECASE,
-)
 #: Words before a name or in a role that put a person out of office, and so not at the
 #: meeting. A spokesperson speaks for a side and stays a participant, as hand-written
 #: knowledge files have it.
@@ -197,9 +219,9 @@ _NOT_AT_THE_MEETING: Final = re.compile(r"\b(?:former|late|ex-)\s", re.IGNORECAS
 
 def _presence(people: People, reads: list[Read]) -> None:
     """Mark who was at the meeting: someone named as a former office-holder, or whom no
-    sentence names with a word of meeting, speaking or agreeing, other than in passing
-    ("the death of Queen Elizabeth", see people.in_passing), is only mentioned; the rest
-    are present."""
+    clause names with a word of this meeting or as its speaker, other than in passing
+    ("the death of Queen Elizabeth", see people.in_passing, and presence), is only
+    mentioned; the rest are present."""
     seen: set[str] = set()
     elsewhere: set[str] = set()
     for read in reads:
@@ -214,10 +236,7 @@ def _presence(people: People, reads: list[Read]) -> None:
                 elsewhere.add(people.local[(read.source_id, mention.person)])
             if in_passing(doc, mention):
                 continue
-            words = doc.text[sentence.start : sentence.end]
-            if _AT_THE_MEETING.search(words) or any(
-                w.casefold() in SPEECH_VERBS for w in re.findall(r"[A-Za-z]+", words)
-            ):
+            if places_at_meeting(doc, mention, sentence.start, sentence.end):
                 seen.add(people.local[(read.source_id, mention.person)])
     for entry in people.entries:
         role = entry["role"] or ""

@@ -362,7 +362,28 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
         text[match.end() : sentence.end],
     ):
         return True  # "assured that the common aim is to ...": a view, not an assurance of action
+    if _EARLIER_ACT.search(text, sentence.start, match.start()):
+        return True  # "after officials agreed in September to arrange a summit": before it
+    clause = _CLAUSE_END.search(text, match.end(), sentence.end)
+    if _PAST_TIME.search(text, match.end(), clause.start() if clause else sentence.end):
+        return True  # "agreed to resume talks earlier this year": background
     return bool(_CENTURY.search(text, match.start(), sentence.end))
+
+
+#: Before a verb: a clause of something done before the meeting ("after officials of the
+#: three countries agreed", "since the two sides signed"), not the meeting itself ("after
+#: talks the leaders agreed").
+_EARLIER_ACT: Final = re.compile(
+    r"\b(?:after|since|following)\s+(?!(?:the\s+|their\s+)?(?:\w+\s+)?(?:talks|meeting|summit|"
+    r"discussions|negotiations|consultations)\b)(?:[\w'\u2019-]+\s+){1,6}$",
+    re.IGNORECASE,
+)
+#: After a verb, in its clause: a time before the meeting.
+_PAST_TIME: Final = re.compile(
+    r"\b(?:earlier this (?:year|month|week)|last (?:year|month|week)|in the past|previously)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END: Final = re.compile(r"[,;:.]")
 
 
 _CONTINUES: Final = re.compile(r"(?:This|These|Under this|Under it|It)\b(?! is\b| was\b)")

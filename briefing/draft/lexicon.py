@@ -300,6 +300,11 @@ _LONGEST: Final = max(len(form.split()) for form in _EXACT)
 _TOKEN: Final = re.compile(r"[^\W\d_](?:\w|\.(?=[A-Za-z]))*\.?")
 
 
+_OUTLET: Final = re.compile(
+    r" (?:News Agency|News|Times|Herald|Daily|Tribune|Gazette|Broadcasting|Television|TV)\b"
+)
+
+
 @functools.lru_cache(maxsize=256)
 def find_countries(
     text: str, start: int = 0, end: int | None = None
@@ -319,6 +324,8 @@ def find_countries(
                 continue
             form = text[first[0] : last[1]]
             name = _EXACT.get(form) or _EXACT.get(form.rstrip("."))
+            if name and _OUTLET.match(text, last[1]):
+                name = None  # "Kuwait News Agency", "China Daily": an outlet, not its country
             if name:
                 found.append((first[0], last[1], name))
                 i += size
@@ -531,11 +538,14 @@ GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
               "Venezuela")),
     "Weimar Triangle": (("Weimar Triangle",), ("France", "Germany", "Poland")),
     "AUKUS": (("AUKUS",), ("Australia", "United Kingdom", "United States")),
-    "Nordic countries": (("Nordic countries", "Nordic leaders", "Nordics"),
+    "Nordic countries": (("Nordic countries", "Nordic leaders", "Nordics", "Nordic Council",
+                          "Nordic Prime Ministers", "Nordic prime ministers"),
                          ("Denmark", "Finland", "Iceland", "Norway", "Sweden")),
-    "Baltic states": (("Baltic states", "Baltic countries", "Baltic States"),
+    "Baltic states": (("Baltic states", "Baltic countries", "Baltic States", "Baltic Council",
+                       "Baltic Prime Ministers", "Baltic prime ministers", "Baltic leaders"),
                       ("Estonia", "Latvia", "Lithuania")),
-    "Central Asia": (("C5+1", "C5", "Central Asian countries", "Central Asian states"),
+    "Central Asia": (("C5+1", "C5", "Central Asian countries", "Central Asian states",
+                      "Central Asia"),
                      ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")),
     "African Union": (("African Union",), ()),
     "CELAC": (("CELAC", "Community of Latin American and Caribbean States"), ()),

@@ -195,6 +195,59 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
     return None, None
 
 
+#: Where a sentence says the meeting was: "a rare meeting in Athens", "talks in Cairo",
+#: "met in the South Korean port of Busan", "signed in Samarkand".
+_MET_IN: Final = re.compile(
+    r"\b(?:met|meet(?:s|ing)?|talks|summit|signed|gathered|convened)\b(?: [\w'-]+){0,3}? "
+    r"(?:in|at) (?:the (?:[\w-]+ ){0,3}(?:city|port|capital|town|resort) of )?"
+    r"(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
+)
+_NOT_A_PLACE: Final = re.compile(
+    r"(?:" + "|".join(m.capitalize() for m in _MONTHS if len(m) > 3) + r"|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|May|The|This|Which|His|Her|Their)\b"
+)
+
+
+def _met_in(sentences: list[str]) -> str | None:
+    """The place a sentence of meeting names; it beats a dateline, which may be only where
+    the report was filed."""
+    for sentence in sentences:
+        for match in _MET_IN.finditer(sentence):
+            if not _NOT_A_PLACE.match(match.group("place")):
+                return match.group("place")
+    return None
+
+
+#: Before a date: a span of days ("16-18 December"), or another event's time ("after
+#: assuming office on 17 November", "since 2019").
+_NOT_THE_DAY: Final = re.compile(
+    r"(?:\d{1,2}\s*[-\u2013]\s*|\b(?:after|since|before|following|until)\b[^,.;]*)$",
+    re.IGNORECASE,
+)
+
+
+def _meeting_day(sentence: str) -> re.Match[str] | None:
+    """The first date in SENTENCE that can be the meeting's day."""
+    for match in _DAY_MONTH.finditer(sentence):
+        if not _NOT_THE_DAY.search(sentence, 0, match.start()):
+            return match
+    return None
+
+
+def _printed(sentences: list[str]) -> tuple[dt.date | None, str | None]:
+    """A full date printed in SENTENCES ("Istanbul/Athens, 7 December 2023 (dpa) -"), as
+    the date to count "on Thursday" back from when the page gives none."""
+    for sentence in sentences:
+        for match in _DAY_MONTH.finditer(sentence):
+            month, day, year = _month_day(match)
+            if year:
+                try:
+                    return dt.date(year, month, day), "the date printed in the text"
+                except ValueError:
+                    continue
+    return None, None
+
+
 def read_meeting(doc: Document, published: dt.date | None, headline: str | None) -> Meeting:
     body = [doc.slice(s) for s in doc.sentences]
     # The meeting is named near the top; a long article's tail is not searched.
@@ -214,8 +267,8 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
         elif headline:
             title = headline
             from_headline = True
-    location = None
-    if doc.sentences:
+    location = _met_in(body[:6])
+    if location is None and doc.sentences:
         lead = _DATE_LINE.sub("", doc.slice(doc.sentences[0]))
         dateline = _DATELINE.match(lead)
         if dateline:
@@ -235,9 +288,11 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
                 location = found.group("place")
                 break
     anchor, anchor_source = _publication(doc, published)
+    if anchor is None:
+        anchor, anchor_source = _printed(body[:10])
     date = written = note = None
     for sentence in body[:10]:
-        explicit = _DAY_MONTH.search(sentence)
+        explicit = _meeting_day(sentence)
         if explicit:
             month, day, year = _month_day(explicit)
             year = year or (anchor.year if anchor else None)

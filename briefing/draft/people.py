@@ -187,7 +187,10 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
             country = country or found
             i -= 1
             continue
-        if found and (tokens[i].text.endswith(("'s", "\u2019s")) or folded != "us"):
+        # "US Secretary of State": the country when in capitals, not the pronoun "us".
+        if found and (
+            tokens[i].text.endswith(("'s", "\u2019s")) or folded != "us" or tokens[i].text == "US"
+        ):
             country = country or found
             i -= 1
             continue

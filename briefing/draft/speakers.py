@@ -34,26 +34,20 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
+from briefing.draft.docspeak import DocumentReader, Speaker, State
 from briefing.draft.document import Document
 from briefing.draft.lexicon import country_of
-from briefing.draft.people import Cast, describes, is_pronoun
+from briefing.draft.people import Cast, Mention, describes, is_pronoun
 from briefing.draft.quotes import Quoted
 from briefing.draft.speech import (
-    ACCORDING,
     AND_COUNTERPART,
     COLLECTIVE,
     DESCRIPTION,
-    DOC_HINT,
-    DOC_SAID,
-    DOC_SPEAKS,
     GROUP_SPEECH,
     IN_HIS_VIEW,
     INSTITUTION,
-    ISSUER,
-    JOINT_DOC,
     LETTERS,
     NAME_START,
-    NAMED_DOC,
     OWNED,
     PAIR,
     SAYING,
@@ -64,6 +58,9 @@ from briefing.draft.speech import (
     speaker_before,
 )
 
+#: A name in the possessive: "Marcos's concerns".
+POSSESSIVE: Final = re.compile("['\u2019](?:s\\b|(?=\\s)|$)")
+
 #: Words from which a quotation inside a sentence is speech even with no speaker found.
 _SAID_WORDS: Final = 8
 
@@ -72,52 +69,11 @@ _SAID_WORDS: Final = 8
 NAME: Final = "\u2039name\u203a"
 
 
-class Speaker(NamedTuple):
-    #: "person", "party" (a country or body speaking through a document) or "joint".
-    kind: str
-    #: The person's key, or the party's name ("Japan", "U.S. Defense Department").
-    who: str
-    #: How the source attributes the words when it is not a person speaking.
-    attribution: str | None
-    #: What a reviewer should check.
-    review: str | None
-
-
 class Attributed(NamedTuple):
     quote: Quoted
     speaker: Speaker | None
     #: The sentence that frames it, as a span.
     context: tuple[int, int]
-
-
-class _State:
-    """What the resolver remembers while reading: the last speaker and the last document."""
-
-    def __init__(self) -> None:
-        self.last_person: str | None = None
-        self.last_speaker: Speaker | None = None
-        self.last_document: Speaker | None = None
-        self.joint_document = False
-        #: The person the sentence before is about (its first person named), if any.
-        self.subject: str | None = None
-        #: Whether someone other than the last speaker was named after they spoke.
-        self.named_since = False
-
-    def spoke(self, speaker: Speaker) -> None:
-        self.last_speaker = speaker._replace(review=None)
-        self.named_since = False
-        if speaker.kind == "person":
-            self.last_person = speaker.who
-
-    def named(self, person: str) -> None:
-        self.last_person = person
-        last = self.last_speaker
-        if last is None or last.kind != "person" or last.who != person:
-            self.named_since = True
-
-    def current(self) -> Speaker | None:
-        """The last speaker, unless someone else was named since."""
-        return None if self.named_since else self.last_speaker
 
 
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
@@ -128,16 +84,28 @@ def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
-class Resolver:
+class Resolver(DocumentReader):
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc = doc
         self.cast = cast
-        self.state = _State()
+        self.state = State()
 
     # -- who a span of words is -------------------------------------------------
 
+    def _mentions(self, start: int, end: int) -> list[Mention]:
+        """The people named in TEXT[start:end] who could be speaking: not one named in the
+        possessive ("shared Marcos's concerns"), unless someone speaks for them ("Kapoor's
+        spokesman")."""
+        text = self.doc.text
+        return [
+            m
+            for m in self.cast.mentions_in(start, end)
+            if not (POSSESSIVE.match(text, m.end) or POSSESSIVE.search(text, m.start, m.end))
+            or OWNED.match(text[m.start : end])
+        ]
+
     def _person_in(self, start: int, end: int, *, last: bool) -> str | None:
-        found = self.cast.mentions_in(start, end)
+        found = self._mentions(start, end)
         if not found:
             return None
         return (found[-1] if last else found[0]).person
@@ -171,18 +139,30 @@ class Resolver:
 
     def _stands_in(self, start: int, end: int, *, last: bool) -> bool:
         """Whether the person named in TEXT[start:end] is only someone a speaker speaks for."""
-        found = self.cast.mentions_in(start, end)
+        found = self._mentions(start, end) or self.cast.mentions_in(start, end)
         mention = found[-1] if last else found[0]
         text = self.doc.text
         after = text[mention.start : min(end + 1, mention.end + 60)]
         before = text[max(start, mention.start - 40) : mention.start]
         return bool(OWNED.match(after) or SPEAKS_FOR.search(before))
 
+    def _speaks_for(self, person: str, words: str) -> Speaker:
+        """Words of someone who speaks for PERSON ("Kapoor's spokesman", "an aide to
+        Aoyama"): never PERSON's; an office ("the prime minister's office") speaks for
+        PERSON's side, when the side is known."""
+        shown = " ".join(words.split())
+        country = self.cast.person(person).country
+        if country and re.search(r"\b(?:office|ministry|government)\b", shown, re.IGNORECASE):
+            return Speaker(
+                "party", country, shown, "check the speaker: words of an office, given to its side"
+            )
+        return Speaker("unknown", "", shown, f"say who said it: '{shown}' speaks for a participant")
+
     def _institution(self, start: int, end: int, person: str | None) -> Speaker | None:
         """Words of an office ("the White House said", "the foreign ministry said"): its
         side if it names one, else the office, never a person."""
         words = self.doc.text[start:end]
-        found = self.cast.mentions_in(start, end)
+        found = self._mentions(start, end)
         if person and not INSTITUTION().search(found[-1].text):
             return None  # a person, not an office taken for one
         match = INSTITUTION().search(words)
@@ -225,10 +205,7 @@ class Resolver:
         person = self._person_in(start, end, last=last)
         if person and self._stands_in(start, end, last=last):
             # "Kapoor's spokesman said", "an aide to Aoyama said": not Kapoor, not Aoyama.
-            shown = " ".join(words.split())
-            return Speaker(
-                "unknown", "", shown, f"say who said it: '{shown}' speaks for a participant"
-            )
+            return self._speaks_for(person, words)
         institution = self._institution(start, end, person)
         if institution is not None:
             return institution
@@ -242,13 +219,24 @@ class Resolver:
         if person:
             return Speaker("person", person, None, None)
         tokens = words.split()
+        last_speaker = self.state.last_speaker
+        if [t.casefold() for t in tokens] == ["it"] and last_speaker is not None:
+            # "it noted": no person; the office or document that spoke last.
+            if last_speaker.kind in ("party", "joint"):
+                return last_speaker._replace(
+                    review="check the speaker: 'it' taken to be the office or document before"
+                )
+            return None
         if (tokens and is_pronoun(tokens[-1] if last else tokens[0])) or (
             len(tokens) <= 2 and any(is_pronoun(t) for t in tokens)
         ):
             return self._pronoun(next(t for t in tokens if is_pronoun(t)))
         described = self._described(words, start)
+        phrase = DESCRIPTION().search(words)
+        if described and phrase and OWNED.match(words, phrase.end()):
+            # "the prime minister's office said": the office, not the prime minister.
+            return self._speaks_for(described, words)
         if described:
-            phrase = DESCRIPTION().search(words)
             said = phrase.group(0) if phrase else words.strip()
             return Speaker(
                 "person", described, None, f"check the speaker: '{said}' taken to be " + NAME
@@ -265,82 +253,6 @@ class Resolver:
             )
         return None
 
-    # -- documents ------------------------------------------------------------------
-
-    def _document(self, start: int, end: int) -> Speaker | None:
-        text = self.doc.text
-        sentence = text[start:end]
-        according = ACCORDING().search(sentence) if "ccording" in sentence else None
-        if according:
-            issuer = according.group("by")
-            attribution = according.group().rstrip(" .,")
-            if issuer:
-                name = re.sub(r"^the ", "", issuer.strip().rstrip(".,"))
-                speaker = Speaker("party", name, attribution, None)
-                self.state.last_document = speaker
-                return speaker
-            return self._earlier_document(attribution, start, end)
-        said = DOC_SAID().search(sentence) if DOC_HINT.search(sentence) else None
-        if said:
-            doc_words = said.group("doc")
-            attribution = said.group().strip()
-            if "joint" in doc_words.casefold():
-                self.state.joint_document = True
-                return Speaker("joint", "", attribution, None)
-            issuer = ISSUER().search(sentence[: said.start()])
-            if issuer and self.cast.mentions_in(start + issuer.start(), start + said.start()):
-                return None  # "Takal said in a statement": the person speaks
-            if (
-                issuer
-                and said.group("the").casefold().startswith("in")
-                and not self.cast.mentions_in(start + issuer.start(), start + said.start())
-            ):
-                # "India's Ministry of External Affairs said in a separate statement"
-                name = issuer.group("issuer").strip()
-                words = f"{issuer.group('said')} {attribution}"
-                speaker = Speaker(
-                    "party",
-                    name,
-                    words,
-                    "check the speaker: the issuer of the document named before it",
-                )
-                self.state.last_document = speaker
-                return speaker
-            return self._earlier_document(attribution, start, end)
-        return None
-
-    def _earlier_document(self, attribution: str, start: int, end: int) -> Speaker | None:
-        if self.state.last_document is not None:
-            return self.state.last_document._replace(
-                attribution=attribution,
-                review="check the speaker: the document taken to be the one named earlier",
-            )
-        if self.state.joint_document:
-            return Speaker("joint", "", attribution, None)
-        # Only a document that speaks ("the declaration said"), not one spoken about.
-        speaks = bool(DOC_SPEAKS().search(attribution))
-        if speaks and JOINT_DOC().search(attribution):
-            return Speaker("joint", "", attribution, None)
-        earlier = NAMED_DOC().search(self.doc.text, max(0, start - 600), start)
-        if speaks and earlier and re.match(r"the (?:document|text)\b", attribution, re.I):
-            # "This is also reflected in the final declaration. ... the document says"
-            return Speaker(
-                "joint",
-                "",
-                attribution,
-                "check the speaker: the document taken to be the one named before",
-            )
-        for word in re.findall(r"[A-Z][\w.]+", self.doc.text[start:end])[:2]:
-            country = country_of(word)
-            if country:
-                return Speaker(
-                    "party",
-                    country,
-                    attribution,
-                    "check the speaker: the side is the sentence's subject",
-                )
-        return None
-
     # -- one quotation ------------------------------------------------------------------
 
     def attribute(self, quote: Quoted, previous: list[Attributed]) -> Speaker | None:
@@ -348,7 +260,7 @@ class Resolver:
         s_start, s_end = _sentence_span(self.doc, quote.opened)
         close = quote.closed if quote.closed >= 0 else quote.end
         _, c_end = _sentence_span(self.doc, max(close - 1, quote.start))
-        document = self._document(s_start, max(c_end, s_end))
+        document = self._document(s_start, max(c_end, s_end), (quote.opened, close))
         if document:
             return document
         # A speech verb right after the closing mark.
@@ -374,6 +286,10 @@ class Resolver:
             speaker = self.who(s_start, quote.opened, last=False)
             if speaker:
                 return speaker
+        if quote.partial and named is not None and _tagged(text, quote):
+            # `discussed “...,” the prime minister's office said`: the tag names its speaker,
+            # in words that name no participant.
+            return _named_nobody(text, named)
         if quote.partial:
             return self._inside(quote, (s_start, close, c_end), previous)
         verb = first_verb(text, s_start, quote.opened)
@@ -386,13 +302,7 @@ class Resolver:
         if named is not None:
             # The source says who spoke, in words that name no participant ("a senior
             # official said", "critics said"): never someone else who spoke before.
-            shown = " ".join(text[named[0] : named[1]].split())
-            return Speaker(
-                "unknown",
-                "",
-                shown,
-                f"say who said it: the attribution '{shown}' names no participant",
-            )
+            return _named_nobody(text, named)
         # Standing alone: the quotation before it in the paragraph, or the last speaker.
         for earlier in reversed(previous[-3:]):
             if earlier.quote.paragraph != quote.paragraph:
@@ -534,7 +444,7 @@ class Resolver:
     def _next_to(self, start: int, verb: int) -> bool:
         """Whether the person last named before VERB is its subject ("Xi also said"), not
         someone named further back ("Prabowo's decision ... confirms continued ties")."""
-        mentions = self.cast.mentions_in(start, verb)
+        mentions = self._mentions(start, verb)
         if not mentions:
             return True  # a pronoun or a description: who() decides
         return len(self.doc.text[mentions[-1].end : verb].split()) <= 3
@@ -553,6 +463,23 @@ class Resolver:
         ):
             return None
         return first.person
+
+
+def _named_nobody(text: str, named: tuple[int, int]) -> Speaker:
+    """Words whose attribution names someone who is no participant."""
+    shown = " ".join(text[named[0] : named[1]].split())
+    return Speaker(
+        "unknown", "", shown, f"say who said it: the attribution '{shown}' names no participant"
+    )
+
+
+def _tagged(text: str, quote: Quoted) -> bool:
+    """Whether a comma sets the quotation off from the words after it (`“...,” X said`,
+    `“...”, X said`), so that they attribute it rather than go on with the sentence."""
+    inside = text[quote.start : quote.closed].rstrip()
+    return inside.endswith(",") or text[quote.closed + 1 : quote.closed + 3].lstrip().startswith(
+        ","
+    )
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -611,3 +538,6 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
             who = spoken.who if spoken is not None and spoken.kind == "person" else None
             resolver.state.subject = who
     return found
+
+
+__all__ = ["NAME", "Attributed", "Resolver", "Speaker", "attribute_all", "quote_words"]

@@ -36,6 +36,10 @@ def word_run(text: str, start: int, end: int, limit: int) -> list[tuple[int, int
     return found
 
 
+#: Words that go on with a sentence after a quotation rather than name who said it.
+_GOES_ON: Final = frozenset({"and", "but", "or", "then", "which", "who", "that", "while"})
+
+
 def speaker_after(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
     """Who speaks in the words right after a closing mark: `, Jaishankar said` (the last
     person named before the verb) or `, said Leyen` (the first after it)."""
@@ -43,6 +47,8 @@ def speaker_after(text: str, start: int, end: int) -> tuple[int, int, bool] | No
     at = start + (lead.end() if lead else 0)
     # Up to nine words: "European Commission president Ursula von der Leyen said".
     words = word_run(text, at, end, 11)
+    if words and text[words[0][0] : words[0][1]].casefold() in _GOES_ON:
+        return None  # "“...,” and stressed the need": the sentence goes on, no one is named
     for k in range(1, min(len(words), 10)):
         word = text[words[k][0] : words[k][1]]
         if is_verb(word):
@@ -117,9 +123,9 @@ ACCORDING: Final = lazy(
     r"(?:(?:office|ministry|embassy|presidency|government) of )?(?:[A-Z][\w.'-]*\s?)+))?"
 )
 DOC_SAID: Final = lazy(
-    r"(?P<the>(?i:the|a|an|in a|in the|in its|in their)) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
+    r"\b(?P<the>(?i:the|a|an|in a|in the|in its|in their)) (?P<doc>(?:joint |[\w.-]+ ){0,3}?"
     + DOC_WORDS
-    + r")(?: (?:said|says|reads|read|stated|states|noted|added))?"
+    + r")\b(?: (?:said|says|reads|read|stated|states|noted|added))?"
 )
 #: An organisation that says something in a document: capitalised words, then "said in".
 ISSUER: Final = lazy(
