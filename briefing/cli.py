@@ -21,6 +21,7 @@ __all__ = [
     "app_for",
     "cli_archive",
     "cli_draft",
+    "cli_export",
     "cli_follow",
     "cli_validate",
     "main",
@@ -384,7 +385,7 @@ def schema(
 
 # Commands in modules of their own, registered after those above so that --help lists
 # the everyday questions first and the commands that check and write knowledge last.
-from briefing import cli_validate, cli_archive, cli_draft  # noqa: E402, I001
+from briefing import cli_validate, cli_archive, cli_draft, cli_export  # noqa: E402, I001
 
 
 def app_for(argv: list[str]) -> typer.Typer:

@@ -50,9 +50,11 @@ NOT_TAKEN = {
     # It writes a source's text to the archive and its record into the knowledge file
     # named by --data; its --max-file-size is a source's size.
     "archive": set(SHARED) - {"--data", "--max-file-size", "--dialogue"},
+    # It writes every dialogue read into an SQLite file (--sqlite), never a view.
+    "export": set(SHARED) - {"--data", "--no-cache", "--max-file-size"},
 }
 #: Commands that print no view of knowledge data: they write files, or the schema.
-DATA_FREE = {"schema", "draft", "archive"}
+DATA_FREE = {"schema", "draft", "archive", "export"}
 
 
 def help_of(name: str) -> str:
