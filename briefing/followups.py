@@ -419,8 +419,30 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
     }
 
 
-def _row(t: Track, as_of: dt.date, made_at: str) -> tuple[str, ...]:
-    """T as a row of the follow-ups table: one value per cell."""
+#: The follow-ups table, one value a cell (the columns of `row`).
+COLUMNS = (
+    Column("Dialogue", "dialogue"),
+    Column("Id", "key"),
+    Column("State id", "key"),
+    Column("State", "state"),
+    Column("When", role="label"),
+    Column("By ids", "key"),
+    Column("By", role="label"),
+    Column("Commitment", role="main"),
+    Column("Made at"),
+    Column("Timeline"),
+    Column("Window"),
+    Column("Window start", "key"),
+    Column("Window end", "key"),
+    Column("Days past window", "key"),
+    Column("Followed by"),
+    Column("Latest progress"),
+    Column("Review", "review"),
+)
+
+
+def row(t: Track, as_of: dt.date, made_at: str) -> tuple[str, ...]:
+    """T as a row of the follow-ups table (`COLUMNS`): one value per cell."""
     c, w = t.commitment, t.window
     days = t.days_since_closed(as_of)
     if days is None:
@@ -497,26 +519,8 @@ def followups_view(
     made_at = {d.id: f"{d.title}, {day_text(d.date)}" for d in knowledge.dialogues}
     table = Table(
         f"Follow-ups as of {as_of.isoformat()}",
-        (
-            Column("Dialogue", "dialogue"),
-            Column("Id", "key"),
-            Column("State id", "key"),
-            Column("State", role="label"),
-            Column("When", role="label"),
-            Column("By ids", "key"),
-            Column("By", role="label"),
-            Column("Commitment", role="main"),
-            Column("Made at"),
-            Column("Timeline"),
-            Column("Window"),
-            Column("Window start", "key"),
-            Column("Window end", "key"),
-            Column("Days past window", "key"),
-            Column("Followed by"),
-            Column("Latest progress"),
-            Column("Review", "review"),
-        ),
-        tuple([_row(t, as_of, made_at[t.dialogue.id]) for t in found]),
+        COLUMNS,
+        tuple([row(t, as_of, made_at[t.dialogue.id]) for t in found]),
         empty=_nothing(state, as_of, filters, len(every)),
     )
     counts = Counter(t.state for t in found)

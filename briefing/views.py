@@ -23,8 +23,10 @@ class Column(NamedTuple):
     #: "id" never wraps; "dialogue" is the dialogue id, hidden when there is only one;
     #: "key" is an id for machines (CSV), left out of tables meant for reading;
     #: "review" is what a person should still check in the row's item: renderers
-    #: mark the row with it (`Table.reviews`), and it is left out when no row has one.
-    kind: Literal["text", "number", "bar", "id", "dialogue", "key", "review"] = "text"
+    #: mark the row with it (`Table.reviews`), and it is left out when no row has one;
+    #: "state" is a follow-up state's words (`model.STATE_LABELS`), kept whole, which
+    #: renderers that have colour show in the state's colour.
+    kind: Literal["text", "number", "bar", "id", "dialogue", "key", "review", "state"] = "text"
     #: For text, a hint to layouts with little room: "main" is the prose that takes the
     #: width left over; "label" is a short value (a name, a place, a status) kept whole;
     #: "note" is secondary text that may wrap.
@@ -82,6 +84,8 @@ class Table(NamedTuple):
 class Heading(NamedTuple):
     text: str
     level: int = 1
+    #: The follow-up state (`model.FOLLOW_UP_STATES`) a section is about, for colour ("" none).
+    state: str = ""
 
 
 class Paragraph(NamedTuple):
@@ -185,7 +189,23 @@ class QuoteBlock(NamedTuple):
         return " ".join(p for p in parts if p)
 
 
-Block = Heading | Paragraph | Bullets | Table | QuoteBlock
+class Chart(NamedTuple):
+    """A picture of commitment windows on a date axis, today marked (the dashboard's).
+
+    ITEMS are follow-up items in their JSON shape (docs/json.md): those with a window
+    are drawn, one row each, in the order given. HTML draws an SVG; the terminal and
+    text formats a chart of characters; `summary` says in words what it shows.
+    """
+
+    title: str
+    items: tuple[dict[str, Any], ...]
+    #: The as-of date, ISO.
+    as_of: str
+    #: What the chart shows, in one sentence, for formats and readers without pictures.
+    summary: str
+
+
+Block = Heading | Paragraph | Bullets | Table | QuoteBlock | Chart
 
 
 class View(NamedTuple):

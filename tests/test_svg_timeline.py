@@ -194,7 +194,8 @@ def test_self_contained(followups: list[dict[str, Any]]) -> None:
     assert re.findall(r"https?://[^\"]*", svg) == ["http://www.w3.org/2000/svg"]
 
 
-def test_imports_only_the_standard_library() -> None:
+def test_imports_only_the_standard_library_and_the_shared_palette() -> None:
+    """No drawing library: the standard library, and the states' colours from `briefing.render`."""
     tree = ast.parse((ROOT / "briefing" / "render" / "svg_timeline.py").read_text("utf-8"))
     names = set()
     for node in ast.walk(tree):
@@ -202,8 +203,9 @@ def test_imports_only_the_standard_library() -> None:
             names |= {a.name.split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom):
             assert node.module is not None
-            names.add(node.module.split(".")[0])
-    assert names <= set(sys.stdlib_module_names) | {"__future__"}
+            names.add(node.module)
+    stdlib = {n for n in names if n.split(".")[0] in sys.stdlib_module_names}
+    assert names - stdlib <= {"__future__", "briefing.render"}
 
 
 @pytest.mark.parametrize(

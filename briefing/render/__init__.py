@@ -50,6 +50,20 @@ SUFFIXES: Final = {
     ".htm": Format.HTML,
     ".ics": Format.ICS,
 }
+#: The colour of each follow-up state, most urgent first: Okabe-Ito hues, told apart by
+#: people with the common colour-vision deficiencies, with 3:1 contrast on white and on
+#: a dark page (#17181c). The state's words go with the colour wherever it is shown.
+STATE_COLOURS: Final[dict[str, str]] = {
+    "passed": "#D55E00",
+    "open": "#0072B2",
+    "in progress": "#009E73",
+    "upcoming": "#8E6BC9",
+    "undated": "#B07A00",
+    "superseded": "#8C8C8C",
+    "lapsed": "#B8609A",
+    "done": "#4E8F2A",
+}
+
 #: Formats only some views have (a table for CSV; dated follow-ups for iCalendar).
 PARTIAL: Final = (Format.CSV, Format.ICS)
 

@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from briefing.model import NO_DATE
-from briefing.render import Options, oneline
+from briefing.model import NO_DATE, STATE_LABELS
+from briefing.render import STATE_COLOURS, Options, oneline
 from briefing.views import (
     Block,
     Bullets,
+    Chart,
     Heading,
     Paragraph,
     QuoteBlock,
@@ -39,6 +40,9 @@ _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 #: Page names that the view's first heading does not give (a summary's is the meeting).
 _NAMES = {"summary": "Briefing"}
+
+#: Each state's words, to the state they name (table cells of kind "state").
+_STATE_OF = {label: state for state, label in STATE_LABELS.items()}
 
 # Up to white space or a character that cannot end a URL in running text.
 _URL = re.compile(r"https?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)]")
@@ -147,7 +151,10 @@ def _review_mark(note: str) -> str:
 
 
 def _main_column(table: Table) -> int:
-    """The text column with the most to say: it gets the width."""
+    """The column the view calls main, else the text column with the most to say."""
+    named = [i for i, c in enumerate(table.columns) if c.role == "main"]
+    if named:
+        return named[0]
     texts = [i for i, c in enumerate(table.columns) if c.kind == "text"]
     if not texts:
         return -1
@@ -156,6 +163,9 @@ def _main_column(table: Table) -> int:
 
 def _cell(value: str, kind: str, label: str, words: tuple[str, ...], note: str = "") -> str:
     attrs = f'class="{kind}" data-label="{label}"'
+    if kind == "state":
+        # The state's colour from its id, never from the text: an unknown label has none.
+        return f"<td {attrs}>{_swatch(_STATE_OF.get(value, ''))}{_esc(value, words)}</td>"
     if kind == "bar":
         n = int(value) if value.isdigit() else 0
         # A width from a count, never from the text: nothing else goes into style.
@@ -164,10 +174,41 @@ def _cell(value: str, kind: str, label: str, words: tuple[str, ...], note: str =
     return f"<td {attrs}>{_esc(value, words)}{_review_mark(note)}</td>"
 
 
+def _swatch(state: str) -> str:
+    """A small square in the colour of STATE (a follow-up state id), "" for none."""
+    return f'<span class="swatch" data-state="{state}"></span>' if state in STATE_COLOURS else ""
+
+
+def _state_css() -> str:
+    """One colour rule per follow-up state, from the palette the SVG timeline shares."""
+    return "".join(
+        f'.swatch[data-state="{s}"] {{ background: {c}; }}\n' for s, c in STATE_COLOURS.items()
+    )
+
+
+def _chart(chart: Chart) -> str:
+    """The chart as two SVG drawings, one laid out for a page and one for a phone."""
+    from briefing.render.svg_timeline import timeline_svg
+
+    drawn = [
+        (size, timeline_svg(chart.items, chart.as_of, width=width, title=chart.title))
+        for size, width in (("wide", 960), ("narrow", 560))
+    ]
+    heading = f"<h2>{_esc(chart.title)}</h2>\n" if chart.title else ""
+    if not drawn[0][1]:
+        return f'{heading}<p class="note">{_esc(chart.summary)}</p>'
+    pictures = "\n".join(f'<div class="{size}">\n{svg}\n</div>' for size, svg in drawn)
+    return (
+        f'{heading}<figure class="chart">\n{pictures}\n'
+        f"<figcaption>{_esc(chart.summary)}</figcaption>\n</figure>"
+    )
+
+
 def _table(table: Table, words: tuple[str, ...], *, caption: bool) -> str:
     table, notes = table.for_display().reviews()
     notes = notes or ("",) * len(table.rows)
     at = table.item_column
+    caption = caption and bool(table.title)
     if not table.rows:
         title = f"<h2>{_esc(table.title)}</h2>\n" if caption else ""
         return f'{title}<p class="note">{_esc(table.empty)}</p>'
@@ -178,6 +219,10 @@ def _table(table: Table, words: tuple[str, ...], *, caption: bool) -> str:
     ]
     labels = [_esc(c.header) for c in table.columns]
     head = "".join(f'<th class="{k}">{h}</th>' for k, h in zip(kinds, labels, strict=True))
+    # Many columns of text cannot sit side by side on a page: such a table stacks its
+    # rows sooner (counts are narrow, and any number of them fit).
+    texts = sum(k not in ("number", "bar") for k in kinds)
+    wrap = "table-wrap wide" if texts > 5 else "table-wrap"
     rows = "\n".join(
         "<tr>"
         + "".join(
@@ -189,7 +234,7 @@ def _table(table: Table, words: tuple[str, ...], *, caption: bool) -> str:
     )
     title = f"<caption>{_esc(table.title)}</caption>\n" if caption else ""
     return (
-        f'<div class="table-wrap">\n<table>\n{title}<thead><tr>{head}</tr></thead>\n'
+        f'<div class="{wrap}">\n<table>\n{title}<thead><tr>{head}</tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody>\n</table>\n</div>"
     )
 
@@ -227,7 +272,7 @@ def _passage(p: SourcePassage | None) -> str:
 def _block(block: Block, words: tuple[str, ...], shift: int) -> str:
     if isinstance(block, Heading):
         level = min(block.level + shift, 6)
-        return f"<h{level}>{_esc(block.text)}</h{level}>"
+        return f"<h{level}>{_swatch(block.state)}{_esc(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
         return f'<p class="{block.style}">{_esc(block.text)}{_review_mark(block.review)}</p>'
     if isinstance(block, Bullets):
@@ -237,6 +282,8 @@ def _block(block: Block, words: tuple[str, ...], shift: int) -> str:
         return f"<ul>\n{items}\n</ul>"
     if isinstance(block, QuoteBlock):
         return _quote(block)
+    if isinstance(block, Chart):
+        return _chart(block)
     return _table(block, words, caption=True)
 
 
@@ -322,6 +369,8 @@ def render(view: View, options: Options) -> str:  # noqa: ARG001 - one signature
     # Knowledge text is escaped, so only a mark made here reads class="review".
     if _REVIEW in header or _REVIEW in body:
         style += _REVIEW_CSS.read_text(encoding="utf-8")
+    if 'class="swatch"' in body:
+        style += _state_css()
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

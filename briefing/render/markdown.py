@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.render import Options, oneline
-from briefing.views import Block, Bullets, Heading, Paragraph, QuoteBlock, Table, View
+from briefing.render import Options, inert, oneline
+from briefing.views import Block, Bullets, Chart, Heading, Paragraph, QuoteBlock, Table, View
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark and
 # in pandoc's Markdown, and an escaped one is always literal. Escape them all but
@@ -108,7 +108,7 @@ def _mark(note: str) -> str:
 
 def _table(table: Table) -> str:
     table, notes = table.for_display().reviews()
-    lines = [f"## {escape(table.title)}", ""]
+    lines = [f"## {escape(table.title)}", ""] if table.title else []
     if not table.rows:
         return "\n".join([*lines, f"_{escape(table.empty)}_"])
     at = table.item_column
@@ -156,7 +156,22 @@ def _quote(q: QuoteBlock) -> str:
     return "\n".join(lines)
 
 
+def _chart(block: Chart) -> str:
+    """The chart in characters, as a fenced block longer than any run of backticks in it."""
+    from briefing.render.gantt import chart_text
+
+    title, summary, *lines = chart_text(block, 100)
+    out = [f"## {escape(title)}", "", f"_{escape(summary)}_"]
+    if lines:
+        body = "\n".join(inert(line) for line in lines[1:])
+        fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", body))])
+        out += ["", f"{fence}text", body, fence]
+    return "\n".join(out)
+
+
 def _block(block: Block) -> str:
+    if isinstance(block, Chart):
+        return _chart(block)
     if isinstance(block, Heading):
         return f"{'#' * min(block.level, 6)} {escape(block.text)}"
     if isinstance(block, Paragraph):

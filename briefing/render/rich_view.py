@@ -17,10 +17,12 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from briefing.render import Options, inert, oneline
+from briefing.model import STATE_LABELS
+from briefing.render import STATE_COLOURS, Options, inert, oneline
 from briefing.views import (
     Block,
     Bullets,
+    Chart,
     Column,
     Heading,
     Paragraph,
@@ -47,6 +49,11 @@ _SEP = " \u00b7 "
 #: not in numbers or dates ("2026-01-16").
 _HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")
 _WORD = re.compile(r"\S+")
+#: A web address: shown whole, never broken over two lines, and a link (OSC 8) where
+#: the terminal has them.
+_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\"().,;:!?'\]]")
+#: Each state's words, to the state they name (table cells of kind "state").
+_STATE_OF: dict[str, str] = {label: state for state, label in STATE_LABELS.items()}
 
 
 def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
@@ -54,7 +61,30 @@ def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
     pattern = highlight_pattern(words)
     if pattern is not None:
         text.highlight_regex(pattern, style="bold reverse")
+    _link(text)
     return text
+
+
+def _link(text: Text) -> None:
+    """Make each web address in TEXT a link that no line break splits.
+
+    A line breaks only at spaces, so an address is split only when it is wider than
+    the line: then it runs past the edge whole (the terminal soft-wraps it, and it
+    still copies and opens as one address).
+    """
+    from rich.style import Style
+
+    found = False
+    for match in _URL.finditer(text.plain):
+        found = True
+        text.stylize(Style(link=match.group()), *match.span())
+    if found:
+        text.overflow = "ignore"
+
+
+def _state_style(state: str) -> str:
+    colour = STATE_COLOURS.get(state)
+    return f"bold {colour}" if colour else "bold"
 
 
 #: The words that mark an item awaiting review: they, not a colour, carry the mark.
@@ -73,6 +103,8 @@ def _with_mark(text: Text, note: str) -> Text:
 
 
 def _heading(block: Heading) -> RenderableType:
+    if block.state:
+        return Text.assemble(("\u25a0 ", _state_style(block.state)), _text(block.text, "bold"))
     if block.level == 1:
         from rich.rule import Rule  # only documents have rules; keep tables' start-up lean
 
@@ -87,12 +119,27 @@ def _paragraph(block: Paragraph) -> RenderableType:
 
 
 def _bullets(block: Bullets) -> RenderableType:
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(style=_ACCENT, no_wrap=True)
-    grid.add_column(overflow="fold")
+    parts: list[RenderableType] = []
+    grid = None
     for item, note in block.marked:
-        grid.add_row("\u2022", _with_mark(_text(item), note))
-    return grid
+        # A web address goes on a line of its own under its item, where it is never cut.
+        urls = list(_URL.finditer(oneline(item)))
+        at = urls[-1].start() if urls else -1
+        if grid is None:
+            grid = RichTable.grid(padding=(0, 1))
+            grid.add_column(style=_ACCENT, no_wrap=True)
+            grid.add_column(overflow="fold")
+            parts.append(grid)
+        if at > 0 and not oneline(item)[urls[-1].end() :].strip():
+            grid.add_row("\u2022", _with_mark(_text(oneline(item)[:at].rstrip()), note))
+            address = _text(oneline(item)[at:])
+            address.pad_left(2)
+            address.no_wrap = True  # whole on its line, even past the edge
+            parts.append(address)
+            grid = None
+        else:
+            grid.add_row("\u2022", _with_mark(_text(item), note))
+    return parts[0] if len(parts) == 1 else Group(*parts)
 
 
 # --------------------------------------------------------------------------
@@ -238,14 +285,17 @@ def _records(
 ) -> RenderableType:
     """A table too wide for the terminal, as one short block per row."""
     columns = table.columns
-    head = next((i for i, c in enumerate(columns) if c.kind == "text"), 0)
+    head = next((i for i, c in enumerate(columns) if c.kind in ("text", "state")), 0)
     main = next((i for i, c in enumerate(columns) if _wraps(c) and c.role == "main"), None)
-    parts: list[RenderableType] = [_text(table.title, f"bold {_ACCENT}")]
+    state = columns[head].kind == "state"
+    parts: list[RenderableType] = [_text(table.title, f"bold {_ACCENT}")] if table.title else []
     for n, row in enumerate(table.rows):
-        parts.append(Text(""))
+        if parts:
+            parts.append(Text(""))
         # A review mark goes under the row's item: its main text, else its head.
         mark = [_mark(notes[n])] if notes and notes[n] else []
-        parts.append(_text(row[head], "bold", words))
+        style = _state_style(_STATE_OF.get(row[head], "")) if state else "bold"
+        parts.append(_text(row[head], style, words))
         if main is None or main == head or not row[main].strip():
             parts.extend(mark)
         fields = [
@@ -303,6 +353,8 @@ def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
         for i, (column, value) in enumerate(zip(columns, row, strict=True)):
             if i == bar:
                 cell = _bar(_weight(value), peak, layout.steps)
+            elif column.kind == "state":
+                cell = _text(value, _state_style(_STATE_OF.get(value, "")), words)
             elif _wraps(column):
                 cell, more = _wrapped(_text(value, "", words), layout.widths[i])
                 wrapped = wrapped or more
@@ -315,7 +367,7 @@ def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
             cells.append(cell)
         rows.append(cells)
     out = RichTable(
-        title=_text(table.title, f"bold {_ACCENT}"),
+        title=_text(table.title, f"bold {_ACCENT}") if table.title else None,
         title_justify="left",
         box=box.ROUNDED,
         header_style="bold",
@@ -391,7 +443,22 @@ def _passage(p: SourcePassage | None) -> list[RenderableType]:
     return [Text(""), caption, text]
 
 
+def _chart(block: Chart, width: int) -> RenderableType:
+    from briefing.render.gantt import chart_lines
+
+    lines = [
+        Text.assemble(*((text, _state_style(state) if state else "") for text, state in pieces))
+        for pieces in chart_lines(block, min(width, 160))
+    ]
+    for line in lines:
+        line.no_wrap, line.overflow = True, "crop"
+    head = [_text(block.title, f"bold {_ACCENT}"), _text(block.summary, "dim italic")]
+    return Group(*head, *([Text(""), *lines] if lines else []))
+
+
 def _block(block: Block, words: tuple[str, ...], width: int) -> RenderableType:
+    if isinstance(block, Chart):
+        return _chart(block, width)
     if isinstance(block, Heading):
         return _heading(block)
     if isinstance(block, Paragraph):
@@ -429,8 +496,11 @@ def render(view: View, options: Options) -> str:
             out.print()
         shown = _block(block, view.highlight, out.width)
         # A table sizes itself and caps its main text; prose stops near 100 columns.
-        whole = isinstance(block, Table) and isinstance(shown, RichTable)
-        out.print(shown, width=None if whole else min(out.width, _PROSE))
+        whole = isinstance(block, Chart) or (
+            isinstance(block, Table) and isinstance(shown, RichTable)
+        )
+        # Not cropped: a web address wider than the terminal runs on whole (`_link`).
+        out.print(shown, width=None if whole else min(out.width, _PROSE), crop=False)
     text = buffer.getvalue()
     if options.color:
         return text

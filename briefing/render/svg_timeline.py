@@ -22,17 +22,10 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, Final, NamedTuple
 
+from briefing.render import STATE_COLOURS
+
 #: The fill of each state's bars, in the order of the states (most urgent first).
-PALETTE: Final[dict[str, str]] = {
-    "passed": "#D55E00",
-    "open": "#0072B2",
-    "in progress": "#009E73",
-    "upcoming": "#8E6BC9",
-    "undated": "#B07A00",
-    "superseded": "#8C8C8C",
-    "lapsed": "#B8609A",
-    "done": "#4E8F2A",
-}
+PALETTE: Final[dict[str, str]] = STATE_COLOURS
 _CLOSED: Final = frozenset({"superseded", "lapsed", "done"})
 _OTHER: Final = "#8A8F98"  # a state this module does not know
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

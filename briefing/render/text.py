@@ -10,6 +10,7 @@ from briefing.render import Options, inert, oneline
 from briefing.views import (
     Block,
     Bullets,
+    Chart,
     Heading,
     Paragraph,
     ProblemsView,
@@ -151,7 +152,7 @@ def _marked(table: Table) -> Table:
 
 def _table(table: Table, width: int) -> list[str]:
     table = _marked(table.for_display())
-    out = [*_heading(Heading(table.title, 2))]
+    out = [*_heading(Heading(table.title, 2))] if table.title else []
     if not table.rows:
         return [*out, *_wrap(table.empty, width)]
     widths = _widths(table, width)
@@ -186,7 +187,7 @@ def _records(table: Table, width: int) -> Iterator[str]:
     The first text column heads the paragraph, the short values follow on one
     line, and each long value gets a line of its own.
     """
-    head = next((i for i, c in enumerate(table.columns) if c.kind == "text"), 0)
+    head = next((i for i, c in enumerate(table.columns) if c.kind in ("text", "state")), 0)
     for n, row in enumerate(table.rows):
         if n:
             yield ""
@@ -203,6 +204,11 @@ def _records(table: Table, width: int) -> Iterator[str]:
 
 
 def _block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Chart):
+        from briefing.render.gantt import chart_text
+
+        title, summary, *lines = chart_text(block, width if width > 0 else 120)
+        return [*_heading(Heading(title, 2)), *_wrap(oneline(summary), width), *lines]
     if isinstance(block, Heading):
         return _heading(block)
     if isinstance(block, Paragraph):
