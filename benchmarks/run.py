@@ -561,7 +561,7 @@ def benchmark(
         )
 
     if "across" in only:
-        # 6, 7, 8: following commitments across the meetings of the large corpus (series,
+        # 6, 7, 8, 8b, 8c: following commitments across the meetings of the large corpus (series,
         # follows and progress), warm, against topics on the same data; JSON for all four,
         # so that each pays for its own results and not for wrapping text.
         def on_large(*args: str) -> list[str]:
@@ -576,8 +576,15 @@ def benchmark(
         diff = Job(f"diff warm, N={large}", on_large("diff", *compared))
         timeline = Job(f"timeline warm, N={large}", on_large("timeline"))
         score = Job(f"scorecard warm, N={large}", on_large("scorecard", "--as-of", "2026-11-27"))
-        runner.measure(topics_large, follow, diff, timeline, score)
-        for number, job in (("6", follow), ("7", diff), ("8", timeline), ("8b", score)):
+        board = Job(f"dashboard warm, N={large}", on_large("dashboard", "--as-of", "2026-11-27"))
+        runner.measure(topics_large, follow, diff, timeline, score, board)
+        for number, job in (
+            ("6", follow),
+            ("7", diff),
+            ("8", timeline),
+            ("8b", score),
+            ("8c", board),
+        ):
             what = job.label.replace(" warm", ", warm")
             results.append(timed_row(number, what, job, topics_large, 1.3))
 

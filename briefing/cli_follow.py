@@ -1,6 +1,7 @@
-"""The commands that follow commitments across meetings: followups, diff, timeline, scorecard.
+"""The commands that follow commitments across meetings.
 
-briefing.followups, briefing.history and briefing.scorecard are imported only
+followups, dashboard, diff, timeline and scorecard: briefing.followups,
+briefing.dashboard, briefing.history and briefing.scorecard are imported only
 here, when one of these commands runs.
 """
 
@@ -27,29 +28,33 @@ def _as_of(value: str | None) -> dt.date:
         fail(f"--as-of: expected a date as YYYY-MM-DD, got '{value}'", EXIT_USAGE)
 
 
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The date to judge by, YYYY-MM-DD [default: today].",
+        show_default=False,
+    ),
+]
+StateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--state",
+        metavar="STATE",
+        help="Only this state: " + ", ".join(FOLLOW_UP_STATES) + " (or its words).",
+        show_default=False,
+    ),
+]
+
+
 @command()
 def followups(
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="The date to judge by, YYYY-MM-DD [default: today].",
-            show_default=False,
-        ),
-    ] = None,
+    as_of: AsOf = None,
     party: PartyFilter = None,
     topic: TopicFilter = None,
     series: SeriesOpt = None,
-    state: Annotated[
-        str | None,
-        typer.Option(
-            "--state",
-            metavar="STATE",
-            help="Only this state: " + ", ".join(FOLLOW_UP_STATES) + " (or its words).",
-            show_default=False,
-        ),
-    ] = None,
+    state: StateOpt = None,
     *,
     ctx: typer.Context,
 ) -> None:
@@ -108,6 +113,65 @@ def followups(
         )
 
     run(shared, build)
+
+
+@command(SharedOptionsButDialogue)
+def dashboard(
+    as_of: AsOf = None,
+    party: PartyFilter = None,
+    topic: TopicFilter = None,
+    series: SeriesOpt = None,
+    state: StateOpt = None,
+    *,
+    ctx: typer.Context,
+) -> None:
+    """Where the commitments stand, at a glance: counts, a picture, then the detail.
+
+    First the commitments counted by state (each state with what it means) and
+    by party, with each party's recorded follow-through; then the windows of
+    those still to follow on a date axis with the as-of date marked (an SVG
+    drawing in HTML, characters in the terminal); then the commitments grouped
+    by state, most urgent first. States are those of `briefing followups
+    --help`, in the same colours in every format that has colour. CSV is one
+    row a commitment with one value a cell; JSON has the counts, the parties
+    and the items of `followups`.
+
+    \b
+    Examples:
+      briefing dashboard --data examples
+      briefing dashboard --data examples --as-of 2026-03-01 --party japan
+      briefing dashboard --data examples -o dashboard.html
+    """
+    from briefing import dashboard as board
+    from briefing.followups import ItemsMaker, tracks_json
+
+    shared = common(ctx)
+    day = _as_of(as_of)
+    if output_format(shared) is Format.ICS:
+        fail(
+            "--format ics is not available for dashboard: use 'briefing followups -o FILE.ics'",
+            EXIT_USAGE,
+        )
+    fmt = output_format(shared)
+    items: ItemsMaker = tracks_json
+    if fmt is Format.JSON:
+        # JSON writes the items straight from the tracks, as for followups.
+        from briefing.render import followups_json
+
+        items = followups_json.follow_ups
+    run(
+        shared,
+        lambda k: board.dashboard_view(
+            k,
+            day,
+            fmt=fmt,
+            items=items,
+            party=party,
+            topic=topic,
+            series=series,
+            state=state,
+        ),
+    )
 
 
 @command(SharedOptionsButDialogue)
@@ -206,4 +270,4 @@ def scorecard(
     run(shared, lambda k: scoring.scorecard_view(k, day, party=party, series=series))
 
 
-__all__ = ["diff", "followups", "scorecard", "timeline"]
+__all__ = ["dashboard", "diff", "followups", "scorecard", "timeline"]

@@ -138,5 +138,5 @@ def test_quick_benchmark_runs_one_group(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     rows = [line.split(" | ")[0] for line in proc.stdout.splitlines() if line.startswith("| ")]
-    assert rows == ["| #", "| 6", "| 7", "| 8", "| 8b"]
+    assert rows == ["| #", "| 6", "| 7", "| 8", "| 8b", "| 8c"]
     assert "only across" in proc.stdout

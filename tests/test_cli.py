@@ -40,6 +40,7 @@ COMMANDS: dict[str, list[str]] = {
     ],
     "timeline-investment": ["timeline", "--topic", "investment", "--data", "examples/india-japan"],
     "scorecard": ["scorecard", "--as-of", "2026-11-27", "--data", "examples"],
+    "dashboard": ["dashboard", "--as-of", "2026-11-27", "--data", "examples"],
 }
 TABULAR = {
     "topics",
@@ -51,6 +52,7 @@ TABULAR = {
     "dialogues",
     "followups",
     "scorecard",
+    "dashboard",
 }
 EXTENSIONS = {
     "rich": "rich.txt",
@@ -658,7 +660,7 @@ SHARED_HELP = [
 def test_help_lists_the_shared_options_after_the_commands_own(command: str) -> None:
     code, out, _ = invoke(command, "--help")
     assert code == 0
-    all_dialogues = command in ("dialogues", "diff", "timeline", "scorecard")
+    all_dialogues = command in ("dialogues", "diff", "timeline", "scorecard", "dashboard")
     expected = [h for h in SHARED_HELP if not all_dialogues or "--dialogue" not in h]
     positions = [out.index(h) for h in expected]
     assert positions == sorted(positions)

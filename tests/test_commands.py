@@ -42,6 +42,7 @@ NOT_TAKEN = {
     "diff": {"--dialogue"},
     "timeline": {"--dialogue"},
     "scorecard": {"--dialogue"},
+    "dashboard": {"--dialogue"},
     # It prints the JSON Schema of the format, which no data changes.
     "schema": set(SHARED) - {"--output"},
     # It reads articles and writes a knowledge file, never a view of loaded data; its

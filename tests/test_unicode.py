@@ -42,6 +42,7 @@ ARGUMENTS = {
 OPTIONS = {
     "followups": ["--as-of", "2026-11-27"],
     "scorecard": ["--as-of", "2026-11-27"],
+    "dashboard": ["--as-of", "2026-11-27"],
     "diff": ["tokyo-delhi-1", "tokyo-delhi-1"],
 }
 #: Words of the fixture each command must show, whole; none holds a space, so
@@ -70,6 +71,7 @@ MARKERS = {
     "diff": ["半導体供給網", "आदान-प्रदान"],
     "timeline": ["半導体供給網", "आदान-प्रदान", "ムンバイ・アニメ祭"],
     "scorecard": ["(भारत)", "(日本)"],
+    "dashboard": ["半導体供給網", "year\u2019s", "(भारत)"],
 }
 #: validate's JSON is the list of problems: empty for a valid file (see the test below).
 NO_TEXT = {("validate", "json")}
