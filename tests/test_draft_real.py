@@ -56,7 +56,7 @@ def corpus_eval() -> ModuleType:
 
 
 def test_the_corpus_has_forty_articles_and_a_held_out_part_of_fifteen() -> None:
-    assert len(ALL) >= 40
+    assert len(ALL) >= 60
     assert len(HELDOUT) >= 15
     urls = [p.read_text(encoding="utf-8").split("\n", 1)[0] for p in ALL]
     assert len(set(urls)) == len(urls)
@@ -94,18 +94,19 @@ def test_every_draft_is_faithful_and_loads(path: Path, tmp_path: Path) -> None:
     load_knowledge(target, use_cache=False)
 
 
-#: What the development split scores now: a floor, so that no change undoes another.
+#: What the development split (50 articles) scores now: a floor, so that no change undoes
+#: another.
 DEV_FLOORS = {
-    "quotes_precision": 0.97,
+    "quotes_precision": 0.96,
     "quotes_recall": 0.94,
-    "speakers_right": 0.92,
-    "participants_precision": 0.9,
-    "participants_recall": 0.93,
-    "sides_precision": 0.95,
-    "sides_recall": 0.97,
-    "commitments_precision": 0.9,
-    "commitments_recall": 0.85,
-    "kinds": 0.9,
+    "speakers_right": 0.86,
+    "participants_precision": 0.87,
+    "participants_recall": 0.88,
+    "sides_precision": 0.97,
+    "sides_recall": 0.98,
+    "commitments_precision": 0.86,
+    "commitments_recall": 0.83,
+    "kinds": 0.93,
     "parties": 0.9,
     "dates": 1.0,
 }
