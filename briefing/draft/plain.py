@@ -86,6 +86,8 @@ class _Builder(PartiesOf):
         self.nobody: str | None = None
         self.party_ids: dict[str, str] = {}
         self.party_keys = Ids()
+        # A party's id never takes a participant's: a 'by' list may name either.
+        self.party_keys.taken.update(str(e["id"]) for e in people.entries)
         for side in sides:
             self.party(side)
 
