@@ -65,10 +65,14 @@ def _tallies(found: list[Track], as_of: dt.date, party: str | None) -> list[Tall
     """Each party's counts, most commitments first (PARTY alone when given)."""
     wanted = fold(party) if party else None
     tallies: dict[str, Tally] = {}
+    named: dict[tuple[str, str], tuple[str, str]] = {}  # (dialogue, who): (name, its key)
     for t in found:
         for who in t.commitment.by:
-            name = who_name(t.dialogue, who)
-            key = fold(name)
+            known = named.get((t.dialogue.id, who))
+            if known is None:
+                name = who_name(t.dialogue, who)
+                known = named[(t.dialogue.id, who)] = (name, fold(name))
+            name, key = known
             if wanted is not None and wanted not in (fold(who), key):
                 continue  # the other parties of a commitment made jointly with PARTY
             tally = tallies.get(key)

@@ -337,8 +337,7 @@ def parties_text(t: Track) -> str:
 
 
 def who_name(d: Dialogue, who: str) -> str:
-    p = d.find_participant(who)
-    return p.name if p is not None else d.party_name(who)
+    return d.name_of(who)
 
 
 def window_text(t: Track) -> str:

@@ -256,6 +256,15 @@ class Dialogue(NamedTuple):
         person = index.people.get(pid)
         return person.name if person is not None else pid
 
+    def name_of(self, pid: str) -> str:
+        """Who PID names in a 'by' list: a participant first, else a party, else PID itself."""
+        index = _index(self)
+        person = index.people.get(pid)
+        if person is not None:
+            return person.name
+        party = index.parties.get(pid)
+        return party.name if party is not None else pid
+
     def topic(self, tid: str) -> Topic:
         return _index(self).topics[tid]
 
