@@ -20,6 +20,7 @@ from briefing.draft.document import Ids, read_document, slug
 from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.lexicon import (
+    CAPITAL_OF,
     GROUPINGS,
     find_countries,
     find_groupings,
@@ -27,6 +28,7 @@ from briefing.draft.lexicon import (
     office_country,
 )
 from briefing.draft.meeting import read_meeting
+from briefing.draft.parties import critics
 from briefing.draft.people import in_passing
 from briefing.draft.plain import build_plain
 from briefing.draft.presence import places_at_meeting
@@ -105,12 +107,18 @@ _AS_THE_MEETING: Final = re.compile(
 )
 
 
-def _meeting_groupings(text: str) -> list[str]:
-    """Groupings TEXT names as the meeting or as a side of it, not in passing."""
+def _meeting_groupings(text: str, *, beside: bool = False) -> list[str]:
+    """Groupings TEXT names as the meeting or as a side of it, not in passing. With BESIDE
+    (a meeting "on the sidelines" of another), only those whose ministers or leaders met
+    ("Foreign ministers of the G4 countries met on the sidelines of the UN")."""
     found: list[str] = []
     for name in find_groupings(text):
         for form in GROUPINGS[name][0]:
             at = text.find(form)
+            if beside:  # the name where its people met, not a headline's
+                at = next(
+                    (a for a in _places(text, form) if _MEMBERS_MET.search(text, a - 25, a)), -1
+                )
             if at < 0:
                 continue
             before = text[max(0, at - 25) : at]
@@ -126,6 +134,16 @@ def _meeting_groupings(text: str) -> list[str]:
                 found.append(name)
                 break
     return found
+
+
+def _places(text: str, form: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(form), text)]
+
+
+#: Before a grouping's name: the people of it who met ("foreign ministers of the").
+_MEMBERS_MET: Final = re.compile(
+    r"\b(?:ministers|leaders|heads of (?:state|government)|presidents) of (?:the )?$", re.I
+)
 
 
 def _office_sides(read: Read) -> list[str]:
@@ -159,16 +177,24 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
         for name in [
             *_headline_sides(read),
             *_lede_groupings(_lede(read)),
-            *([] if _BESIDE.search(_lede(read)) else _meeting_groupings(_lede(read, 3))),
+            *_meeting_groupings(_lede(read, 3), beside=bool(_BESIDE.search(_lede(read)))),
             *_office_sides(read),
             *_enumerated(_lede(read, 6), introduced=True),
             *_between(_lede(read, 3)),
         ]:
             if name not in found:
                 found.append(name)
+    # At a meeting of a grouping whose members the drafter does not know ("Pacific Islands
+    # Forum"), those present are its members unless the lede names their country as a side.
+    open_grouping = any(n in GROUPINGS and not members_of(n) for n in found)
+    named = {c for read in reads for c in country_names(_lede(read))}
+    against = critics(reads, people)
     for entry in people.entries:
-        if entry["country"] and entry["country"] not in found and entry.get("present", True):
-            found.append(entry["country"])
+        country = entry["country"]
+        present = country and country not in found and entry.get("present", True)
+        present = present and (entry["id"] not in against or country in named)
+        if present and (not open_grouping or country in named):
+            found.append(country)
     if _count(found) < 2:
         for read in reads:
             for item in read.items:
@@ -181,6 +207,13 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
     first = {n: i for i, n in reversed(list(enumerate(country_names_all(text))))}
     found.sort(key=lambda n: first.get(n, len(text)))
     if _count(found) < 2:
+        # The host: the country whose capital the meeting was in ("at the Villa, Abuja").
+        for read in reads:
+            where = read.meeting.location or ""
+            for capital, country in CAPITAL_OF.items():
+                if re.search(rf"\b{re.escape(capital)}\b", where) and country not in found:
+                    found.append(country)
+    if _count(found) < 2:
         # The country the article names most often, besides those found.
         counts: dict[str, int] = {}
         for read in reads:
@@ -189,13 +222,22 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
         ranked = sorted((n for n in counts if n not in found), key=lambda n: -counts[n])
         found.extend(ranked[: 2 - len(found)])
     # A member is not a side of its own beside its grouping, when the grouping is a side.
+    # So is a grouping all of whose members belong to another ("Baltic states" in NB8).
     members = {m for g in found for m in members_of(g)}
-    return [n for n in found if n not in members]
+    return [
+        n
+        for n in found
+        if n not in members
+        and not any(
+            g != n and set(members_of(n)) < set(members_of(g)) for g in found if members_of(n)
+        )
+    ]
 
 
 def _count(sides: list[str]) -> int:
-    """How many sides SIDES stand for, a grouping with a table of members as its members."""
-    return sum(len(members_of(s)) or 1 for s in sides)
+    """How many sides SIDES stand for, a grouping with a table of members as its members,
+    one without (an open membership: "Pacific Islands Forum") as many."""
+    return sum(len(members_of(s)) or (2 if s in GROUPINGS else 1) for s in sides)
 
 
 #: A meeting held beside a grouping's, not the grouping's own: "on the sidelines of the G20".

@@ -18,6 +18,7 @@ import re
 from typing import Final, NamedTuple
 
 from briefing.draft.document import Document, lazy
+from briefing.draft.lexicon import country_of
 
 _ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -52,7 +53,7 @@ _MONTHS: Final = {
 }  # fmt: skip
 _MONTH: Final = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH: Final = re.compile(
-    r"\b(?:(?P<d1>\d{1,2}) "
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)? (?:of )?"
     + _MONTH
     + r"(?:,? (?P<y1>\d{4}))?|"
     + _MONTH.replace("month", "m2")
@@ -63,8 +64,6 @@ _DAY_MONTH: Final = re.compile(
 _ISO: Final = re.compile(
     r"(?<![\d.-])(?P<y>(?:19|20)\d{2})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.-]?\d)"
 )
-#: A page's date as a stored copy gives it before the text: "date 2023-07-09".
-_DATE_LINE: Final = re.compile(r"^\s*date (?:19|20)\d{2}-\d{2}-\d{2}\s+")
 #: Words that put the meeting on the day of publication, or the day before.
 _SAME_DAY: Final = re.compile(
     r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE
@@ -78,12 +77,70 @@ _ON_WEEKDAY: Final = re.compile(
     + r"))|(?<=[a-z] )("
     + "|".join(w.capitalize() for w in _WEEKDAYS)
     + r"))\b(?!['\u2019]s)(?! [A-Z])"
+    # "Monday's summit": the day of this meeting.
+    + r"|\b(?i:("
+    + "|".join(_WEEKDAYS)
+    + r"))['\u2019]s (?i:summit|meeting|talks|visit|call)\b"
 )
+#: A dateline: a place, perhaps its country ("APIA, Samoa", "Brasilia [Brazil]"), perhaps a
+#: date, perhaps the agency, then a dash, colon or full stop: "BEIJING, May 5 (Xinhua) --",
+#: "MOSCOW, November 28. /TASS/.", "Lima, July 6 (ANDINA).".
 _DATELINE: Final = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}?)(?:,\s*(?P<date>(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.?"
-    r" \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?))?"
-    r"\s*(?:\([^)]*\))?\s*(?::|\u2014|\u2013|--| -|\|)",
+    r"^(?P<place>[A-Z][A-Za-z .'/-]{1,30}?)(?:\s*\[[^\]]{1,30}\]|\s*\([A-Z][a-z]+\)(?=,))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?)(?=\s*[,(/\u2014\u2013-]))?"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.?"
+    r" \d{1,2}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?))?"
+    r"(?:,\s*[A-Z][\w-]+(?= --| -))?"  # "DUSHANBE, June 11, 2018, Asia-Plus --"
+    r"\.?,?\s*(?P<agency>\([^)]*\)|/[A-Z]+/)?"
+    r"(?:\s*(?::|\u2014|\u2013|--| -|\||\.(?= [A-Z]))|(?<=\))(?= [A-Z]))",
 )
+#: Before a dateline: a stored page's date, an aggregator's credit ("(MENAFN- KUNA)").
+_BEFORE_DATELINE: Final = re.compile(r"^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:\(.*?\)\)?\s+)?")
+#: An agency's or outlet's initials where a dateline's place would be ("VGP -", "AA -").
+_AGENCY: Final = re.compile(
+    r"(?:[B-DF-HJ-NP-TV-Z]{2,5}|AFP|AP|AA|ANI|IANS|ENA|SIS|SPA|WAM|KUNA|TASS|IRNA|APA|MENA|QNA|"
+    r"BNA|ONA|UNB|APP|BSS|VNA|KPL|IPS|AKI|ANSA|EFE|DPA|RIA|PNA|FNA|SANA|NNA|TAP|MAP|APS)"
+)
+
+
+class Dateline(NamedTuple):
+    place: str | None
+    #: The date it prints, as a match of _DAY_MONTH in TEXT, and that text.
+    date: re.Match[str] | None
+    text: str
+    #: Where the dateline starts and ends in the document.
+    start: int
+    end: int
+
+
+def _dateline(doc: Document) -> Dateline | None:
+    """The dateline at the start of one of the first paragraphs: any form in the first,
+    one in capitals or with a date or an agency in the next five."""
+    for n, paragraph in enumerate(doc.paragraphs[:6]):
+        text = doc.text[paragraph.start : paragraph.end]
+        lead = _BEFORE_DATELINE.match(text)
+        skip = lead.end() if lead else 0
+        found = _DATELINE.match(text[skip:])
+        if found is None:
+            continue
+        place = found.group("place").strip()
+        agency = found.group("agency") or ""
+        if _NOT_A_DATELINE.match(place):
+            continue
+        if found.group().endswith(")") and not _DAY_MONTH.search(agency):
+            continue  # "India-Brazil-South Africa (IBSA) Dialogue": a name, no dateline
+        if n and not (place.isupper() or found.group("date") or found.group("agency")):
+            continue
+        if _AGENCY.fullmatch(place):
+            place = None
+        elif place.isupper():
+            place = place.title()
+        date = _DAY_MONTH.search(found.group("date") or agency)
+        start = paragraph.start + skip
+        return Dateline(place, date, found.group("date") or "", start, start + found.end())
+    return None
+
+
 _PLACE: Final = re.compile(
     r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
     r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b| this\b)"
@@ -94,7 +151,10 @@ _CITY: Final = re.compile(
     r"(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
 )
 _URL_DATE: Final = lazy(
-    r"/(?P<y>20\d{2})/(?P<m>\d{1,2}|[a-z]{3})/(?P<d>\d{1,2})/|/(?P<y2>20\d{2})(?P<m2>\d{2})(?P<d2>\d{2})[-/]"
+    r"/(?P<y>20\d{2})/(?P<m>\d{1,2}|[a-z]{3})/(?P<d>\d{1,2})/"
+    # "/20240820-", "/2023-03-10/", a story's number that opens with its day ("/AEN20230314004")
+    r"|(?:/|(?<=[A-Za-z_]))(?P<y2>20\d{2})(?P<sep>-?)(?P<m2>[01]\d)(?P=sep)(?P<d2>[0-3]\d)"
+    r"(?=[-/_.]|\d|$)"
 )
 
 
@@ -162,7 +222,8 @@ def _month_day(match: re.Match[str]) -> tuple[int, int, int | None]:
 def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | None, str | None]:
     if published:
         return published, "the page's publication date"
-    head = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end] if doc.paragraphs else ""
+    # The first paragraph's opening, where a dateline prints its date; not its sentences.
+    head = doc.text[doc.paragraphs[0].start : doc.paragraphs[0].end][:70] if doc.paragraphs else ""
     from_url = _url_date(doc.url)
     top = doc.text[: doc.paragraphs[0].start if doc.paragraphs else 0].splitlines()
     # A date line of its own near the top ("2023.04.27", "Time:2024-05-21 16:31").
@@ -182,7 +243,7 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
             except ValueError:
                 pass
         match = _DAY_MONTH.search(line)
-        if match:
+        if match and not _NOT_THE_DAY.search(line, 0, match.start()):
             month, day, year = _month_day(match)
             year = year or (from_url.year if from_url else None)
             if year:
@@ -198,13 +259,35 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
 #: Where a sentence says the meeting was: "a rare meeting in Athens", "talks in Cairo",
 #: "met in the South Korean port of Busan", "signed in Samarkand".
 _MET_IN: Final = re.compile(
-    r"\b(?:met|meet(?:s|ing)?|talks|summit|signed|gathered|convened)\b(?: [\w'-]+){0,3}? "
-    r"(?:in|at) (?:the (?:[\w-]+ ){0,3}(?:city|port|capital|town|resort) of )?"
-    r"(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
+    r"\b(?:met|meet(?:s|ing)?|talks|summit|signed|gathered|convened|hosted|received|welcomed|"
+    r"held|took place)"
+    r"\b(?: (?!(?:whose|which|who|that|where|when|after|before|while)\b)[\w'\u2019-]+){0,12}?"
+    r" (?:in|at) (?:the (?:[\w-]+ ){0,3}(?:city|port|capital|town|"
+    r"resort)(?: of|,)? )?(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
+    r"(?! (?:office|headquarters|building|compound|premises)\b)"
 )
 _NOT_A_PLACE: Final = re.compile(
     r"(?:" + "|".join(m.capitalize() for m in _MONTHS if len(m) > 3) + r"|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|May|The|This|Which|His|Her|Their)\b"
+)
+#: "in X" after a topic names where the topic is, not where they met: "the war in Ukraine".
+_TOPIC_IN: Final = re.compile(
+    r"\b(?:war|conflict|crisis|situation|peace|security|stability|investment|trade|"
+    r"attack|violence|fighting|elections?|developments|invest(?:ing)?)\s+$",
+    re.IGNORECASE,
+)
+#: Words at a paragraph's start, before a colon or dash, that are no dateline's place.
+_NOT_A_DATELINE: Final = re.compile(
+    r"(?i:watch|listen|video|photo|updated?|read|time|date|source|home|published|posted|"
+    r"breaking|exclusive|opinion|analysis|editorial|press release|by|news|world|nation)$"
+)
+#: A venue the meeting is held at: "at the Malacanang Palace", "in the Kremlin", "at
+#: Downing Street", "at the Taumeasina Island Resort".
+_VENUE: Final = re.compile(
+    r"\b(?:at|in) (?:the )?(?P<venue>(?:[A-Z][\w'\u2019.-]*\s+){0,4}(?:Palace|House|Hall|"
+    r"Complex|Villa|Castle|Hotel|Centre|Center|Buildings?|Residence|Auditorium|Street|Resort|"
+    r"Kremlin|Chancellery|Manor|Estate)(?: of the (?:[A-Z][\w'\u2019]*\s?){1,4})?|Kremlin|"
+    r"\u00c9lys\u00e9e|Elysee)\b(?:, (?P<city>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)(?=[.;,]| on\b|$))?"
 )
 
 
@@ -212,10 +295,53 @@ def _met_in(sentences: list[str]) -> str | None:
     """The place a sentence of meeting names; it beats a dateline, which may be only where
     the report was filed."""
     for sentence in sentences:
-        for match in _MET_IN.finditer(sentence):
-            if not _NOT_A_PLACE.match(match.group("place")):
-                return match.group("place")
+        for match in _MET_IN.finditer(_unquoted(sentence)):
+            place = re.sub(r"['\u2019]s\b.*", "", match.group("place"))  # "Beijing's Great Hall"
+            if not _NOT_A_PLACE.match(place) and not re.fullmatch(r"[A-Z]{2,5}", place):
+                return place
     return None
+
+
+def _unquoted(sentence: str) -> str:
+    """SENTENCE with what is inside quotation marks blanked: a speaker's "in Kerman"."""
+    return re.sub(
+        r"[\"\u201c][^\"\u201d]*(?:[\"\u201d]|$)", lambda m: " " * len(m.group()), sentence
+    )
+
+
+def _location(body: list[str], dateline: Dateline | None) -> str | None:
+    """Where the meeting was: the place a sentence of meeting names, else the dateline's,
+    else "in X"; with the venue before it where one is named ("Malacanang Palace, Manila"),
+    and the dateline's city before a country ("Apia, Samoa")."""
+    location = _met_in(body[:6])
+    city = dateline.place if dateline else None
+    if location and city and country_of(location) and not country_of(city):
+        location = f"{city}, {location}"
+    if location is None and dateline:
+        location = dateline.place
+    if location is None:
+        for sentence in body[:6]:
+            plain = _unquoted(sentence)
+            found = next(
+                (f for f in _PLACE.finditer(plain) if not _TOPIC_IN.search(plain, 0, f.start())),
+                None,
+            )
+            if found and not found.group("place").startswith("the "):
+                location = found.group("place")
+                break
+    if location is None:
+        # Only where nothing says "in X": "travelled to Moscow last year" is no meeting place.
+        for sentence in body[:6]:
+            found = _CITY.search(sentence)
+            if found:
+                location = found.group("place")
+                break
+    venue = next((v for s in body[:6] for v in _VENUE.finditer(_unquoted(s))), None)
+    if venue is None:
+        return location
+    place = venue.group("venue").strip()
+    location = location or venue.group("city")
+    return place if location is None or location in place else f"{place}, {location}"
 
 
 #: Before a date: a span of days ("16-18 December"), or another event's time ("after
@@ -240,7 +366,7 @@ def _printed(sentences: list[str]) -> tuple[dt.date | None, str | None]:
     for sentence in sentences:
         for match in _DAY_MONTH.finditer(sentence):
             month, day, year = _month_day(match)
-            if year:
+            if year and not _NOT_THE_DAY.search(sentence, 0, match.start()):
                 try:
                     return dt.date(year, month, day), "the date printed in the text"
                 except ValueError:
@@ -267,69 +393,91 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
         elif headline:
             title = headline
             from_headline = True
-    location = _met_in(body[:6])
-    if location is None and doc.sentences:
-        lead = _DATE_LINE.sub("", doc.slice(doc.sentences[0]))
-        dateline = _DATELINE.match(lead)
-        if dateline:
-            place = dateline.group("place").strip()
-            location = place.title() if place.isupper() else place
-    if location is None:
-        for sentence in body[:6]:
-            found = _PLACE.search(sentence)
-            if found and not found.group("place").startswith("the "):
-                location = found.group("place")
-                break
-    if location is None:
-        # Only where nothing says "in X": "travelled to Moscow last year" is no meeting place.
-        for sentence in body[:6]:
-            found = _CITY.search(sentence)
-            if found:
-                location = found.group("place")
-                break
+    dateline = _dateline(doc)
+    location = _location(body, dateline)
     anchor, anchor_source = _publication(doc, published)
     if anchor is None:
         anchor, anchor_source = _printed(body[:10])
-    date = written = note = None
-    for sentence in body[:10]:
+    filed = _filed(dateline, anchor)
+    if filed:  # "on Friday" counts back from the day the report was filed
+        anchor, anchor_source = filed, "the dateline"
+    date, written, note = _day(doc, dateline, anchor, anchor_source)
+    if date is None and filed and dateline and dateline.date:
+        date, written = filed, dateline.date.group()
+        note = f'The dateline says "{written}", the day of the report; check the meeting\'s day.'
+    return Meeting(title, ordinal, location, date, written, note, anchor, from_headline)
+
+
+def _filed(dateline: Dateline | None, anchor: dt.date | None) -> dt.date | None:
+    """The date a dateline prints, its year from the page's date where it gives none."""
+    if dateline is None or dateline.date is None:
+        return None
+    month, day, year = _month_day(dateline.date)
+    year = year or (anchor.year if anchor else None)
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
+#: After a date: the end of a span of days ("from March 6 to 10", "July 17 and 18").
+_SPAN_AFTER: Final = re.compile(r"\s*(?:-|\u2013|to|and|until)\s*\d{1,2}\b")
+
+
+def _day(
+    doc: Document, dateline: Dateline | None, anchor: dt.date | None, anchor_source: str | None
+) -> tuple[dt.date | None, str | None, str | None]:
+    """The meeting's day from the first sentences' words, past the dateline: a printed date,
+    "on Friday", "today" or "yesterday"; none where the text fixes no day."""
+    for span in doc.sentences[:10]:
+        start = span.start
+        if dateline and span.start < dateline.end and dateline.start < span.end:
+            start = min(span.end, dateline.end)  # its own date is the report's day
+        sentence = doc.text[start : span.end]
         explicit = _meeting_day(sentence)
+        if explicit and _SPAN_AFTER.match(sentence, explicit.end()):
+            return None, None, None
         if explicit:
-            month, day, year = _month_day(explicit)
-            year = year or (anchor.year if anchor else None)
-            if year:
-                try:
-                    date = dt.date(year, month, day)
-                except ValueError:
-                    date = None
-                if date:
-                    written = explicit.group()
-                    note = (
-                        None
-                        if explicit.group("y1") or explicit.group("y2")
-                        else (f'The source says "{written}"; the year is that of {anchor_source}.')
-                    )
-                    break
+            month, day, printed = _month_day(explicit)
+            year = printed or (anchor.year if anchor else None)
+            try:
+                date = dt.date(year, month, day) if year else None
+                if date and anchor and not printed and date > anchor + dt.timedelta(days=1):
+                    date = dt.date(anchor.year - 1, month, day)  # "Dec 30" in a January report
+            except ValueError:
+                date = None
+            if date and not _elsewhen(date, anchor, 365 if printed else 60):
+                written = explicit.group()
+                if printed:
+                    return date, written, None
+                return (
+                    date,
+                    written,
+                    f'The source says "{written}"; the year is that of {anchor_source}.',
+                )
         weekday = _ON_WEEKDAY.search(sentence)
         if weekday:
-            written = weekday.group(1) or weekday.group(2)
-            if anchor:
-                back = (anchor.weekday() - _WEEKDAYS.index(written.casefold())) % 7
-                date = anchor - dt.timedelta(days=back)
-                note = (
-                    f'The source says only "on {written}"; the calendar date is the {written}'
-                    f" on or before {anchor.isoformat()}, {anchor_source}."
-                )
-            break
+            written = weekday.group(1) or weekday.group(2) or weekday.group(3)
+            if anchor is None:
+                return None, written, None
+            back = (anchor.weekday() - _WEEKDAYS.index(written.casefold())) % 7
+            note = (
+                f'The source says only "on {written}"; the calendar date is the {written}'
+                f" on or before {anchor.isoformat()}, {anchor_source}."
+            )
+            return anchor - dt.timedelta(days=back), written, note
         same_day = _SAME_DAY.search(sentence)
         if same_day and anchor:
-            date, written = anchor, same_day.group()
-            note = f'The source says "{written}"; the date is {anchor_source}.'
-            break
+            written = same_day.group()
+            return anchor, written, f'The source says "{written}"; the date is {anchor_source}.'
         if _YESTERDAY.search(sentence) and anchor:
-            date, written = anchor - dt.timedelta(days=1), "yesterday"
             note = f'The source says "yesterday"; the date is the day before {anchor_source}.'
-            break
-    if date is None and anchor is not None:
-        date = anchor
-        note = f"The source gives no date for the meeting; this is {anchor_source}."
-    return Meeting(title, ordinal, location, date, written, note, anchor, from_headline)
+            return anchor - dt.timedelta(days=1), "yesterday", note
+    return None, None, None
+
+
+def _elsewhen(date: dt.date, anchor: dt.date | None, days: int) -> bool:
+    """Whether DATE is another event's: after the report, or DAYS or more before it."""
+    return anchor is not None and not (
+        anchor - dt.timedelta(days=days) <= date <= anchor + dt.timedelta(days=1)
+    )

@@ -143,3 +143,25 @@ class PartiesOf:
         if partner is None:
             return []
         return self._sides_in(read, partner.start(1), partner.end(1))
+
+
+#: A verb that sets its subject against the meeting: "Biden criticised the meeting".
+_AGAINST: Final = re.compile(
+    r"\b(?:criticis|criticiz|condemn|denounc|slamm?|protest)\w*\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:meeting|summit|talks|visit|deal|agreement|accord|declaration|gathering)\b",
+    re.IGNORECASE,
+)
+
+
+def critics(reads: list[Read], people: People) -> set[str]:
+    """The people every one of whose sentences sets them against the meeting ("US President
+    Joe Biden criticised the meeting"): their countries are no side of it."""
+    against: dict[str, bool] = {}
+    for read in reads:
+        doc = read.doc
+        for mention in read.cast.mentions:
+            key = people.local[(read.source_id, mention.person)]
+            sentence = doc.sentence_at(mention.start)
+            words = doc.slice(sentence) if sentence else ""
+            against[key] = against.get(key, True) and bool(_AGAINST.search(words))
+    return {key for key, always in against.items() if always}
