@@ -108,3 +108,138 @@ def test_a_relative_clause_is_no_second_commitment() -> None:
         " under whose auspices ministers will meet every year."
     )
     assert [c["kind"] for c in found] == ["decision"]
+
+
+# -- the grammar of outcomes in reporting and joint statements ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # The present of a joint statement.
+        ("The Parties agree to strengthen cooperation in the field of energy.", "decision"),
+        ("Both sides decide to open consulates in Mombasa and Alexandria.", "decision"),
+        ("The two governments commit to opening their markets to each other.", "plan"),
+        ("Both sides reiterate their commitment to the Nile Basin forum.", "reaffirmation"),
+        # Passives: with an adverb, and the impersonal passive of minutes.
+        ("A memorandum of understanding on energy was also signed.", "decision"),
+        ("It was agreed that the joint commission would meet every year.", "decision"),
+        # Outcomes told as nouns, and a document's words.
+        ("The visit saw the signing of a memorandum of understanding on tourism.", "decision"),
+        ("The talks concluded with the signing of a protocol on consular affairs.", "decision"),
+        ("The two presidents reached wide-ranging agreements on trade.", "decision"),
+        ("The two leaders endorsed a five-year action plan.", "decision"),
+        ("The Cairo declaration envisages closer cooperation in energy and trade.", "plan"),
+        ("The leaders met in Cairo, stressing a commitment to resolve border issues.",
+         "reaffirmation"),
+        # The press's verbs for a deal done, and for a body set up.
+        ("Kenya and Egypt struck a deal on wheat supplies.", "decision"),
+        ("The two sides also exchanged MoUs on health and education.", "decision"),
+        ("The two sides finalised an agreement on visa exemption.", "decision"),
+        ("The two sides set up a joint working group on energy.", "decision"),
+        ("The two leaders gave the go-ahead for a joint railway project.", "decision"),
+        ("The leaders tasked officials to draft a trade agreement.", "decision"),
+        ("The two leaders agreed to consult each other if a crisis arises.", "decision"),
+        ("The two presidents expressed their determination to deepen ties.", "plan"),
+        # Wishes told as nouns, and offers.
+        ("Sisi conveyed his greetings to Ruto and his keenness to deepen coordination.",
+         "interest"),
+        ("Ruto expressed Kenya's desire to import more Egyptian goods.", "interest"),
+        ("Egypt offered to train Kenyan diplomats in Cairo.", "interest"),
+        ("Ruto said he expects the Egyptian side to implement the plan.", "interest"),
+        ("Closing the summit, those taking part said the forum would meet every year.", "plan"),
+        # "agreed that" with an act to come, "agreed with" with an undertaking.
+        ("The two sides agreed that the joint commission will meet in Nairobi.", "decision"),
+        ("Ruto agreed with his Egyptian counterpart to hold annual consultations.", "decision"),
+        # A capital, a side and a country stand for who will act.
+        ("Cairo and Nairobi will hold consultations every year.", "plan"),
+        ("The Kenyan side will send a trade mission to Alexandria.", "plan"),
+        ("Ruto said New Zealand will host the next round of the talks.", "plan"),
+        ("Ruto said he and Sisi had agreed to continue contacts.", "decision"),
+        ("The leaders, who had previously met in Nairobi, agreed to open consulates.", "decision"),
+    ],
+)  # fmt: skip
+def test_outcome_grammar_of_reporting_and_joint_statements(sentence: str, kind: str) -> None:
+    assert one(TWO + sentence)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya, Egypt agree to boost trade ties",  # a headline: present tense, no full stop
+        "Last year, the two countries signed a trade agreement.",
+        "Earlier this year, Kenya signed a deal on ports with Ethiopia.",
+        "Since 1964 the two countries have signed more than 40 agreements.",
+        "Kenya and Egypt previously agreed to cooperate on water.",
+        "Kenya and Egypt have signed more than 20 agreements since 1964.",
+        "Ruto said the meeting was an occasion to share views and agree on cooperation.",
+        "Egypt would agree to talks only if Ethiopia stops filling the dam.",
+        "Sisi said Egypt would join the force if the African Union asked it to.",
+        "Egypt had hoped to sign a deal on the Nile waters.",
+        "The talks came as Sudan is expected to announce new elections.",
+        "Ruto said Kenya has made progress as agreed in the roadmap.",
+        "The treaty sets out mechanisms established by the two parliaments.",
+        "The two leaders reaffirmed that regional stability is vital.",
+        "Ruto and Sisi jointly released a stamp honouring the Nile.",
+        "Sisi affirmed that Egypt attaches great importance to its relations with Kenya.",
+        "Sisi said Egypt would resume the talks once its demands were met.",
+        "The two sides agreed, however, that more work was needed.",
+        "ALSO READ: Kenya and Egypt agreed to boost trade.",
+        "Read more | Egypt will host the next summit.",
+    ],
+)
+def test_headlines_background_conditions_and_other_countries_are_not_outcomes(
+    sentence: str,
+) -> None:
+    assert commitments(TWO + sentence) == []
+
+
+def test_a_view_reaffirmed_and_a_commitment_restated_in_one_sentence() -> None:
+    found = one(
+        TWO + "They reaffirmed that the treaty is the foundation of relations, and restated"
+        " their joint commitment to its full implementation."
+    )
+    assert found["kind"] == "reaffirmation"
+    assert found["text"].startswith("Commitment to its full implementation")
+
+
+def test_a_country_beside_the_meeting_is_flagged() -> None:
+    found = one(TWO + "Ethiopia has vowed to complete the dam this year.")
+    assert found["parties"] == ["Ethiopia"]
+    assert "Ethiopia not among the meeting's sides" in found["review"]
+
+
+def test_two_people_named_together_one_unknown_are_both_sides() -> None:
+    # "the two" is every side; a nickname the cast does not know still stands beside the other.
+    lead = "Indonesian President Joko Widodo met Australian Prime Minister Anthony Albanese.\n\n"
+    assert one(lead + "The two signed a defence agreement.")["parties"] == [
+        "Australia",
+        "Indonesia",
+    ]
+    found = one(lead + "Jokowi and Albanese witnessed the signing of three agreements.")
+    assert found["parties"] == ["Australia", "Indonesia"]
+    assert "two people named together" in found["review"]
+    said = one(lead + "Albanese said he and Jokowi had agreed to continue contacts.")
+    assert said["parties"] == ["Australia", "Indonesia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (TWO + "Nairobi hopes to double its exports to Egypt.", ["Kenya"]),
+        (TWO + "Kenyan officials said the country would send a trade mission.", ["Kenya"]),
+        ("Kenyan President William Ruto met Egyptian Prime Minister Mostafa Madbouly in Cairo.\n\n"
+         "The Prime Minister looked forward to visiting Nairobi.", ["Egypt"]),
+        ("Angolan President Joao Lourenco hosted Rwandan President Paul Kagame and Congolese"
+         " President Felix Tshisekedi in Luanda.\n\nLourenco announced that a truce had been"
+         " reached between Rwanda and the Democratic Republic of the Congo.",
+         ["Democratic Republic of the Congo", "Rwanda"]),
+    ],
+)  # fmt: skip
+def test_parties_named_by_a_capital_an_office_or_a_passive_between(
+    text: str, parties: list[str]
+) -> None:
+    found = one(text)
+    assert found["parties"] == parties
+    assert "check the parties: " in found["review"]
+    assert "taken to be all sides" not in found["review"]

@@ -1,6 +1,6 @@
 """Commitments, discussions and events: each a sentence of the source, read by its verb.
 
-A sentence is a commitment when a commitment verb (briefing.draft.lexicon) has
+A sentence is a commitment when a commitment verb (briefing.draft.lexicon, outcomes) has
 a side for its subject: a country, "both sides", "the leaders", "they", "we",
 a person, or the declaration itself. Its kind follows the verb that comes
 first, and a future timeline turns an agreement into a plan ("agreed to
@@ -25,34 +25,58 @@ from briefing.draft.lexicon import (
     UNDERTAKINGS,
     find_countries,
 )
+from briefing.draft.outcomes import (
+    AS_BEFORE,
+    CHROME,
+    CONDITION,
+    CONTEXT,
+    FULL_STOP,
+    INFINITIVE_AND,
+    MORE_COMMITMENT_VERBS,
+    PRESENT,
+    TEXT_ISSUED,
+)
 from briefing.draft.people import Cast
 
 _KIND_ORDER: Final = ("reaffirmation", "confirmation", "interest", "decision", "plan")
 _VERBS: Final = tuple(
-    (kind, re.compile(r"\b(?:" + "|".join(COMMITMENT_VERBS[kind]) + r")\b", re.IGNORECASE))
+    (
+        kind,
+        re.compile(
+            r"\b(?:"
+            + "|".join(COMMITMENT_VERBS[kind] + MORE_COMMITMENT_VERBS.get(kind, ()))
+            + r")\b",
+            re.IGNORECASE,
+        ),
+    )
     for kind in _KIND_ORDER
 )
 _DISCUSS: Final = re.compile(r"\b(?:" + "|".join(DISCUSSION_VERBS) + r")\b", re.IGNORECASE)
 _EVENT: Final = re.compile(r"\b(?:" + "|".join(EVENT_VERBS) + r")", re.IGNORECASE)
 _SIGNING: Final = re.compile(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
 _SIDES: Final = re.compile(
-    r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers)|"
-    r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials)|"
+    r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers|parties)|"
+    r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials|"
+    r"parties|partners)|"
     r"(?:the )?(?:\w+ )?(?:presidents|prime ministers|heads of (?:state|government)|participants|"
-    r"signatories)|leaders|both|the (?:two|three|four) (?:\w+ )?\w+|"
+    r"signatories)|leaders|both|the (?:two|three|four)(?: (?:\w+ )?\w+)?|"
     r"the (?:\w+ )?(?:side|president|prime minister|premier|chancellor|(?:foreign )?minister|"
     r"secretary(?: of state)?)|"
-    r"officials|diplomats|delegations?|they|we|our|the dialogue|the meeting|the summit|the talks|"
-    r"the (?:\w+ )?(?:declaration|agreement|statement|government)|there was)\b",
+    r"officials|diplomats|delegations?|(?:the )?authorities|they|we|our|the dialogue|the meeting|"
+    r"the summit|the talks|the (?:\w+ )?(?:declaration|agreement|statement|government)|"
+    r"\w+(?:'s|\u2019s) (?:joint )?(?:declaration|agreement|statement|communiqu\w+|roadmap)|"
+    r"those (?:taking part|present|attending)|the (?:\w+ )?(?:forum|bloc|grouping)|"
+    r"there was)\b",
     re.IGNORECASE,
 )
 _CAPITAL: Final = lazy(r"\b(?:" + "|".join(CAPITAL_OF) + r")\b")
 #: Words that, right before "will" or "would", name who will act.
 _SIDE_WORDS: Final = frozenset(
-    {"sides", "nations", "countries", "government", "governments", "leaders", "ministers",
-     "officials", "they", "we", "he", "she", "delegation", "delegations", "forces", "military",
-     "militaries", "navies", "armies", "companies", "firms", "ministries", "agencies",
-     "diplomats", "envoys", "negotiators", "teams"}
+    {"side", "sides", "country", "nations", "countries", "government", "governments", "leaders",
+     "ministers", "officials", "they", "we", "he", "she", "delegation", "delegations", "forces",
+     "military", "militaries", "navies", "armies", "companies", "firms", "ministries", "agencies",
+     "diplomats", "envoys", "negotiators", "teams", "parties", "partners", "authorities",
+     "forum", "bloc", "commission", "committee", "mechanism"}
 )  # fmt: skip
 _PLANNED: Final = re.compile(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
 _MODAL: Final = re.compile(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
@@ -63,12 +87,14 @@ _NEGATED: Final = re.compile(
 #: claim, or a plan that belongs to the past ("had planned").
 _HEDGED: Final = re.compile(
     r"^(?:if|unless|whether)\b|\b(?:whether|if|unless|would consider|accused|alleged|allegedly"
-    r"|criticis\w+|criticiz\w+|denied|had (?:planned|agreed|decided|pledged|signed))\b",
+    r"|criticis\w+|criticiz\w+|denied|had (?:planned|agreed|decided|pledged|signed|hoped|wanted"
+    r"|intended|promised|vowed|sought))\b",
     re.IGNORECASE,
 )
 #: "said he had signed": the past of reported speech, not a plan given up.
 _REPORTED: Final = re.compile(
-    r"\b(?:said|says|announced|told \w+)(?: on \w+)?(?: that)? (?:he|she|they|it|we|the \w+)\s*$",
+    r"\b(?:said|says|announced|told \w+)(?: on \w+)?(?: that)? (?:(?:he|she|they|it|we|the \w+)"
+    r"(?: and (?:his |her |the )?(?:\w+ )?[A-Z][\w-]+)?|both \w+|the two \w+)\s*$",
     re.IGNORECASE,
 )
 #: A time long before any meeting: what happened then is background. The present century
@@ -79,7 +105,7 @@ _CENTURY: Final = re.compile(
     re.IGNORECASE,
 )
 #: A verb right after a quotation and its comma introduces it ("...," assured the President).
-_SPEECH_TAG: Final = re.compile(r"(?:\u201d|[,.!?]\"),?\s+$")
+_SPEECH_TAG: Final = re.compile(r"(?:[,.!?]['\u2019]?[\"\u201d]|[\"\u201d],)\s+$")
 #: A past participle after a comma, with no object of its own, describes a thing ("the
 #: format, established in 1991"); with one it goes on with the sentence ("met on Monday,
 #: signed five deals").
@@ -103,7 +129,8 @@ _BY_OFFICE: Final = re.compile(
 _RELATIVE: Final = re.compile(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
 _PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were|will be|would be|has been|have been|had been)\s+(?:being\s+)?"
-    r"(?:signed|launched|opened|taken up|established|set up|adopted|concluded|reached)\b",
+    r"(?:(?:also|further|formally|officially|jointly)\s+)?(?:endorsed|approved|signed|launched|"
+    r"opened|taken up|established|set up|adopted|concluded|reached)\b",
     re.IGNORECASE,
 )
 _MONTHS: Final = (
@@ -142,7 +169,7 @@ _OPENING_YEAR: Final = re.compile(
     + _MONTHS
     + r")(?: \d{1,2})?,? )?"
     + _YEAR
-    + r"(?=,)",
+    + r"(?=,|\s+(?:the\s+)?[A-Z])",  # "In 2019, Kenya ...", "In 2019 Kenya ..."
     re.IGNORECASE,
 )
 _DATED_DOCUMENT: Final = re.compile(
@@ -214,9 +241,13 @@ def _modal_side(text: str, start: int, match: re.Match[str], cast: Cast) -> bool
         mention = cast.mentions_in(start, start + len(before) + 1)
         if mention and mention[-1].end >= start + len(before) - 1:
             return True
+    tail = before[-40:].removesuffix("'s").removesuffix("\u2019s")
+    named = find_countries(tail)
     return bool(
         find_countries(word.removesuffix("'s").removesuffix("\u2019s"))
+        or (named and named[-1][1] == len(tail))  # "New Zealand will": a name of two words
         or word.casefold() in _SIDE_WORDS
+        or _CAPITAL().search(before[-15:])  # "Cairo and Amman will": the capitals' governments
     )
 
 
@@ -228,6 +259,9 @@ def _commitment(
     an ambition to ...")."""
     text = doc.text
     candidates = _candidates(text, sentence.start, sentence.end)
+    if len(candidates) > 1 and re.match(r"announced that", candidates[0][1].group()):
+        # "announced that a ceasefire had been reached": what was announced is the outcome.
+        candidates = candidates[1:] + candidates[:1]
     if not candidates:
         passive = _PASSIVE.search(text, sentence.start, sentence.end)
         if passive and _quote_at(passive.start(), quotes) is not None:
@@ -263,9 +297,22 @@ def _read_commitment(
     clause = text[match.start() : sentence.end]
     if _NEGATED.search(text[max(sentence.start, match.start() - 12) : match.end() + 5]):
         return None
-    if _hedged(text, sentence.start, match.end()):
+    if _hedged(text, sentence.start, match.end()) or CONDITION.search(
+        text, match.end(), sentence.end
+    ):
         return None
+    if re.match(r"(?:would|could)\b", match.group(), re.IGNORECASE) and re.search(
+        r"\bif\b", text[match.end() : sentence.end], re.IGNORECASE
+    ):
+        return None  # "Egypt would agree to talks if ...": the conditional mood
     if _not_undertaking(text, sentence, match):
+        return None
+    if PRESENT.match(match.group()) and (
+        not FULL_STOP.search(text, sentence.start, sentence.end)
+        or INFINITIVE_AND.search(text, sentence.start, match.start())
+    ):
+        # "China, Japan agree to boost ties": a headline's present, not a statement's; "an
+        # occasion to share views and agree on cooperation": an infinitive, not an act.
         return None
     subject = text[sentence.start : match.start()]  # the words that say who acts
     # "will be held", "would see": what is planned is the subject, not who plans it.
@@ -280,7 +327,13 @@ def _read_commitment(
         return None  # "we will defend ...," said in a quotation is the speaker's, not a plan
     if quote and _BY_OFFICE.search(text, quote[1], sentence.end):
         return None  # "...," the ministry said: an office's account, not the leaders' words
-    carries_subject = re.match(r"there was|produced", match.group(), re.IGNORECASE)
+    # "there was agreement", "The visit saw the signing of": the outcome is the subject.
+    carries_subject = re.match(
+        r"there was|it (?:was|has been|is)|produced|saw|sees|marked|included|featured|culminated|"
+        r"concluded with",
+        match.group(),
+        re.IGNORECASE,
+    )
     is_passive = planned or (kind == "decision" and _PASSIVE.match(match.group()) is not None)
     if not (carries_subject or is_passive) and not _has_side(
         subject, cast, sentence.start, match.start()
@@ -342,10 +395,18 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
     """Whether the verb, read in its place, makes no undertaking."""
     verb = match.group()
     after = text[match.end() : match.end() + 40]
-    if re.match(r"agreed", verb) and re.match(
-        r" (?:that|with)\b| on (?:an? |the )(?:\w+ )?(?:need|importance|significance)\b", after
+    if (
+        re.match(r"agree", verb)
+        and re.match(
+            r"(?:,\s*\w+,)? (?:that|with)\b| on (?:an? |the )(?:\w+ )?(?:need|importance|"
+            r"significance)\b",
+            after,
+        )
+        and not _AGREED_ACT.match(text, match.end(), sentence.end)
     ):
         return True  # "agreed that terrorism is a threat", "agreed on the importance of"
+    if _PAST_BEFORE.search(text[sentence.start : match.start()]):
+        return True  # "Last year, the two countries signed ...": background
     before = text[sentence.start : match.start()]
     if _SPEECH_TAG.search(before):
         return True  # "...," assured the Congolese President: it says who spoke
@@ -355,8 +416,29 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
         and _NO_OBJECT.match(text, match.end(), sentence.end)
     ):
         return True  # "the Weimar Triangle format, established between the three countries"
+    if re.match(r"jointly (?:issued|published|released)", verb) and not TEXT_ISSUED.match(
+        text, match.end()
+    ):
+        return True  # "jointly released a stamp": only a text they issue together is an outcome
     if _DESCRIBED.search(before):
         return True  # "the agreements that we have signed": what they are, not a new act
+    if (
+        _PARTICIPLE.match(verb)
+        and text.startswith(" by ", match.end())
+        and not _AUXILIARY.search(before)
+    ):
+        return True  # "the mechanisms established by the treaty": a thing, not an act
+    if AS_BEFORE.search(before) or CONTEXT.search(before):
+        # "progress as agreed in the agreement": an earlier act; "The talks came as Trump is
+        # expected to ...", "and come ahead of a meeting where ...": what surrounds the meeting.
+        return True
+    if re.match(r"re-?affirm|reiterat|affirmed|confirmed", verb, re.IGNORECASE) and (
+        _VIEW_THAT.match(text, match.end(), sentence.end)
+        or (verb.endswith("that") and _NO_ACT.match(text, match.end(), sentence.end))
+    ):
+        # "reaffirmed that cooperation is vital", "affirmed that Kenya attaches importance to":
+        # a view restated, not an undertaking
+        return True
     if verb == "assured" and not re.search(
         r"\b(?:will|would|shall)\b|(?<!\bis )(?<!\bare )(?<!\bremains )\bto\b",
         text[match.end() : sentence.end],
@@ -378,9 +460,38 @@ _EARLIER_ACT: Final = re.compile(
     r"discussions|negotiations|consultations)\b)(?:[\w'\u2019-]+\s+){1,6}$",
     re.IGNORECASE,
 )
+#: "reaffirmed that ..." with no act to come in its clause: a view restated.
+_NO_ACT: Final = re.compile(
+    r"(?![^.;]*\b(?:will|would|shall|to (?:continue|work|strengthen|deepen|support|promote|expand|"
+    r"enhance|maintain|pursue|advance|uphold)\b))",
+    re.IGNORECASE,
+)
+_VIEW_THAT: Final = re.compile(r"\s+that\b" + _NO_ACT.pattern, re.IGNORECASE)
+#: Right before a past participle, the words that make it a verb of its own clause.
+_AUXILIARY: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+#: What makes "agreed that" or "agreed with" an undertaking, not a shared view: an act to come
+#: ("agreed that the commission will meet in May") or an infinitive of an undertaking ("agreed
+#: with his counterpart to hold talks").
+_AGREED_ACT: Final = re.compile(
+    r" that [^,.;]{1,80}?\b(?:will|would|shall|should) (?!be\b|have\b|not\b)\w+"
+    r"| with [^,.;]{1,60}?\bto (?:" + "|".join(UNDERTAKINGS) + r")\b",
+    re.IGNORECASE,
+)
+#: Before a verb: a time before the meeting, opening its sentence ("Last year, they signed") or
+#: right before it ("had previously agreed"), not in a clause about something else ("the
+#: leaders, who had previously met, agreed").
+_PAST_BEFORE: Final = re.compile(
+    r"^\s*(?:(?:back|and|but|also)\s+)?(?:last (?:year|month|week)|earlier this (?:year|month)|"
+    r"in the past|previously|(?:\w+ )?(?:years|months) ago|since (?:19|20)\d\d)\b"
+    r"|\bpreviously\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: After a verb, in its clause: a time before the meeting.
 _PAST_TIME: Final = re.compile(
-    r"\b(?:earlier this (?:year|month|week)|last (?:year|month|week)|in the past|previously)\b",
+    r"\b(?:earlier this (?:year|month|week)|last (?:year|month|week)|in the past|previously|"
+    r"since (?:(?:19|20)\d\d|independence)|over the (?:past|last) (?:\w+ )?(?:years|decades))\b",
     re.IGNORECASE,
 )
 _CLAUSE_END: Final = re.compile(r"[,;:.]")
@@ -438,6 +549,8 @@ def find_items(doc: Document, cast: Cast, quotes: list[tuple[int, int]]) -> list
     discussing_list = False
     for sentence in doc.sentences:
         paragraph = doc.paragraphs[sentence.paragraph]
+        if CHROME.match(text, paragraph.start, paragraph.end):
+            continue  # "ALSO READ: Kenya, Egypt agree ...": a link to another story
         words = text[sentence.start : sentence.end]
         if paragraph.kind == "bullet" and discussing_list:
             found.append(

@@ -10,6 +10,9 @@ import functools
 import re
 from typing import Final
 
+from briefing.draft.blocs import MORE_GROUPINGS
+from briefing.draft.outcomes import MORE_CAPITALS
+
 #: Verbs that introduce reported or quoted speech, in the forms wire copy uses.
 SPEECH_VERBS: Final = frozenset(
     """
@@ -272,6 +275,7 @@ CAPITAL_OF: Final = {
     "Manila": "Philippines", "Seoul": "South Korea", "Kyiv": "Ukraine", "Canberra": "Australia",
     "New Delhi": "India", "Delhi": "India", "London": "United Kingdom", "Paris": "France",
     "Berlin": "Germany", "Brussels": "European Union", "Jakarta": "Indonesia", "Hanoi": "Vietnam",
+    **MORE_CAPITALS,
 }  # fmt: skip
 #: Capitals are not countries' names: they stand for a country only as a sentence's subject.
 CAPITALS: Final = frozenset(CAPITAL_OF)
@@ -353,7 +357,8 @@ _NOT_NOUN: Final = "".join(
     rf"(?<!\b{word} )" for word in ("the", "a", "an", "its", "their", "his", "her", "our", "newly")
 )
 
-#: Verbs that make a commitment, by kind. A signed agreement is a decision.
+#: Verbs that make a commitment, by kind. A signed agreement is a decision. An entry led by
+#: checks behind it looks at its word first ("(?=signed)"): the checks run only where it is.
 COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "interest": (
         r"expressed (?:[\w.]+(?:'s|\u2019s) |its |their |his |her )?(?:\w+ )?interest",
@@ -367,7 +372,7 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:hopes?|hoped) to",
         r"(?:is|are|was|were) keen to",
         # "has sought to reassert": a perfect tells a course of the past, not an undertaking.
-        r"(?<!has )(?<!have )(?<!had )(?:seeks?|sought) to",
+        r"(?=seek|sought)(?<!has )(?<!have )(?<!had )(?:seeks?|sought) to",
         r"(?:is|are|was|were) (?:exploring|looking into)",
         r"welcomed the (?:idea|proposal|possibility)",
     ),
@@ -409,11 +414,11 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"vow(?:ed|s|ing) to",
         # A verb of undertaking with its infinitive or object, never the adjective or the
         # noun: "described the talks as promising", "the pledges", "the promised aid".
-        _NOT_NOUN + r"(?:pledg|promis)(?:ed|es)(?= [\w$\"\u201c])",
+        r"(?=pledg|promis)" + _NOT_NOUN + r"(?:pledg|promis)(?:ed|es)(?= [\w$\"\u201c])",
         r"(?:pledg|promis)ing(?= to\b)",
         r"(?<=, )(?:pledg|promis)ing(?= (?!to\b)[\w$\"\u201c])",  # "..., promising closer ties"
         r"(?:is|are|was|were) (?:also )?determined to",
-        r"(?<!is )(?<!are )(?<!remain )(?<!remains )committed to",
+        r"(?=committed)(?<!is )(?<!are )(?<!remain )(?<!remains )committed to",
     ),
     "decision": (
         r"agreed",
@@ -430,15 +435,15 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"decided",
         r"resolved to",
         r"concurred",
-        _NOT_NOUN + r"signed",
-        _NOT_NOUN + r"inked",
-        _NOT_NOUN + r"launched",
+        r"(?=signed)" + _NOT_NOUN + r"signed",
+        r"(?=inked)" + _NOT_NOUN + r"inked",
+        r"(?=launched)" + _NOT_NOUN + r"launched",
         r"(?:are|is|were) launching",
         r"(?:are|is|were) (?:also )?beginning",
         r"set (?:a|the) (?:goal|target)",
         r"have set",
-        _NOT_NOUN + r"adopted",
-        _NOT_NOUN + r"established",
+        r"(?=adopted)" + _NOT_NOUN + r"adopted",
+        r"(?=established)" + _NOT_NOUN + r"established",
         r"affirmed to",
         r"witnessed the signing",
         r"(?:are|is) being taken up",
@@ -552,6 +557,7 @@ GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Pacific Islands Forum": (("Pacific Islands Forum",), ()),
     "Arab League": (("Arab League", "League of Arab States"), ()),
     "NATO": (("NATO", "Nato"), ()),
+    **MORE_GROUPINGS,
 }  # fmt: skip
 #: Every form of a grouping, longest first (so that "C5+1" wins over "C5").
 _GROUPING_FORMS: Final = sorted(

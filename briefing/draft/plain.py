@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from briefing.draft.commitby import CommitmentParties
 from briefing.draft.document import SMALL_WORDS, Ids, slug
 from briefing.draft.lexicon import in_a_sentence
-from briefing.draft.parties import PartiesOf
 from briefing.draft.speakers import NAME
 from briefing.draft.topics import Grouping, topic_ids
 
@@ -67,14 +67,17 @@ def _commitment_text(doc: Document, item: Found) -> str:
     whole = text[item.sentence.start : end]
     if _BEEN.search(verb):
         return _wording(whole)  # "A hotline will be established between ...": what, and done
+    noun = re.search(r"\b(signing|adoption|launch|establishment|exchange) of$", verb)
     if verb.casefold().endswith("commitment"):
         rest = "commitment " + rest
+    elif noun:
+        rest = f"{noun.group(1)} of {rest}"  # "saw the signing of a memorandum": the signing
     elif _ACT.search(verb):
         rest = f"{verb} {rest}"  # "signed 18 agreements": the act is the commitment
     return _wording(_LEAD.sub("", rest), whole)
 
 
-class _Builder(PartiesOf):
+class _Builder(CommitmentParties):
     def __init__(self, people: People, sides: list[str], grouping: Grouping) -> None:
         self.people = people
         self.sides = sides
@@ -326,7 +329,7 @@ class _Items:
             if best and best[0] >= 0.35
             else None
         )
-        by, by_note = self.builder.by(read, item)
+        by, by_note = self.builder.commitment_by(read, item)
         record: dict[str, Any] = {
             "id": self.taken["commitments"].add(slug(wording)),
             "text": wording,
