@@ -20,7 +20,9 @@ from briefing.draft.speech import (
     DOC_SPEAKS,
     ISSUER,
     JOINT_DOC,
+    LETTERS,
     NAMED_DOC,
+    is_verb,
 )
 
 
@@ -93,6 +95,15 @@ class DocumentReader:
         if said:
             doc_words = said.group("doc")
             attribution = said.group().strip()
+            # "The statement emphasized ...", "the leaders stated in the declaration": the
+            # document speaks, not one only spoken about.
+            verb = LETTERS.match(sentence, said.end() + 1)
+            before = LETTERS.findall(sentence, max(0, said.start() - 20), said.start())
+            speaks = bool(verb and is_verb(verb.group())) or (
+                said.group("the").casefold().startswith("in")
+                and bool(before)
+                and is_verb(before[-1])
+            )
             if "joint" in doc_words.casefold():
                 self.state.joint_document = True
                 return Speaker("joint", "", attribution, None)
@@ -115,10 +126,12 @@ class DocumentReader:
                 )
                 self.state.last_document = speaker
                 return speaker
-            return self._earlier_document(attribution, start, end)
+            return self._earlier_document(attribution, start, end, speaks=speaks)
         return None
 
-    def _earlier_document(self, attribution: str, start: int, end: int) -> Speaker | None:
+    def _earlier_document(
+        self, attribution: str, start: int, end: int, *, speaks: bool = False
+    ) -> Speaker | None:
         if self.state.last_document is not None:
             return self.state.last_document._replace(
                 attribution=attribution,
@@ -127,11 +140,12 @@ class DocumentReader:
         if self.state.joint_document:
             return Speaker("joint", "", attribution, None)
         # Only a document that speaks ("the declaration said"), not one spoken about.
-        speaks = bool(DOC_SPEAKS().search(attribution))
+        speaks = speaks or bool(DOC_SPEAKS().search(attribution))
         if speaks and JOINT_DOC().search(attribution):
             return Speaker("joint", "", attribution, None)
         earlier = NAMED_DOC().search(self.doc.text, max(0, start - 600), start)
-        if speaks and earlier and re.match(r"the (?:document|text)\b", attribution, re.I):
+        the_doc = r"the (?:document|text|statement|declaration|communiqu\w*)\b"
+        if speaks and earlier and re.match(the_doc, attribution, re.I):
             # "This is also reflected in the final declaration. ... the document says"
             return Speaker(
                 "joint",

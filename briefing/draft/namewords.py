@@ -27,7 +27,7 @@ COMMON: Final = frozenset(
 )
 PRONOUNS: Final = frozenset({"he", "she"})
 #: Titles of address before a name besides the lexicon's: "H.E Amb. Mauro Vieira".
-ADDRESS_TITLES: Final = HONORIFICS | frozenset({"amb", "h.e", "excellency"})
+ADDRESS_TITLES: Final = HONORIFICS | frozenset({"amb", "h.e", "excellency", "prof", "professor"})
 #: Words of peoples, faiths and regions ("Sunni Arab states", "Gulf Arab"). Some are also
 #: given names ("Christian Lindner"), so they rule out a name only as adjectives of a group.
 GROUP_WORDS: Final = frozenset(
@@ -74,3 +74,24 @@ AGENCIES: Final = frozenset(
 )
 #: Words after a country's adjective that make it part of a role ("European Commission President").
 INSTITUTIONS: Final = frozenset({"commission", "council", "parliament", "central", "federal"})
+
+
+#: Words that make a run of capitalised words a news outlet, never a person ("Sky News
+#: Arabia", "The Times of India", "Yonhap News TV"); no person's name has one.
+OUTLET_WORDS: Final = frozenset(
+    """
+    news radio television tv broadcasting broadcaster daily gazette journal telegraph tribune
+    times newspaper agency
+    """.split()  # noqa: SIM905
+)
+#: News agencies known by a one-word name besides AGENCIES ("Sputnik reported"); names in
+#: capitals ("WAM", "CCTV") are never taken for a person's anyway.
+NEWS_AGENCIES: Final = frozenset({"sputnik", "ukrinform", "prensa", "belta", "kazinform"})
+#: Words of a minister's portfolio, besides COMMON's, that are never a name ("Minister of
+#: National Planning and Infrastructure").
+PORTFOLIO_WORDS: Final = frozenset(
+    """
+    planning housing aviation fisheries communications technology petroleum mines works
+    sports youth resources telecommunications
+    """.split()  # noqa: SIM905
+)

@@ -5,10 +5,13 @@ Minister S Jaishankar", "Japan's foreign ministry spokesperson Toshihiro
 Kitamura", "his Japanese counterpart Toshimitsu Motegi"), when an honorific
 does ("Mr Albanese"), when a speech verb follows it ("Narendra Modi has
 declared", "Malcolm Davis from the Australian Strategic Policy Institute
-said"), or when it is a shorter form of someone already found ("Jaishankar",
-"Leyen", "Kishida Fumio"). Countries, their adjectives and role words are never
-names. A counterpart takes the role of the person it is the counterpart of,
-with the country named beside it.
+said"), when a quotation's tag puts the verb before it (`"...," said Wang Yi`),
+when a role is set off after it ("Wang Yi, director of the Office"), when it
+meets, attends or is present (see nameacts), or when it is a shorter form of
+someone already found ("Jaishankar", "Leyen", "Kishida Fumio"). Countries, their
+adjectives, role and portfolio words and news outlets ("Sky News Arabia") are
+never names. A counterpart takes the role of the person it is the counterpart
+of, with the country named beside it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from typing import Final, NamedTuple
 from briefing.draft.document import Document
 from briefing.draft.lexicon import (
     CAPITALS,
-    COUNTRY_FORMS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     OFFICES,
@@ -28,6 +30,16 @@ from briefing.draft.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     country_of,
+)
+from briefing.draft.nameacts import (
+    ASIDE,
+    MEETS,
+    MET,
+    MET_END,
+    PAIRED,
+    appositive_country,
+    role_after,
+    said_before,
 )
 from briefing.draft.namewords import (
     ADDRESS_TITLES,
@@ -38,7 +50,9 @@ from briefing.draft.namewords import (
     GROUP_PLURALS,
     GROUP_WORDS,
     INSTITUTIONS,
-    PRONOUNS,
+    NEWS_AGENCIES,
+    OUTLET_WORDS,
+    PORTFOLIO_WORDS,
     SEATS,
 )
 
@@ -121,7 +135,7 @@ def _is_name_word(token: _Token) -> bool:
     folded = token.folded
     if folded in COMMON or folded in ADDRESS_TITLES or folded in ROLE_WORDS:
         return False
-    if country_of(word):
+    if folded in PORTFOLIO_WORDS or country_of(word):
         return False
     return not word.isupper() or len(word) <= 2
 
@@ -194,7 +208,12 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
             country = country or found
             i -= 1
             continue
-        if (folded in ROLE_WORDS and folded not in ("the", "and", "for")) or _joins_role(tokens, i):
+        if (
+            (folded in ROLE_WORDS and folded not in ("the", "and", "for"))
+            or folded in PORTFOLIO_WORDS
+            or _joins_role(tokens, i)
+            or (folded == "and" and i > 0 and _portfolio(tokens[i - 1].folded))
+        ):
             i -= 1
             continue
         break
@@ -235,6 +254,11 @@ def _joins_role(tokens: list[_Token], i: int) -> bool:
 _JOINERS: Final = frozenset({"the", "and", "for", "of"})
 
 
+def _portfolio(folded: str) -> bool:
+    """Whether a word can stand before "and" in a portfolio ("Planning and Infrastructure")."""
+    return (folded in ROLE_WORDS and folded not in _JOINERS) or folded in PORTFOLIO_WORDS
+
+
 def _speech_after(tokens: list[_Token], last: int) -> bool:
     after = [t.folded for t in tokens[last + 1 : last + 4]]
     if not after:
@@ -244,33 +268,21 @@ def _speech_after(tokens: list[_Token], last: int) -> bool:
     return False
 
 
-#: A verb of meeting or signing after a name: "António Costa met", "Lula signed".
-_MEETS: Final = re.compile(
-    r" (?:has |had |also |jointly )?(?:met|meets|signed|signs|hosted|hosts|visited|received|"
-    r"welcomed|held talks|co-chaired|chaired|arrived)\b"
-)
-#: The first of two who meet: "Keir Starmer and Antonio Costa met".
-_PAIRED: Final = re.compile(r" and (?:[A-Z][\w'\u2019.-]* ){1,4}(?:met|signed|held talks)\b")
-#: Before a name that is met: "met with Lula", "talks with Blinken", "hosted Trudeau".
-_MET: Final = re.compile(r"\b(?:met|meets|talks|hosted|hosts|received|welcomed)(?: with)? $")
-#: After a name that is met, where the name is not a modifier ("talks with Taliban leaders").
-_MET_END: Final = re.compile(r"(?:'s|\u2019s)?\s*(?:[,.;:]|(?:and|on|in|at|for|to|during)\b|$)")
-#: An aside between a name and its speech verb: "Amitabh Kant, India's G20 Sherpa, said".
-_ASIDE: Final = re.compile(r", [^,.;:\"\u201c\u201d()]{3,60}, (?:has |had |also )?(\w+)")
-
-
 def _acts(tokens: list[_Token], first: int, last: int, text: str) -> bool:
     """Whether the name from FIRST to LAST speaks, meets or signs, or is met."""
     rest = text[tokens[last].end : tokens[last].end + 100]
-    aside = _ASIDE.match(rest)
+    aside = ASIDE.match(rest)
     return (
         _speech_after(tokens, last)
-        or bool(_MEETS.match(rest))
-        or bool(_PAIRED.match(rest))
+        or said_before(text, tokens[first].start)
+        or role_after(text, tokens[last].end)
+        or bool(MEETS.match(rest))
+        or bool(PAIRED.match(rest))
         or bool(aside and aside.group(1).casefold() in SPEECH_VERBS)
+        or bool(aside and MEETS.match(rest, aside.start(1) - 1))
         or (
-            bool(_MET.search(text, max(0, tokens[first].start - 20), tokens[first].start))
-            and bool(_MET_END.match(text, tokens[last].end))
+            bool(MET.search(text, max(0, tokens[first].start - 20), tokens[first].start))
+            and bool(MET_END.match(text, tokens[last].end))
         )
     )
 
@@ -338,7 +350,9 @@ def _not_a_person(tokens: list[_Token], first: int, stop: int, text: str) -> boo
     """Whether the run from FIRST to STOP names a people, a body, a text, a place or a news
     agency ("Sunni Arab", "Central Committee", "UN Charter", "White House", "Xinhua")."""
     words = [t.folded for t in tokens[first:stop]]
-    if any(w in AGENCIES for w in words) or words[-1] in BODY_WORDS:
+    if any(w in AGENCIES or w in NEWS_AGENCIES or w in OUTLET_WORDS for w in words):
+        return True  # a news outlet: "Sky News Arabia said", "WAM reported"
+    if words[-1] in BODY_WORDS:
         return True
     if _group_phrase(tokens, first, stop):
         return True
@@ -431,6 +445,10 @@ def _scan(doc: Document) -> list[_Found]:
             of_country = _OF_COUNTRY.match(doc.text, end)  # "X of the United Kingdom"
             if country is None and of_country and country_of(of_country.group(1)):
                 country = country_of(of_country.group(1))
+            if country is None and not role and role_after(doc.text, end):
+                # "Wang Yi, director of the ... Communist Party of China,": the role's country.
+                country = appositive_country(doc.text, end)
+                note = "check the country: taken from the role after the name" if country else None
             org = _org_after(tokens, last, doc.text) if not role else None
             if org:
                 role, note = org, "check the role: the organisation named beside the name"
@@ -551,11 +569,13 @@ def find_chairs(doc: Document, cast: Cast) -> list[str]:
 
 #: Before a name (and its role), words that name the person as the object of something
 #: else rather than at the meeting: "the death of Queen Elizabeth", "the government of
-#: Prime Minister X", "his predecessor X", "after meeting X" (another meeting).
+#: Prime Minister X", "his predecessor X", "after meeting X" (another meeting), "a week
+#: after X said" (another time), "the consensus reached by X", "criticised X".
 _IN_PASSING: Final = re.compile(
-    r"\b(?:(?:death|funeral|government|office|administration|regime|reign|tenure|era|legacy)"
-    r"(?:\s+of)?|predecessor|successor|(?:after|before|since)\s+(?:meeting|talks)(?:\s+with)?)"
-    r"\s*$",
+    r"\b(?:(?:death|funeral|government|office|administration|regime|reign|tenure|era|legacy|"
+    r"guidance|leadership)(?:\s+of)?|predecessor|successor|consensus\s+reached\s+by|"
+    r"(?:after|before|since)(?:\s+(?:meeting|talks)(?:\s+with)?)?|"
+    r"(?:criticis|criticiz|accus|condemn|blam|slamm|denounc)(?:ed|ing|es|e))\s*$",
     re.IGNORECASE,
 )
 #: After a name, a plan rather than the meeting: "X will travel to Washington".
@@ -576,33 +596,12 @@ def in_passing(doc: Document, mention: Mention) -> bool:
         or country_of(tokens[i - 1].text)
     ):
         i -= 1
+    if i < len(tokens) and tokens[i].folded == "and":
+        i += 1  # "and" joins two people, it is no part of a role
     head = tokens[i].start if i < len(tokens) else mention.start
-    return bool(_IN_PASSING.search(doc.text[start:head]) or _PLANS.match(doc.text, mention.end))
+    # The second of two named together is named as the first is: "by President X and Y".
+    before = _LISTED.sub("", doc.text[start:head])
+    return bool(_IN_PASSING.search(before) or _PLANS.match(doc.text, mention.end))
 
 
-def is_pronoun(word: str) -> bool:
-    return word.casefold() in PRONOUNS
-
-
-def describes(words: str, person: Person) -> bool:
-    """Whether a description ("the Japanese foreign minister", "the Indian leader") fits."""
-    folded = words.casefold().split()
-    if not folded:
-        return False
-    country = None
-    rest = []
-    for word in folded:
-        if word in ("the", "his", "her", "their"):
-            continue
-        if COUNTRY_FORMS.get(word) and country is None:
-            country = COUNTRY_FORMS[word]
-            continue
-        rest.append(word)
-    if country and person.country != country:
-        return False
-    if not rest:
-        return False
-    role = (person.role or "").casefold()
-    if rest[-1] == "leader":
-        return any(r in role for r in ("prime minister", "president", "chancellor", "premier"))
-    return " ".join(rest) in role
+_LISTED: Final = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,7}[A-Z][\w.'\u2019-]*\s+and\s+$")

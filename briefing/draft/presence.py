@@ -19,6 +19,7 @@ office-holder, or only in passing (see people.in_passing), or only
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -35,7 +36,7 @@ AT_THE_MEETING: Final = re.compile(
     r"discuss(?:ed|es|ing)?|agreed?|press conference|reporters|counterparts?|told|said|says|"
     r"added|stated|noted|thanked|urged|stressed|reaffirmed|pledged|announced|arrived|guest|"
     r"host|hailed|praised|expressed|conveyed|assured|congratulated|invited|lauded|welcomes?|"
-    r"underlined)\b",
+    r"underlined|accompan(?:ied|ying)|present|participated|took part)\b",
     re.IGNORECASE,
 )
 #: In a clause: a meeting that is not this one ("the previous Quad Leaders' Summit").
@@ -52,10 +53,11 @@ _HOPED_FOR: Final = re.compile(
     re.IGNORECASE,
 )
 #: After a word of meeting, in its clause: a date long past ("last August", "last year"),
-#: or a meeting still to come ("their summit is likely").
+#: or a meeting still to come ("their summit is likely"). Used with match(), which anchors
+#: it where the word ends (a "^" would only match at the start of the text).
 _LONG_AGO: Final = re.compile(
-    r"^[^,;.]{0,60}?\blast\s+(?:year|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b|^\s+(?:is|are)\s+(?:likely|expected)\b"
+    r"[^,;.]{0,60}?\blast\s+(?:year|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b|\s+(?:is|are)\s+(?:likely|expected)\b"
 )
 #: Where one clause ends and another, set apart from it, begins.
 _CLAUSE_BREAK: Final = re.compile(r"\s\u2014\s|,\s+but\s|,?\s+(?:as|while|whereas)\s+(?=[A-Z])")
@@ -94,12 +96,54 @@ def _subject_of_speech(text: str, start: int, end: int, mention: Mention) -> boo
     return any(w.casefold() in SPEECH_VERBS for w in after + before)
 
 
+#: Words that make someone a commentator on the meeting rather than one at it.
+_COMMENTS: Final = (
+    r"(?:professor|analyst|expert|researcher|scholar|economist|commentator|lecturer|"
+    r"academic|observer|critic|opposition(?:\s+\w+)?|institute|university|think[\s-]tank|"
+    r"chamber|research|studies)"
+)
+#: Words that put even a commentator at the meeting: "Professor X attended the talks".
+_THERE: Final = re.compile(
+    r"\b(?:met|meets|talks|attend\w*|accompan\w*|present|joined|participated|took part|"
+    r"delegation)\b",
+    re.IGNORECASE,
+)
+
+
+#: A commentator introduced after the name ("Ivo Lasko, a professor at") or before it
+#: ("analyst Ivo Lasko"); not a clause about the person ("Berg, who studied at ...,").
+_COMMENTATOR_AFTER: Final = re.compile(
+    rf"([A-Z][\w'\u2019-]+),\s+(?!wh)(?:[\w'\u2019-]+\s+){{0,6}}?(?i:{_COMMENTS})\b"
+)
+_COMMENTATOR_BEFORE: Final = re.compile(
+    rf"(?i:\b{_COMMENTS})\s+((?:[A-Z][\w.'\u2019-]*\s+){{0,3}}[A-Z][\w'\u2019-]+)"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _commentators(text: str) -> frozenset[str]:
+    """The words of the names TEXT introduces as commentators, found once per text."""
+    found = {m.group(1).casefold() for m in _COMMENTATOR_AFTER.finditer(text)}
+    for match in _COMMENTATOR_BEFORE.finditer(text):
+        found.update(w.casefold() for w in match.group(1).split())
+    return frozenset(found)
+
+
+def _commentator(text: str, mention: Mention) -> bool:
+    """Whether the text introduces MENTION's person as a commentator: "said Ivo Lasko, a
+    professor at Vallis University", "Ivo Lasko, head of the Vallis Institute", "analyst
+    Ivo Lasko", "opposition leader Mara Lind"."""
+    return mention.text.split()[-1].casefold() in _commentators(text)
+
+
 def places_at_meeting(doc: Document, mention: Mention, start: int, end: int) -> bool:
     """Whether the sentence from START to END places MENTION's person at the meeting."""
     text = doc.text
     if _MESSAGE.search(text, max(start, mention.start - 80), mention.start):
         return False
     first, last = _clause(text, start, end, mention.start)
+    if _commentator(text, mention):
+        return bool(_THERE.search(text, first, last))
     other = _OTHER_MEETING.search(text, first, last) is not None
     for match in AT_THE_MEETING.finditer(text, first, last):
         if other or match.group().casefold() in _SPEECH_ONLY:

@@ -19,12 +19,18 @@ In order, a quotation's speaker is:
 
 Pronouns ("he", "she") are whom the sentence before was about, else the last
 speaker if nobody else was named since; descriptions ("the Polish PM") are the
-person whose role and country fit. Words of an office ("the White House said")
-go to the office or its side, never to a person; unclear is left unidentified.
+person whose role and country fit (see phrases), "his counterpart" the other of
+the two who met. An aside between a name and its verb ("Kovac, who succeeded
+Petrov, said") does not speak; a name set off by commas ("the president of the
+Commission, Ursula von der Leyen, said") does. A quotation that runs on into
+paragraphs opening with a mark is said by whom the one that closes it names; an
+outlet's tag (`"...," Tass reported`) names nobody, unless it cites someone.
+Words of an office ("the White House said") go to the office or its side, never
+to a person; unclear is left unidentified.
 Two people named together ("Marcos and Kishida"), "the leaders" and "they"
 after a joint statement speak jointly. A short quotation (three words or fewer)
 inside a sentence is kept only when one person says it: otherwise it is a scare
-quote, not speech. One of eight words or more is somebody's words even when
+quote, not speech. One of six words or more is somebody's words even when
 nobody is found to say it, and is kept, unidentified.
 """
 
@@ -34,14 +40,18 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
+from briefing.draft.describe import is_pronoun
 from briefing.draft.docspeak import DocumentReader, Speaker, State
 from briefing.draft.document import Document
 from briefing.draft.lexicon import country_of
-from briefing.draft.people import Cast, Mention, describes, is_pronoun
+from briefing.draft.people import Cast, Mention
+from briefing.draft.phrases import NAME, PhraseReader
 from briefing.draft.quotes import Quoted
 from briefing.draft.speech import (
     AND_COUNTERPART,
+    CITING,
     COLLECTIVE,
+    COUNTERPART,
     DESCRIPTION,
     GROUP_SPEECH,
     IN_HIS_VIEW,
@@ -50,6 +60,7 @@ from briefing.draft.speech import (
     NAME_START,
     OWNED,
     PAIR,
+    PARTICIPLE,
     SAYING,
     SPEAKS_FOR,
     first_verb,
@@ -61,12 +72,12 @@ from briefing.draft.speech import (
 #: A name in the possessive: "Marcos's concerns".
 POSSESSIVE: Final = re.compile("['\u2019](?:s\\b|(?=\\s)|$)")
 
+#: An opening mark (after white space), and a closing one.
+_OPENS: Final = re.compile('\\s*["\u201c\u201e\u00ab]')
+_CLOSES: Final = re.compile('["\u201d\u00bb]')
+
 #: Words from which a quotation inside a sentence is speech even with no speaker found.
-_SAID_WORDS: Final = 8
-
-
-#: Where a note names the person a speaker was resolved to; the draft puts the name in.
-NAME: Final = "\u2039name\u203a"
+_SAID_WORDS: Final = 6
 
 
 class Attributed(NamedTuple):
@@ -79,16 +90,19 @@ class Attributed(NamedTuple):
 def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     sentence = doc.sentence_at(offset)
     if sentence is None:
-        paragraph = next(p for p in doc.paragraphs if p.start <= offset <= p.end)
+        # Between paragraphs (a quotation run on into the next one): the next paragraph.
+        paragraph = next((p for p in doc.paragraphs if offset <= p.end), doc.paragraphs[-1])
         return paragraph.start, paragraph.end
     return sentence.start, sentence.end
 
 
-class Resolver(DocumentReader):
+class Resolver(DocumentReader, PhraseReader):
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc = doc
         self.cast = cast
         self.state = State()
+        self.chairs = None
+        self.sexes = None
 
     # -- who a span of words is -------------------------------------------------
 
@@ -109,33 +123,6 @@ class Resolver(DocumentReader):
         if not found:
             return None
         return (found[-1] if last else found[0]).person
-
-    def _described(self, words: str, at: int) -> str | None:
-        match = DESCRIPTION().search(words)
-        if not match:
-            return None
-        phrase = re.sub(r"\bPM\b", "prime minister", match.group(1), flags=re.IGNORECASE)
-        fits = [p.key for p in self.cast.people if describes(phrase, p)]
-        # "The foreign secretary" is someone already named, not someone named later.
-        named = {m.person for m in self.cast.mentions if m.start < at}
-        if len(fits) > 1 and len([f for f in fits if f in named]) == 1:
-            fits = [f for f in fits if f in named]
-        if len(fits) == 1:
-            return fits[0]
-        # Two presidents: "the President" is whom the sentence before was about.
-        if self.state.subject in fits:
-            return self.state.subject
-        current = self.state.current()
-        if current is not None and current.kind == "person" and current.who in fits:
-            return current.who
-        # Someone whose role the article never gave: the description may be the only one.
-        last = self.state.last_person
-        if not fits and last is not None:
-            person = self.cast.person(last)
-            country = next((country_of(w) for w in match.group(1).split() if country_of(w)), None)
-            if person.role is None and (country is None or person.country in (None, country)):
-                return last
-        return None
 
     def _stands_in(self, start: int, end: int, *, last: bool) -> bool:
         """Whether the person named in TEXT[start:end] is only someone a speaker speaks for."""
@@ -166,6 +153,8 @@ class Resolver(DocumentReader):
         if person and not INSTITUTION().search(found[-1].text):
             return None  # a person, not an office taken for one
         match = INSTITUTION().search(words)
+        if match is None and person is None:
+            return self._acronym(words)
         if match is None or (person is None and NAME_START().search(words, 0, match.start())):
             return None  # "John Smith, a ministry official": someone not in the cast
         shown = " ".join(words.split())
@@ -186,11 +175,15 @@ class Resolver(DocumentReader):
         """A pronoun is whom the sentence before was about, else the last speaker if nobody else
         was named since: otherwise it is not clear who. When the sentence before is about
         someone other than the last speaker, "he" or "she" could be either (the drafter knows
-        no one's sex), so it is left for a person to say."""
+        no one's sex), so it is left for a person to say, unless the text's honorifics rule
+        one out ("Mr Modi", then "she said")."""
         note = f"check the speaker: '{word}' taken to be " + NAME
         subject, last = self.state.subject, self.state.last_speaker
         if subject is not None:
             if last is not None and last.kind == "person" and last.who != subject:
+                only = self._by_sex(word, (last.who, subject))
+                if only is not None:
+                    return Speaker("person", only, None, note + ", as the text's Mr or Ms says")
                 names = " or ".join(self.cast.person(k).name for k in (last.who, subject))
                 return Speaker("unknown", "", None, f"say who said it: '{word}' could be {names}")
             return Speaker("person", subject, None, note)
@@ -231,6 +224,9 @@ class Resolver(DocumentReader):
             len(tokens) <= 2 and any(is_pronoun(t) for t in tokens)
         ):
             return self._pronoun(next(t for t in tokens if is_pronoun(t)))
+        counterpart = COUNTERPART().fullmatch(words.strip())
+        if counterpart:
+            return self._counterpart(counterpart.group())
         described = self._described(words, start)
         phrase = DESCRIPTION().search(words)
         if described and phrase and OWNED.match(words, phrase.end()):
@@ -272,6 +268,11 @@ class Resolver(DocumentReader):
                 if speaker:
                     return speaker
                 named = (after[0], after[1])
+                citing = CITING().match(text, after[1])
+                cited = self.who(citing.end(), c_end, last=False) if citing else None
+                if cited is not None and cited.kind == "person":
+                    # `“...,” CCTV reported, citing Xi as saying`: the one the outlet cites.
+                    return cited._replace(review="check the speaker: the one the report cites")
         # A speech verb (or "saying that") right before the opening mark.
         before = text[s_start : quote.opened]
         match = speaker_before(text, s_start, quote.opened)
@@ -313,6 +314,9 @@ class Resolver(DocumentReader):
         if cut_off is not None:
             return cut_off
         current = self.state.current()
+        if current is not None and current.kind == "unknown":
+            # Words after words nobody was found to say: nobody is found to say these either.
+            return current._replace(review="say who said it: the source gives no speaker")
         if current is not None:
             return current._replace(
                 attribution=None,
@@ -324,22 +328,31 @@ class Resolver(DocumentReader):
 
     def _cut_off(self, quote: Quoted) -> Speaker | None:
         """A quotation ended by the next opening mark ("... of this. “We suggest a ceasefire,”
-        Kishida said.") lacks only its closing mark: the next one's speaker says it."""
+        Kishida said.") lacks only its closing mark: the next one's speaker says it. So does
+        one that runs on, as quotations of several paragraphs do, into paragraphs that open
+        with a mark (“... the coast. ¶ “Nothing will stop us,” Berg added.): the speaker the
+        first paragraph to close it names."""
         if quote.closed >= 0:
             return None
         text = self.doc.text
-        end = self.doc.paragraphs[quote.paragraph].end
-        opened = re.compile('\\s*["\u201c\u201e\u00ab]').match(text, quote.end)
-        closed = re.compile('["\u201d\u00bb]').search(text, opened.end(), end) if opened else None
+        paragraphs = self.doc.paragraphs
+        end = paragraphs[quote.paragraph].end
+        opened = _OPENS.match(text, quote.end)
+        closed = _CLOSES.search(text, opened.end(), end) if opened else None
+        review = "check where the quotation ends: the next one opens before it closes"
+        if opened is None or opened.end() > end:
+            closed, review = None, "check the speaker: the one named where the quotation goes on"
+            for paragraph in paragraphs[quote.paragraph + 1 : quote.paragraph + 4]:
+                opened = _OPENS.match(text, paragraph.start)
+                if opened is None or opened.end() > paragraph.end:
+                    break
+                end = paragraph.end
+                closed = _CLOSES.search(text, opened.end(), end)
+                if closed is not None:
+                    break
         after = speaker_after(text, closed.end(), end) if closed else None
         speaker = self.who(after[0], after[1], last=after[2]) if after else None
-        return (
-            speaker._replace(
-                review="check where the quotation ends: the next one opens before it closes"
-            )
-            if speaker
-            else None
-        )
+        return speaker._replace(review=review) if speaker else None
 
     def _inside(
         self, quote: Quoted, spans: tuple[int, int, int], previous: list[Attributed]
@@ -421,6 +434,16 @@ class Resolver(DocumentReader):
         for earlier in reversed(previous[-3:]):
             if earlier.context[0] <= start < earlier.context[1] and earlier.speaker:
                 return earlier.speaker._replace(review=None)
+        subject = self.subject_of(start, opened)
+        if subject is not None and PARTICIPLE().search(text, start, opened):
+            # "Berg invited Kovac to visit, calling her “a true friend”": the clause after the
+            # comma is the subject's, whoever else the sentence names.
+            return Speaker(
+                "person",
+                subject,
+                None,
+                "check the speaker: the sentence's subject, whose words the clause gives",
+            )
         names = ", ".join(dict.fromkeys(self.cast.person(m.person).name for m in mentions))
         return Speaker(
             "unknown", "", None, f"say who said it: several people are named before it ({names})"

@@ -13,7 +13,13 @@ from briefing.draft.document import lazy
 from briefing.draft.lexicon import SPEECH_VERBS
 
 #: Verbs that introduce words; "according" and "read" only with their own patterns.
-VERBS: Final = (SPEECH_VERBS - {"according", "read"}) | {"assured", "assures"}
+VERBS: Final = (SPEECH_VERBS - {"according", "read"}) | {
+    "assured",
+    "assures",
+    # `“...,” Tass reported`: an outlet names itself, and no one before it, as the source.
+    "reported",
+    "reports",
+}
 WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
 LETTERS: Final = re.compile(r"[A-Za-z]+")
 
@@ -36,6 +42,12 @@ def word_run(text: str, start: int, end: int, limit: int) -> list[tuple[int, int
     return found
 
 
+#: An aside between a name and its speech verb: ", who met Petrov on Monday, said".
+ASIDE: Final = re.compile(
+    r", (?P<aside>(?:[^,.;:\"\u201c\u201d()]|\.(?=\w))+), (?:has |had |also |then )?"
+    r"(?P<verb>\w+)"
+)
+
 #: Words that go on with a sentence after a quotation rather than name who said it.
 _GOES_ON: Final = frozenset({"and", "but", "or", "then", "which", "who", "that", "while"})
 
@@ -57,6 +69,14 @@ def speaker_after(text: str, start: int, end: int) -> tuple[int, int, bool] | No
                 return words[0][0], words[before - 1][1], True
     if words and is_verb(text[words[0][0] : words[0][1]]) and len(words) > 1:
         return words[1][0], words[min(len(words), 8) - 1][1], False
+    aside = ASIDE.match(text, words[-1][1], end) if words and len(words) <= 6 else None
+    if aside and is_verb(aside.group("verb")):
+        if text[aside.start("aside")].islower():
+            # `“...,” Kovac, who met Petrov on Monday, said`: the one before the aside.
+            return words[0][0], words[-1][1], True
+        # `“...,” Kovac's foreign minister, Ivo Lasko, said` (the name set off by commas) or
+        # `“...,” Berg, Freedonia's leader, said`: the last person named before the verb.
+        return words[0][0], aside.end("aside"), True
     return None
 
 
@@ -85,6 +105,13 @@ def speaker_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) < 2 or words[-1][1] != stop or not is_verb(text[words[-1][0] : stop]):
         return None
     who = words[:-1]
+    opening = [i for i in range(len(who) - 1) if text[who[i][1] : who[i + 1][0]] == ", "]
+    # "Kovac, who succeeded Ivan Petrov last year, said:": the one before the aside, not the
+    # last person named in it (an aside that is a name, "the president of the Commission,
+    # Ursula von der Leyen, said", is the one who speaks).
+    aside = bool(opening) and text[who[-1][1] : words[-1][0]].strip() == ","
+    if aside and text[who[opening[-1] + 1][0]].islower():
+        who = who[: opening[-1] + 1]
     if text[who[-1][0] : who[-1][1]].endswith("ly") and len(who) > 1:
         who = who[:-1]
     run = [who[-1]]
@@ -110,7 +137,7 @@ GROUP_SPEECH: Final = frozenset(
     {"pledged", "vowed", "promised", "committed", "announcement", "declaration", "statement"}
 )
 DOC_WORDS: Final = (
-    r"(?:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
+    r"(?i:statement|readout|read-out|declaration|communiqu[e\u00e9]|press release|release|"
     r"document|report|transcript)"
 )
 #: A cheap look for a document's name before the full pattern is compiled.
@@ -167,3 +194,17 @@ INSTITUTION: Final = lazy(
 )
 NAME_START: Final = lazy(r"\b[A-Z][a-z]+ [A-Z]")
 PAIR: Final = lazy(r"^\W*(?:[A-Z][\w.'-]*\s)*?[A-Z][\w.'-]* and (?:[A-Z][\w.'-]*\s?)+")
+#: After an outlet's tag, the one it gives the words to: "reported, citing Xi as saying".
+CITING: Final = lazy(r"\s+(?:\w+ly\s+)?\w+,?\s+(?:citing|quoting)\s+")
+#: The other of the two who met: "his counterpart", "her Japanese counterpart".
+COUNTERPART: Final = lazy(r"(?i:his|her|the|their)\s+(?:[A-Z][\w-]*\s+)?(?i:counterpart)")
+#: A word of meeting, in the sentence that says who met whom.
+MEETING: Final = lazy(
+    r"\b(?:met|meets|meeting with|held talks|talks with|hosted|hosts|received|welcomed|"
+    r"spoke (?:with|to|by phone)|phone call with|call with)\b"
+)
+#: A clause of the subject's words after a comma: ", calling her “...”", ", describing it as".
+PARTICIPLE: Final = lazy(
+    r",\s+(?:calling|describing|terming|dubbing|saying|adding|noting|stressing|declaring)\b"
+    r"[^,;:\"\u201c\u201d]*$"
+)

@@ -1,0 +1,61 @@
+"""What a run of capitalised words does beside it that makes it a person's name: it meets,
+signs or is met ("António Costa met", "hosted Trudeau"), speaks after a quotation (`“...,”
+said Wang`), or has a role set off after it ("Wang Yi, director of the Office").
+
+Split out of `briefing.draft.people`, which reads the runs themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from briefing.draft.lexicon import ROLE_HEADS, SPEECH_VERBS, country_of
+
+#: A verb of meeting or signing after a name: "António Costa met", "Lula signed".
+MEETS: Final = re.compile(
+    r" (?:has |had |also |jointly )?(?:met|meets|signed|signs|hosted|hosts|visited|received|"
+    r"welcomed|held talks|co-chaired|chaired|arrived|attended|accompanied|took part|"
+    r"participated|(?:was|were) (?:also )?present)\b"
+)
+#: The first of two who meet: "Keir Starmer and Antonio Costa met".
+PAIRED: Final = re.compile(r" and (?:[A-Z][\w'\u2019.-]* ){1,4}(?:met|signed|held talks)\b")
+#: Before a name that is met: "met with Lula", "talks with Blinken", "hosted Trudeau".
+MET: Final = re.compile(r"\b(?:met|meets|talks|hosted|hosts|received|welcomed)(?: with)? $")
+#: After a name that is met, where the name is not a modifier ("talks with Taliban leaders").
+MET_END: Final = re.compile(r"(?:'s|\u2019s)?\s*(?:[,.;:]|(?:and|on|in|at|for|to|during)\b|$)")
+#: An aside between a name and its speech verb: "Amitabh Kant, India's G20 Sherpa, said".
+ASIDE: Final = re.compile(r", [^,.;:\"\u201c\u201d()]{3,60}, (?:has |had |also )?(\w+)")
+
+#: A quotation's tag with the verb first, right before a name: `“...,” said Wang`.
+_SAID_FIRST: Final = re.compile(
+    r"(?:[\"\u201d\u2019'][,.]?|[,.][\"\u201d\u2019'])\s+([A-Za-z]+)\s+$"
+)
+_WORD: Final = re.compile(r"[\w'\u2019.-]+|[,;:]")
+
+
+def said_before(text: str, start: int) -> bool:
+    """Whether the name at START follows a speech verb right after a closing mark."""
+    match = _SAID_FIRST.search(text, max(0, start - 40), start)
+    return bool(match and match.group(1).casefold() in SPEECH_VERBS)
+
+
+def role_after(text: str, end: int) -> bool:
+    """Whether a role follows the name ending at END, set off by a comma: "Wang Yi, director
+    of the Office", "Tomas Berg, Freedonia's prime minister," (not "the minister's house")."""
+    if text[end : end + 2] != ", ":
+        return False
+    for word in _WORD.findall(text, end + 2, end + 80)[:4]:
+        if word in ",;:" or word.casefold() in ("former", "late"):
+            return False
+        if word.rstrip(".").casefold() in ROLE_HEADS:
+            return True
+    return False
+
+
+def appositive_country(text: str, end: int) -> str | None:
+    """The one country the role set off after a name (see role_after) names, if one."""
+    stop = re.compile(r"[,;:.(]\s").search(text, end + 2, end + 200)
+    words = re.findall(r"[A-Z][\w.'\u2019-]*", text[end + 2 : stop.start() if stop else end + 200])
+    found = {c for c in map(country_of, words) if c}
+    return found.pop() if len(found) == 1 else None
