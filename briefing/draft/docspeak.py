@@ -49,6 +49,11 @@ class State:
         self.subject: str | None = None
         #: Whether someone other than the last speaker was named after they spoke.
         self.named_since = False
+        #: Everyone the sentence before names, and those of them who are the subject of a
+        #: clause of their own ("Berg thanked Petrov, and Petrov praised Berg"): with such a
+        #: rival, "he" or "she" after it is not clearly the sentence's subject.
+        self.mentioned: frozenset[str] = frozenset()
+        self.rivals: frozenset[str] = frozenset()
 
     def spoke(self, speaker: Speaker) -> None:
         self.last_speaker = speaker._replace(review=None)

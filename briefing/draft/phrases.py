@@ -60,9 +60,11 @@ class PhraseReader:
             fits = [f for f in fits if f in named]
         if len(fits) == 1:
             return fits[0]
-        # Two presidents: "the President" is whom the sentence before was about.
-        if self.state.subject in fits:
-            return self.state.subject
+        # Two presidents: "the President" is whom the sentence before was about, unless that
+        # sentence names the other as well ("Kovac met President Lind").
+        subject = self.state.subject
+        if subject in fits and not (set(fits) - {subject}) & self.state.mentioned:
+            return subject
         current = self.state.current()
         if current is not None and current.kind == "person" and current.who in fits:
             return current.who
@@ -123,6 +125,9 @@ class PhraseReader:
             current.who if current and current.kind == "person" else None
         )
         if len(self.chairs) != 2 or about not in self.chairs:
+            return None
+        if self.state.mentioned - set(self.chairs):
+            # "Petrov later met Eva Lind. “...,” his counterpart said": Lind's, or the other's.
             return None
         other = next(c for c in self.chairs if c != about)
         country = next((country_of(w) for w in said.split() if country_of(w)), None)

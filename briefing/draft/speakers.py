@@ -26,7 +26,8 @@ Commission, Ursula von der Leyen, said") does. A quotation that runs on into
 paragraphs opening with a mark is said by whom the one that closes it names; an
 outlet's tag (`"...," Tass reported`) names nobody, unless it cites someone.
 Words of an office ("the White House said") go to the office or its side, never
-to a person; unclear is left unidentified.
+to a person; unclear is left unidentified: "he" when two people lead clauses of the sentence
+before, "the president" or "his counterpart" when it names the other one too.
 Two people named together ("Marcos and Kishida"), "the leaders" and "they"
 after a joint statement speak jointly. A short quotation (three words or fewer)
 inside a sentence is kept only when one person says it: otherwise it is a scare
@@ -48,8 +49,10 @@ from briefing.draft.people import Cast, Mention
 from briefing.draft.phrases import NAME, PhraseReader
 from briefing.draft.quotes import Quoted
 from briefing.draft.speech import (
+    ACTED_ON,
     AND_COUNTERPART,
     CITING,
+    CLAUSE,
     COLLECTIVE,
     COUNTERPART,
     DESCRIPTION,
@@ -180,6 +183,10 @@ class Resolver(DocumentReader, PhraseReader):
         note = f"check the speaker: '{word}' taken to be " + NAME
         subject, last = self.state.subject, self.state.last_speaker
         if subject is not None:
+            rival = next(iter(sorted(self.state.rivals)), None)
+            if rival is not None:
+                # "Berg thanked Petrov, and Petrov praised Berg. “...,” he added": either.
+                last = Speaker("person", rival, None, None)
             if last is not None and last.kind == "person" and last.who != subject:
                 only = self._by_sex(word, (last.who, subject))
                 if only is not None:
@@ -281,9 +288,9 @@ class Resolver(DocumentReader, PhraseReader):
             if speaker:
                 return speaker
             named = named or match
-        pronoun = match is not None and is_pronoun(text[match[0] : match[1]].strip())
-        if (SAYING.search(before) or match) and not pronoun:
-            # Not for "Pointing to Kishida ..., he said:" when "he" is not clear.
+        if SAYING.search(before) and match is None:
+            # "..., saying:": the sentence's first person. Not when a speech verb has a
+            # subject that names nobody ("After meeting Berg, a senior official said:").
             speaker = self.who(s_start, quote.opened, last=False)
             if speaker:
                 return speaker
@@ -308,6 +315,13 @@ class Resolver(DocumentReader, PhraseReader):
         for earlier in reversed(previous[-3:]):
             if earlier.quote.paragraph != quote.paragraph:
                 break
+            done = earlier.quote.closed if earlier.quote.closed >= 0 else earlier.quote.end
+            # Named since (not in its tag, "said after Mr Sunak thanked him"): may be speaking.
+            since = max(done, earlier.context[1])
+            others = {m.person for m in self.cast.mentions_in(since, quote.opened)}
+            if earlier.speaker and others - {earlier.speaker.who}:
+                # “...,” Sato said. Cruz said the Philippines agreed. “...”: either of them.
+                return Speaker("unknown", "", None, "say who said it: the source gives no speaker")
             if earlier.speaker:
                 return earlier.speaker._replace(review=None)
         cut_off = self._cut_off(quote)
@@ -352,6 +366,11 @@ class Resolver(DocumentReader, PhraseReader):
                     break
         after = speaker_after(text, closed.end(), end) if closed else None
         speaker = self.who(after[0], after[1], last=after[2]) if after else None
+        opener = self.cast.mentions_in(paragraphs[quote.paragraph].start, quote.opened)
+        if speaker is not None and opener and opener[0].person != speaker.who:
+            # "Sato greeted Cruz. “Welcome. ¶ “Our ties are old,” Cruz said.": the one its
+            # paragraph is about, or the one named where it closes.
+            return Speaker("unknown", "", None, "say who said it: the source gives two speakers")
         return speaker._replace(review=review) if speaker else None
 
     def _inside(
@@ -380,6 +399,11 @@ class Resolver(DocumentReader, PhraseReader):
             # "In his view, “...”": the one the sentence before was about.
             return self._pronoun(view.group(1))
         speaker = self.who(start, quote.opened) if text[start : quote.opened].strip() else None
+        if speaker is not None and speaker.kind == "person" and self._object(start, quote.opened):
+            # "Marta Novak criticised Berg, calling the visit “...”": not Berg, whom the
+            # sentence's subject (no participant) acts on.
+            names = self.cast.person(speaker.who).name
+            return Speaker("unknown", "", None, f"say who said it: {names} is only acted on")
         if speaker is None and later is not None:
             speaker = self.who(close + 1, later)
         if speaker is None and len(quote_words(self.doc, quote)) > 3:
@@ -449,6 +473,15 @@ class Resolver(DocumentReader, PhraseReader):
             "unknown", "", None, f"say who said it: several people are named before it ({names})"
         )
 
+    def _object(self, start: int, end: int) -> bool:
+        """Whether the last person named from START to END is the object of a verb ("met
+        Berg", "criticised Prime Minister Berg") and the sentence's subject is not named."""
+        mentions = self._mentions(start, end)
+        if not mentions or self.subject_of(start, end) is not None:
+            return False
+        before = self.doc.text[start : mentions[-1].start]
+        return bool(ACTED_ON.search(before)) and not self._mentions(start, mentions[-1].start)
+
     def note_sentence(self, start: int, end: int) -> None:
         """Remember who speaks in a sentence of reported speech ("He said democratic ...")."""
         text = self.doc.text
@@ -460,9 +493,25 @@ class Resolver(DocumentReader, PhraseReader):
             speaker = self.who(start, verb)
             if speaker and speaker.kind == "person":
                 self.state.spoke(speaker)
-                self.state.subject = speaker.who
+                self.about(start, end, speaker.who)
                 return
-        self.state.subject = self.subject_of(start, end)
+        self.about(start, end, self.subject_of(start, end))
+
+    def about(self, start: int, end: int, subject: str | None) -> None:
+        """Remember whom a sentence is about, whom it names, and who else is a clause's subject."""
+        text = self.doc.text
+        mentions = self._mentions(start, end)
+        self.state.subject = subject
+        self.state.mentioned = frozenset(m.person for m in self.cast.mentions_in(start, end))
+        self.state.rivals = frozenset(
+            m.person
+            for i, m in enumerate(mentions)
+            if m.person != subject
+            and (
+                CLAUSE.search(text, start, m.start)
+                or (i == 0 and len(text[start : m.start].split()) <= 3)
+            )
+        )
 
     def _next_to(self, start: int, verb: int) -> bool:
         """Whether the person last named before VERB is its subject ("Xi also said"), not
@@ -475,7 +524,7 @@ class Resolver(DocumentReader, PhraseReader):
     def subject_of(self, start: int, end: int) -> str | None:
         """The first person named in a sentence, unless only as someone another speaks for."""
         mentions = self.cast.mentions_in(start, end)
-        if not mentions or self._stands_in(mentions[0].start, end, last=False):
+        if not mentions or self._stands_in(start, end, last=False):
             return None
         first = mentions[0]
         text = self.doc.text
@@ -485,6 +534,10 @@ class Resolver(DocumentReader, PhraseReader):
             "\u2019",
         ):
             return None
+        if first_verb(text, start, first.start) is not None or ACTED_ON.search(
+            text, start, first.start
+        ):
+            return None  # "Mori said Sato had ...", "Novak criticised Berg": not the subject
         return first.person
 
 
@@ -559,7 +612,7 @@ def attribute_all(doc: Document, cast: Cast, quotes: list[Quoted]) -> list[Attri
                     resolver.state.named(mention.person)
             spoken = found[-1].speaker if found and found[-1].quote in inside else None
             who = spoken.who if spoken is not None and spoken.kind == "person" else None
-            resolver.state.subject = who
+            resolver.about(sentence.start, sentence.end, who)
     return found
 
 

@@ -168,6 +168,16 @@ OWNED: Final = re.compile(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + STAND
 SPEAKS_FOR: Final = re.compile(
     r"\b(?:" + STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
 )
+#: The start of a clause of its own, right before a name: "..., and Petrov praised".
+CLAUSE: Final = re.compile(
+    r"(?:[,;]\s+(?:and|but|while|whereas)|;|\bwhile|\bwhereas)\s+(?:[A-Z][\w.-]*\s+){0,3}$"
+)
+
+#: A verb right before a name, and the titles between them: "criticised Prime Minister ".
+ACTED_ON: Final = re.compile(
+    r"\b(?:[a-z]{2,}ed|met|told|urged|thanked|praised|hosted|welcomed)\s+(?:[A-Z][\w.-]*\s+){0,3}$"
+)
+
 SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
 DESCRIPTION: Final = lazy(
     r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
