@@ -302,3 +302,28 @@ def test_where_the_meeting_was_beats_the_dateline() -> None:
 def test_a_month_after_met_in_is_not_a_place() -> None:
     text = "BANGKOK: The ministers met in September and signed in Chiang Mai a joint statement."
     assert meeting(text).location == "Chiang Mai"
+
+
+def test_an_article_stored_on_one_line_is_read_not_taken_for_its_headline() -> None:
+    body = (
+        "By invitation of the President of Freedonia, Anna Berg, the President of Sylvania,"
+        " Ivo Novak, held an official visit to Freedonia on 3 May 2024. The Presidents"
+        " agreed to convene the Fourth Binational Meeting of Ministers in Sylvania during the"
+        " first half of 2025. They also agreed to work on the development of the border"
+        " region of both countries, and reviewed the progress of the joint commission on"
+        " trade and investment that the two governments set up"
+    )
+    doc = read_document("https://example.org/news/joint-statement\n\n" + body)
+    assert doc.title is None
+    assert len(doc.sentences) >= 3
+    commitments = draft("https://example.org/news/joint-statement\n\n" + body)["commitments"]
+    assert any("Fourth Binational Meeting" in c["evidence"]["text"] for c in commitments)
+
+
+def test_a_meeting_to_be_convened_gives_no_ordinal() -> None:
+    doc = read_document(
+        "Freedonia and Sylvania hold talks\n\nThe ministers of Freedonia and Sylvania met in"
+        " Fredville on Monday. They agreed to convene the Ninth Binational Meeting of"
+        " Governors in Sylvania next year.\n"
+    )
+    assert read_meeting(doc, None, None).ordinal is None

@@ -103,6 +103,10 @@ def _lines(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+#: The longest line read as a headline (headlines run to about 150 characters).
+_HEADLINE_MAX = 250
+
+
 def _header(text: str) -> tuple[str | None, str | None, int]:
     """The URL and headline a text file opens with, and where the article starts."""
     lines = _lines(text, 0, len(text))
@@ -115,7 +119,9 @@ def _header(text: str) -> tuple[str | None, str | None, int]:
             headline = text[lines[1].start : lines[1].end]
             if headline.startswith("[") and headline.endswith("]"):
                 used = 2
-            elif headline[-1:] not in ".!?":
+            elif headline[-1:] not in ".!?" and len(headline) <= _HEADLINE_MAX:
+                # A longer line is the article itself, stored without line breaks and
+                # cut off mid-sentence, not a headline.
                 title = headline
                 used = 2
     start = lines[used].start if used < len(lines) else len(text)

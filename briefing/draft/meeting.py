@@ -184,7 +184,9 @@ _NOT_A_ROUND_AFTER: Final = re.compile(
     r"\s+(?:in (?:\w+ ){0,2}(?:years?|decades?)|since\b|to be held\b)"
 )
 _NOT_THIS_MEETING_BEFORE: Final = re.compile(
-    r"\b(?:invit\w*|next|upcoming|forthcoming|ahead of|attend|host)\b[^.]{0,30}$", re.IGNORECASE
+    # A meeting to be convened or held is a later one ("agreed to convene the Ninth ...").
+    r"\b(?:invit\w*|next|upcoming|forthcoming|ahead of|attend|host|convene|to hold)\b[^.]{0,30}$",
+    re.IGNORECASE,
 )
 
 
