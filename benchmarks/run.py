@@ -1,6 +1,7 @@
 """Time briefing as whole processes against floors measured in the same run.
 
     python benchmarks/run.py [--quick] [--sizes 100,1000] [--runs K] [--seed S] [--only GROUPS]
+                             [--index-size N]
 
 Each measured command and its floor get one warm-up run each, then K runs,
 interleaved (command, floor, command, floor, ...) so that noise on the machine
@@ -23,8 +24,10 @@ of the same round), since it is far smaller than the noise on a whole run.
 
 --only runs some groups of rows, each measured exactly as in a whole run:
 start-up (rows 1, 1b, 1c, 2), cold (3a, 3b, 4, 5), warm (3c, 3d), edit (3e),
-across (6, 7, 8, 8b), draft (9, 9b) and proof (10a, 10b: validate proving every quotation
-against archived sources, against validate of the same files without archive records).
+across (6, 7, 8, 8b), draft (9, 9b), proof (10a, 10b: validate proving every quotation
+against archived sources, against validate of the same files without archive records) and
+index (11a-11e: selective questions answered from the SQLite index on a corpus of
+--index-size dialogues, 1000 unless given, 5000 for the issue's targets).
 
 Exit status: 0 when every target is met (always 0 with --quick, which only
 proves the benchmark works); 1 when a target is missed; 2 when a command
@@ -62,7 +65,9 @@ QUICK_SIZES: Final = (20, 50)
 DEFAULT_RUNS: Final = 3
 QUICK_RUNS: Final = 2
 #: The groups of rows --only can pick, in the order they run.
-GROUPS: Final = ("start-up", "cold", "warm", "edit", "across", "draft", "proof")
+GROUPS: Final = ("start-up", "cold", "warm", "edit", "across", "draft", "proof", "index")
+#: Dialogues in the index rows' corpus (--index-size), --quick included.
+INDEX_SIZE: Final = 1000
 TABLE_HEADER: Final = (
     "| # | Measurement | Median | Range | Floor | Floor median | Ratio | Target | Result |"
 )
@@ -196,6 +201,23 @@ class Row:
         return "| " + " | ".join(cells) + " |"
 
 
+def paired_row(number: str, what: str, extra: list[float], parse: list[float]) -> Row:
+    """A row of extra time over warm, paired run by run, against twice a one-file parse."""
+    extra_median = statistics.median(extra)
+    allowed = 2 * max(statistics.median(parse), 0.0)
+    return Row(
+        number,
+        what,
+        f"{extra_median * 1000:+.0f} ms",
+        f"{min(extra) * 1000:+.0f} - {max(extra) * 1000:+.0f} ms",
+        "2 x one-file parse (C)",
+        f"{allowed * 1000:.1f} ms",
+        extra_median / allowed if allowed > 0 else None,
+        1,
+        extra_median <= allowed,
+    )
+
+
 def timed_row(number: str, what: str, job: Job, floor: Job, limit: float) -> Row:
     ratio = job.median / floor.median
     return Row(
@@ -257,6 +279,7 @@ _DROPPED_ENV: Final = (
     "TTY_COMPATIBLE",
     "BRIEFING_DATA",
     "BRIEFING_MAX_FILE_SIZE",
+    "BRIEFING_INDEX",
     "PYTHONDONTWRITEBYTECODE",
     "PYTHONPROFILEIMPORTTIME",
 )
@@ -342,7 +365,13 @@ def imports_rich(argv: Sequence[str], env: Env, work: Path, package: str = "rich
 
 
 def benchmark(
-    sizes: tuple[int, int], runs: int, seed: int, work: Path, only: Sequence[str] = GROUPS
+    sizes: tuple[int, int],
+    runs: int,
+    seed: int,
+    work: Path,
+    only: Sequence[str] = GROUPS,
+    index_size: int = INDEX_SIZE,
+    quick: bool = False,
 ) -> list[Row | str]:
     small, large = sizes
     py = sys.executable
@@ -490,18 +519,9 @@ def benchmark(
         ]
         extra_median = statistics.median(extra)
         within_whole = extra_median <= 2 * one_file.median
-        allowed = 2 * max(statistics.median(parse), 0.0)
         results.append(
-            Row(
-                "3e",
-                f"quotes after one edit, time over warm (paired), N={large}",
-                f"{extra_median * 1000:+.0f} ms",
-                f"{min(extra) * 1000:+.0f} - {max(extra) * 1000:+.0f} ms",
-                "2 x one-file parse (C)",
-                f"{allowed * 1000:.1f} ms",
-                extra_median / allowed if allowed > 0 else None,
-                1,
-                extra_median <= allowed,
+            paired_row(
+                "3e", f"quotes after one edit, time over warm (paired), N={large}", extra, parse
             )
         )
         results.append(
@@ -510,7 +530,7 @@ def benchmark(
             f" in the same rounds; one-file parse = floor C on that file"
             f" ({fmt_seconds(one_file.median)}) minus Python's start-up"
             f" ({fmt_seconds(start_up.median)}), median of the paired differences"
-            f" {allowed * 500:.1f} ms. Against the whole"
+            f" {statistics.median(parse) * 1000:.1f} ms. Against the whole"
             f" single-file floor C instead, the budget would be warm +"
             f" {fmt_seconds(2 * one_file.median)}: {'met' if within_whole else 'missed'}."
         )
@@ -626,6 +646,132 @@ def benchmark(
                 "10b", f"validate proving quotes, cold, N={large}", cold_proving, cold_plain, 1.2
             )
         )
+    if "index" in only:
+        results.extend(indexed(runner, briefing, work, index_size, seed, quick=quick))
+    return results
+
+
+#: Names that the index rows' corpus gives to a few dialogues only (see `selective_corpus`).
+RARE_SPEAKER: Final = "Quillfeather"
+RARE_PARTY: Final = "Ruritania"
+RARE_PHRASE: Final = "zephyrine lighthouse"
+_SPEAKER_ALIASES: Final = '    aliases: ["Marchand", "Dr Élodie Marchand"]\n'
+_FIRST_PARTY: Final = re.compile(r"^(parties:\n  - id: \S+\n    name: )\"[^\"]*\"", re.MULTILINE)
+
+
+def selective_corpus(count: int, directory: Path, seed: int) -> dict[str, set[str]]:
+    """A generated corpus where a few dialogues answer selective questions: the speaker
+    RARE_SPEAKER (an alias of Marchand) in 1% of them, the party RARE_PARTY in another 1%
+    and RARE_PHRASE (two more aliases) in 10 of them; returns their file names by question."""
+    chosen: dict[str, set[str]] = {"speaker": set(), "party": set(), "phrase": set()}
+    for n, path in enumerate(generate.generate(count, directory, seed)):
+        text = path.read_text("utf-8")
+        aliases = ['"Marchand"', '"Dr Élodie Marchand"']
+        if n % 100 == 50:
+            aliases.append(f'"{RARE_SPEAKER}"')
+            chosen["speaker"].add(path.name)
+        if n % (count // 10) == 7:
+            aliases.extend(f'"{w.title()}"' for w in RARE_PHRASE.split())
+            chosen["phrase"].add(path.name)
+        if n % 100 == 25:
+            text, found = _FIRST_PARTY.subn(rf'\g<1>"{RARE_PARTY}"', text, count=1)
+            if not found:
+                raise BenchmarkError(f"{path.name}: no party to rename")
+            chosen["party"].add(path.name)
+        if len(aliases) > 2:
+            if _SPEAKER_ALIASES not in text:
+                raise BenchmarkError(f"{path.name}: no aliases of {generate.SPEAKER} to extend")
+            text = text.replace(_SPEAKER_ALIASES, f"    aliases: [{', '.join(aliases)}]\n", 1)
+        path.write_text(text, "utf-8")
+    return chosen
+
+
+def indexed(
+    runner: Runner, briefing: str, work: Path, count: int, seed: int, *, quick: bool
+) -> list[Row | str]:
+    """11a-11e: selective questions answered from the index, its cold build and one edit."""
+    corpus = work / f"corpus-index-{count}"
+    chosen = selective_corpus(count, corpus, seed)
+    ids = {
+        what: {generate.dialogue_id(seed, int(name[9:-5])) for name in names}
+        for what, names in chosen.items()
+    }
+
+    def on_corpus(*args: str) -> list[str]:
+        return [briefing, *args, "--format", "json", "--data", str(corpus)]
+
+    quotes = Job(f"quotes --speaker (1%), N={count}", on_corpus("quotes", "-s", RARE_SPEAKER))
+    search = Job(f"search (10 dialogues), N={count}", on_corpus("search", *RARE_PHRASE.split()))
+    party = Job(f"commitments --party (1%), N={count}", on_corpus("commitments", "-p", RARE_PARTY))
+    full = Job(
+        f"quotes --speaker without the index, N={count}",
+        on_corpus("quotes", "-s", RARE_SPEAKER),
+        lambda: {"BRIEFING_INDEX": "off"},
+    )
+    topics = Job("briefing topics (bundled)", [briefing, "topics"])
+
+    def found(job: Job, key: str, field: str = "dialogue_id") -> set[str]:
+        assert job.stdout is not None
+        return {item[field] for item in json.loads(job.stdout.read_bytes())[key]}
+
+    def check() -> None:
+        got = {
+            "speaker": found(quotes, "quotes"),
+            "phrase": found(search, "hits"),
+            "party": found(party, "commitments"),
+        }
+        for what, expected in ids.items():
+            if got[what] != expected:
+                raise BenchmarkError(
+                    f"index rows: the {what} question found {len(got[what])} dialogues,"
+                    f" expected {len(expected)}"
+                )
+
+    runner.measure(quotes, search, party, topics, full)
+    check()
+    results: list[Row | str] = [
+        timed_row("11a", f"quotes --speaker, 1% of N={count}, indexed", quotes, topics, 1.5),
+        timed_row("11b", f"search, 10 of N={count} dialogues, indexed", search, topics, 1.5),
+        timed_row("11c", f"commitments --party, 1% of N={count}, indexed", party, topics, 1.5),
+    ]
+    # 11d: the index built from nothing (empty cache: every file parsed), against the bare
+    # parse. At N=1000 a run takes seconds: --quick measures one run of each, no warm-up.
+    cold = Job(
+        f"index built cold, N={count}",
+        on_corpus("quotes", "-s", RARE_SPEAKER),
+        FreshCache(work, "index"),
+    )
+    floor_c = Job(f"C: CSafeLoader, N={count}", [sys.executable, str(FLOORS / "yaml_parse.py")])
+    floor_c.argv.append(str(corpus))
+    if quick:
+        cold.samples.append(runner.once(cold))
+        floor_c.samples.append(runner.once(floor_c))
+    else:
+        runner.measure(cold, floor_c)
+    what = f"index built cold (empty cache), N={count}"
+    results.append(timed_row("11d", what, cold, floor_c, 1.2))
+    # 11e: one file edited, re-indexed alone: time over the warm run of the same round.
+    edited_file = sorted(corpus.glob("*.yaml"))[count // 2]
+    edited = Job(f"quotes --speaker, one file edited, N={count}", quotes.argv, EditOne(edited_file))
+    warm = Job(f"quotes --speaker, N={count}", quotes.argv)
+    one_file = Job("C: CSafeLoader, one file", [sys.executable, str(FLOORS / "yaml_parse.py")])
+    one_file.argv.append(str(edited_file))
+    start_up = Job("Python start-up", [sys.executable, "-c", "pass"])
+    runner.measure(edited, warm, one_file, start_up)
+    extra = [e.seconds - w.seconds for e, w in zip(edited.samples, warm.samples, strict=True)]
+    parse = [f.seconds - p.seconds for f, p in zip(one_file.samples, start_up.samples, strict=True)]
+    results.append(
+        paired_row(
+            "11e", f"one edited file re-indexed, time over warm (paired), N={count}", extra, parse
+        )
+    )
+    results.append(
+        f"Index: N={count}; quotes --speaker {fmt_seconds(quotes.median)} from the index"
+        f" ({quotes.median_rss_mib:.0f} MiB) against {fmt_seconds(full.median)} loading every"
+        f" dialogue ({full.median_rss_mib:.0f} MiB); search {fmt_seconds(search.median)},"
+        f" commitments --party {fmt_seconds(party.median)}; built cold"
+        f" {fmt_seconds(cold.median)} against floor C {fmt_seconds(floor_c.median)}."
+    )
     return results
 
 
@@ -715,7 +861,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=parse_groups,
         help=f"run only these groups of rows, comma-separated: {','.join(GROUPS)} [all]",
     )
+    parser.add_argument(
+        "--index-size",
+        type=int,
+        default=INDEX_SIZE,
+        help=f"dialogues in the index rows' corpus [{INDEX_SIZE}; 5000 for the issue's targets]",
+    )
     args = parser.parse_args(argv)
+    if args.index_size < 100:
+        parser.error("--index-size must be at least 100")
     sizes: tuple[int, int] = args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     runs: int = args.runs or (QUICK_RUNS if args.quick else DEFAULT_RUNS)
     if runs < 1:
@@ -732,7 +886,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         try:
-            results = benchmark(sizes, runs, args.seed, Path(tmp), args.only or list(GROUPS))
+            results = benchmark(
+                sizes,
+                runs,
+                args.seed,
+                Path(tmp),
+                args.only or list(GROUPS),
+                args.index_size,
+                quick=args.quick,
+            )
         except BenchmarkError as exc:
             print(f"benchmark failed: {exc}", file=sys.stderr)
             return 2

@@ -52,7 +52,7 @@ from briefing.render import (
 
 if TYPE_CHECKING:
     # Imported where used: `briefing draft` needs neither loading nor views.
-    from briefing import load
+    from briefing import index, load
     from briefing.views import View
 
 #: Narrower text cannot hold a word and its indentation.
@@ -170,6 +170,23 @@ def load_data(
         )
 
 
+def _narrowed(shared: Common, narrow: "index.Narrow") -> Knowledge | None:
+    """What a narrowed question needs, from the index (see `briefing.index`); None when the
+    index cannot answer it, and everything is loaded."""
+    from briefing import index, load
+
+    size = shared.max_file_size
+    if shared.no_cache or (size is not None and not size >= 0):
+        return None
+    with _collecting_after_load():
+        return index.knowledge_for(
+            load.resolve_data(shared.data),
+            narrow,
+            limit=load.max_file_bytes(size),
+            dialogue=shared.dialogue,
+        )
+
+
 def _show_problems(exc: DataError) -> NoReturn:
     from briefing.views import ProblemsView
 
@@ -205,19 +222,27 @@ def output_format(shared: Common) -> Format:
     return resolve_format(shared.fmt, is_tty=is_tty, output=shared.output)
 
 
-def run(shared: Common, build: "Callable[[Knowledge], View]") -> None:
-    """Load, build the view, render it, write it: the path every command takes."""
+def run(
+    shared: Common, build: "Callable[[Knowledge], View]", narrow: "index.Narrow | None" = None
+) -> None:
+    """Load, build the view, render it, write it: the path every command takes.
+
+    NARROW, when given, asks the index which dialogues the view can find anything in;
+    only those are loaded in full (the view's output is the same either way).
+    """
     from briefing import load, query
 
     _check_output_options(shared)
     is_tty = shared.output is None and sys.stdout.isatty()
     fmt = output_format(shared)
+    knowledge = _narrowed(shared, narrow) if narrow is not None else None
     try:
-        knowledge = load_data(
-            load.resolve_data(shared.data),
-            no_cache=shared.no_cache,
-            max_file_size=shared.max_file_size,
-        )
+        if knowledge is None:
+            knowledge = load_data(
+                load.resolve_data(shared.data),
+                no_cache=shared.no_cache,
+                max_file_size=shared.max_file_size,
+            )
     except DataError as exc:
         _show_problems(exc)
     protected = tuple(d.path for d in knowledge.dialogues)

@@ -187,7 +187,9 @@ def quotes(
             )
         return view
 
-    run(shared, build)
+    # A speaker is found through the index; a topic is matched against every dialogue.
+    routed = speaker is not None and topic is None and not verify
+    run(shared, build, (lambda ix: ix.speaker(str(speaker))) if routed else None)
     if unproved:
         # Shown above; the status lets a script stop on a quotation its source does not hold.
         report(f"briefing: {len(unproved)} quote{'s' if len(unproved) != 1 else ''} not proved\n")
@@ -256,7 +258,9 @@ def commitments(
         chosen = query.select_dialogues(k, shared.dialogue)
         return query.commitments_view(chosen, topic=topic, party=party, kind=kind, status=status)
 
-    run(shared, build)
+    # A party is found through the index; a topic is matched against every dialogue.
+    routed = party is not None and topic is None
+    run(shared, build, (lambda ix: ix.party(str(party))) if routed else None)
 
 
 @command()
@@ -328,7 +332,11 @@ def search(
 
     shared = common(ctx)
     text = " ".join(words)
-    run(shared, lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text))
+    run(
+        shared,
+        lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text),
+        lambda ix: ix.search(text),
+    )
 
 
 @command(SharedOptionsButDialogue)

@@ -10,6 +10,7 @@ cached load and a fresh load build the model through the same function
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
 import stat
@@ -87,24 +88,19 @@ def _unreadable(path: Path, exc: OSError) -> NoReturn:
 def knowledge_files(path: Path) -> list[Path]:
     """The knowledge files at PATH: the file itself, or the *.yaml and *.yml files of a
     directory and its subdirectories (hidden ones left out), in order of their paths."""
+    return [file for file, _ in _knowledge_entries(path)]
+
+
+def _knowledge_entries(path: Path) -> list[tuple[Path, bool]]:
+    """`knowledge_files`, each with whether it is a symbolic link."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         _unreadable(path, exc)
     if stat.S_ISDIR(mode):
-        files: list[tuple[tuple[str, ...], Path]] = []
-
-        def refuse(exc: OSError) -> None:
-            raise exc
-
+        files: list[tuple[tuple[str, ...], str, bool]] = []
         try:
-            for folder, dirs, names in os.walk(path, onerror=refuse):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                here = Path(folder)
-                for name in names:
-                    candidate = here / name
-                    if candidate.suffix in KNOWLEDGE_SUFFIXES and candidate.is_file():
-                        files.append((candidate.relative_to(path).parts, candidate))
+            _walk(os.fspath(path), (), files)
         except OSError as exc:
             _unreadable(path, exc)
         if not files:
@@ -113,14 +109,52 @@ def knowledge_files(path: Path) -> list[Path]:
                 "no knowledge files (*.yaml, *.yml) in this directory or below it",
                 "give a knowledge file, or a directory that holds some",
             )
-        return [p for _, p in sorted(files)]
+        return [(Path(p), link) for _, p, link in sorted(files)]
     if not stat.S_ISREG(mode):
         fail(
             path,
             f"is {_special_kind(mode)}, not a knowledge file",
             "give a .yaml file or a directory",
         )
-    return [path]
+    return [(path, os.path.islink(path))]
+
+
+def _walk(
+    folder: str, within: tuple[str, ...], found: list[tuple[tuple[str, ...], str, bool]]
+) -> None:
+    """The knowledge files under FOLDER into FOUND, as os.walk would find them (symbolic links
+    to folders not followed, hidden folders left out), from one scandir a folder: a file's
+    kind comes with its name, without a stat of its own. An unreadable folder raises."""
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    folders = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        name = entry.name
+        if is_dir:
+            if not name.startswith("."):
+                folders.append(entry)
+            continue
+        # Path.suffix, without a Path per name: from the last dot, not a leading one.
+        dot = name.rfind(".")
+        if dot > 0 and name[dot:] in KNOWLEDGE_SUFFIXES:
+            try:
+                regular = entry.is_file()
+                link = entry.is_symlink()
+            except OSError:
+                continue
+            if regular:
+                found.append(((*within, name), entry.path, link))
+    for entry in sorted(folders, key=lambda e: e.name):
+        try:
+            link = entry.is_symlink()
+        except OSError:
+            link = False
+        if not link:
+            _walk(entry.path, (*within, entry.name), found)
 
 
 def _special_kind(mode: int) -> str:
@@ -144,21 +178,38 @@ def load_knowledge(
     dialogue id (`validate --strict` points at review notes with them); KEYS
     receives the cache key of each dialogue's file (what `validate` keeps proofs under).
     """
-    files: list[Path] = []
-    seen: set[str] = set()
-    for place in [path] if isinstance(path, Path) else path:
-        for file in knowledge_files(place):
-            # A file named twice (a folder and a file in it) is read once.
-            real = os.path.realpath(file)
-            if real not in seen:
-                seen.add(real)
-                files.append(file)
+    files = listed_files(path)
     knowledge, marks, found = _load_files(files, max_bytes, use_cache=use_cache, progress=progress)
     if located is not None:
         located.update(marks)
     if keys is not None:
         keys.update(found)
     return knowledge
+
+
+def listed_files(path: Path | Sequence[Path]) -> list[Path]:
+    """The knowledge files at PATH (each place in turn), a file named twice listed once."""
+    files: list[Path] = []
+    seen: set[str] = set()
+    folders: dict[str, str] = {}
+    for place in [path] if isinstance(path, Path) else path:
+        for file, link in _knowledge_entries(place):
+            # A file named twice (a folder and a file in it) is read once. Its real path is
+            # its folder's real path and its name, unless the file is a link itself.
+            folder, name = os.path.split(file)
+            real_folder = folders.get(folder)
+            if real_folder is None:
+                real_folder = folders[folder] = os.path.realpath(folder or ".")
+            real = os.path.realpath(file) if link else os.path.join(real_folder, name)
+            if real not in seen:
+                seen.add(real)
+                files.append(file)
+    return files
+
+
+def sort_key(d: Dialogue) -> tuple[dt.date, int, str]:
+    """The order of dialogues in a `Knowledge`: by date, round, then id."""
+    return (day_key(d.date), d.ordinal or 0, d.id)
 
 
 def _load_files(
@@ -207,7 +258,7 @@ def _load_files(
         problems = links.problems(dialogues, located)
     if problems:
         raise DataError(problems)
-    dialogues.sort(key=lambda d: (day_key(d.date), d.ordinal or 0, d.id))
+    dialogues.sort(key=sort_key)
     return Knowledge(tuple(dialogues)), located, keys
 
 

@@ -31,7 +31,8 @@ class _Hit(NamedTuple):
         return f"{text} ({self.speaker_name})" if self.speaker_name else text
 
 
-def _searchable(d: Dialogue) -> Iterator[_Hit]:
+def searchable(d: Dialogue) -> Iterator[_Hit]:
+    """Every record of D that search looks in, with the text it looks in (its haystack)."""
     for t in d.topics:
         yield _Hit("topic", d, t.id, t.name, f"{t.name} {t.summary}", review=t.review)
     for c in d.commitments:
@@ -63,7 +64,7 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
     hits = [
         h
         for d in dialogues
-        for h in _searchable(d)
+        for h in searchable(d)
         if patterns and all(p.search(h.haystack) for p in patterns)
     ]
     table = Table(

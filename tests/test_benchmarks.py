@@ -108,6 +108,23 @@ def test_broken_corpus_has_one_error_per_file(generate: ModuleType, tmp_path: Pa
         assert f"unknown participant or party '{generate.DANGLING_SPEAKER}'" in line
 
 
+def test_selective_corpus_answers_a_few_dialogues(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The index rows' corpus: a speaker and a party in 1% of dialogues, a phrase in 10."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    run = importlib.import_module("run")
+    chosen = run.selective_corpus(200, tmp_path, 1)
+    assert {k: len(v) for k, v in chosen.items()} == {"speaker": 2, "party": 2, "phrase": 10}
+    assert runner.invoke(app, ["validate", str(tmp_path)]).exit_code == 0
+    quotes = json.loads(
+        runner.invoke(
+            app, ["quotes", "-s", run.RARE_SPEAKER, "--format", "json", "--data", str(tmp_path)]
+        ).stdout
+    )["quotes"]
+    assert len({q["dialogue_id"] for q in quotes}) == 2
+
+
 def test_quick_benchmark_runs(tmp_path: Path) -> None:
     """The whole benchmark at its smallest (about 20 s on a slow machine)."""
     env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path), "TMPDIR": str(tmp_path)}
@@ -123,6 +140,9 @@ def test_quick_benchmark_runs(tmp_path: Path) -> None:
     assert "| # | Measurement | Median |" in proc.stdout
     assert "CSafeLoader available" in proc.stdout
     assert "one per file, as expected" in proc.stdout
+    rows = [line.split(" | ")[0] for line in proc.stdout.splitlines() if line.startswith("| ")]
+    assert rows[-5:] == ["| 11a", "| 11b", "| 11c", "| 11d", "| 11e"]
+    assert "Index: N=1000;" in proc.stdout
 
 
 def test_quick_benchmark_runs_one_group(tmp_path: Path) -> None:
