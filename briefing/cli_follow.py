@@ -8,7 +8,7 @@ here, when one of these commands runs.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from briefing.model import FOLLOW_UP_STATES, Knowledge
 from briefing.options import PartyFilter, SeriesOpt, SharedOptionsButDialogue, TopicFilter, common
 from briefing.output import EXIT_USAGE, fail
 from briefing.render import Format
+
+if TYPE_CHECKING:
+    from briefing.followups import ItemsMaker
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -46,6 +49,18 @@ StateOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _items_maker(fmt: Format) -> ItemsMaker:
+    """What makes the follow-ups' items: JSON writes them straight from the tracks, not
+    from objects built first."""
+    if fmt is Format.JSON:
+        from briefing.render import followups_json
+
+        return followups_json.follow_ups
+    from briefing.followups import tracks_json
+
+    return tracks_json
 
 
 @command()
@@ -94,17 +109,11 @@ def followups(
         if shared.dialogue is not None:
             query.select_dialogues(k, shared.dialogue)  # an unknown id is an error
         fmt = output_format(shared)
-        items: tracker.ItemsMaker = tracker.tracks_json
-        if fmt is Format.JSON:
-            # JSON writes the items straight from the tracks, not from objects built first.
-            from briefing.render import followups_json
-
-            items = followups_json.follow_ups
         return tracker.followups_view(
             k,
             day,
             fmt=fmt,
-            items=items,
+            items=_items_maker(fmt),
             party=party,
             topic=topic,
             series=series,
@@ -143,29 +152,22 @@ def dashboard(
       briefing dashboard --data examples -o dashboard.html
     """
     from briefing import dashboard as board
-    from briefing.followups import ItemsMaker, tracks_json
 
     shared = common(ctx)
     day = _as_of(as_of)
-    if output_format(shared) is Format.ICS:
+    fmt = output_format(shared)
+    if fmt is Format.ICS:
         fail(
             "--format ics is not available for dashboard: use 'briefing followups -o FILE.ics'",
             EXIT_USAGE,
         )
-    fmt = output_format(shared)
-    items: ItemsMaker = tracks_json
-    if fmt is Format.JSON:
-        # JSON writes the items straight from the tracks, as for followups.
-        from briefing.render import followups_json
-
-        items = followups_json.follow_ups
     run(
         shared,
         lambda k: board.dashboard_view(
             k,
             day,
             fmt=fmt,
-            items=items,
+            items=_items_maker(fmt),
             party=party,
             topic=topic,
             series=series,
@@ -230,20 +232,9 @@ def timeline(
     run(shared, lambda k: history.timeline_view(k, topic=topic, party=party, series=series))
 
 
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="The date to judge by, YYYY-MM-DD [default: today].",
-        show_default=False,
-    ),
-]
-
-
 @command(SharedOptionsButDialogue)
 def scorecard(
-    as_of: AsOfOpt = None,
+    as_of: AsOf = None,
     party: PartyFilter = None,
     series: SeriesOpt = None,
     *,
