@@ -29,13 +29,11 @@ from briefing.followups import (
     track_json,
     tracks,
     tracks_json,
-    who_name,
     window_text,
 )
-from briefing.match import fold
 from briefing.model import STATE_LABELS, STATE_MEANINGS, Knowledge, day_text
 from briefing.records import meetings_json
-from briefing.scorecard import Tally
+from briefing.scorecard import Tally, party_tallies
 from briefing.views import Block, Chart, Column, Heading, Paragraph, Table, View
 
 #: The states whose commitments need no one's attention: drawn last and not charted.
@@ -59,27 +57,6 @@ def _counts(found: list[Track], as_of: dt.date) -> Table:
         ),
         empty="No commitments.",
     )
-
-
-def _tallies(found: list[Track], as_of: dt.date, party: str | None) -> list[Tally]:
-    """Each party's counts, most commitments first (PARTY alone when given)."""
-    wanted = fold(party) if party else None
-    tallies: dict[str, Tally] = {}
-    named: dict[tuple[str, str], tuple[str, str]] = {}  # (dialogue, who): (name, its key)
-    for t in found:
-        for who in t.commitment.by:
-            known = named.get((t.dialogue.id, who))
-            if known is None:
-                name = who_name(t.dialogue, who)
-                known = named[(t.dialogue.id, who)] = (name, fold(name))
-            name, key = known
-            if wanted is not None and wanted not in (fold(who), key):
-                continue  # the other parties of a commitment made jointly with PARTY
-            tally = tallies.get(key)
-            if tally is None:
-                tally = tallies[key] = Tally(who, name)
-            tally.add(t, as_of)
-    return sorted(tallies.values(), key=lambda t: (-t.made, fold(t.name)))
 
 
 #: Each state in a column header: short, so that the counts fit side by side.
@@ -194,7 +171,7 @@ def dashboard_view(
     every = tracks(knowledge, as_of, party=party, topic=topic, series=series, index=index)
     wanted = state_id(state) if state is not None else None
     found = every if wanted is None else [t for t in every if t.state == wanted]
-    tallies = _tallies(found, as_of, party)
+    tallies = party_tallies(found, as_of, party)
     counts = Counter(t.state for t in found)
     data: dict[str, Any] = {
         "as_of": as_of.isoformat(),

@@ -114,6 +114,23 @@ def _sorted(tallies: Iterable[Tally]) -> list[Tally]:
     return sorted(tallies, key=lambda t: (-t.made, fold(t.name)))
 
 
+def party_tallies(found: Iterable[Track], as_of: dt.date, party: str | None) -> list[Tally]:
+    """Each party's counts over FOUND, most commitments first (PARTY alone when given)."""
+    wanted = fold(party) if party else None
+    parties: dict[str, Tally] = {}
+    for t in found:
+        for who in t.commitment.by:
+            name = who_name(t.dialogue, who)
+            key = fold(name)
+            if wanted is not None and wanted not in (fold(who), key):
+                continue  # the other parties of a commitment made jointly with PARTY
+            tally = parties.get(key)
+            if tally is None:
+                tally = parties[key] = Tally(who, name)
+            tally.add(t, as_of)
+    return _sorted(parties.values())
+
+
 def scorecard_view(
     knowledge: Knowledge,
     as_of: dt.date,
@@ -123,26 +140,15 @@ def scorecard_view(
 ) -> View:
     """Per party and per series: commitments made, by state, and recorded follow-through."""
     found = tracks(knowledge, as_of, party=party, series=series, index=Index(knowledge))
-    wanted = fold(party) if party else None
-    parties: dict[str, Tally] = {}
     rounds: dict[str, Tally] = {}
     for t in found:
         d = t.dialogue
-        for who in t.commitment.by:
-            name = who_name(d, who)
-            key = fold(name)
-            if wanted is not None and wanted not in (fold(who), key):
-                continue  # the other parties of a commitment made jointly with PARTY
-            tally = parties.get(key)
-            if tally is None:
-                tally = parties[key] = Tally(who, name)
-            tally.add(t, as_of)
         key = d.series or ""
         tally = rounds.get(key)
         if tally is None:
             tally = rounds[key] = Tally(key, d.series or "(no series)")
         tally.add(t, as_of)
-    by_party = _sorted(parties.values())
+    by_party = party_tallies(found, as_of, party)
     by_series = _sorted(rounds.values())
     party_table = Table(
         f"Scorecard by party as of {as_of.isoformat()}",
