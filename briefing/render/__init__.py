@@ -64,6 +64,17 @@ STATE_COLOURS: Final[dict[str, str]] = {
     "done": "#4E8F2A",
 }
 
+#: A web address in running text: up to white space or a character that cannot end one.
+URL: Final = re.compile(r"https?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)]")
+
+
+def state_of(label: str) -> str:
+    """The follow-up state whose words LABEL is, "" for none (a table cell of kind "state")."""
+    from briefing.model import STATE_LABELS
+
+    return next((state for state, words in STATE_LABELS.items() if words == label), "")
+
+
 #: Formats only some views have (a table for CSV; dated follow-ups for iCalendar).
 PARTIAL: Final = (Format.CSV, Format.ICS)
 

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from briefing.model import NO_DATE, STATE_LABELS
-from briefing.render import STATE_COLOURS, Options, oneline
+from briefing.model import NO_DATE
+from briefing.render import STATE_COLOURS, URL, Options, oneline, state_of
 from briefing.views import (
     Block,
     Bullets,
@@ -40,12 +40,6 @@ _POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 #: Page names that the view's first heading does not give (a summary's is the meeting).
 _NAMES = {"summary": "Briefing"}
-
-#: Each state's words, to the state they name (table cells of kind "state").
-_STATE_OF = {label: state for state, label in STATE_LABELS.items()}
-
-# Up to white space or a character that cannot end a URL in running text.
-_URL = re.compile(r"https?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)]")
 
 
 class Meeting(NamedTuple):
@@ -128,7 +122,7 @@ def _esc(text: str, words: tuple[str, ...] = ()) -> str:
     pattern = highlight_pattern(words)
     out = []
     last = 0
-    for match in _URL.finditer(line):
+    for match in URL.finditer(line):
         url = html.escape(match.group(), quote=True)
         out.append(_marked(line[last : match.start()], pattern))
         out.append(f'<a href="{url}">{url}</a>')
@@ -165,7 +159,7 @@ def _cell(value: str, kind: str, label: str, words: tuple[str, ...], note: str =
     attrs = f'class="{kind}" data-label="{label}"'
     if kind == "state":
         # The state's colour from its id, never from the text: an unknown label has none.
-        return f"<td {attrs}>{_swatch(_STATE_OF.get(value, ''))}{_esc(value, words)}</td>"
+        return f"<td {attrs}>{_swatch(state_of(value))}{_esc(value, words)}</td>"
     if kind == "bar":
         n = int(value) if value.isdigit() else 0
         # A width from a count, never from the text: nothing else goes into style.

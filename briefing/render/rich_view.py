@@ -17,8 +17,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from briefing.model import STATE_LABELS
-from briefing.render import STATE_COLOURS, Options, inert, oneline
+from briefing.render import STATE_COLOURS, URL, Options, inert, oneline, state_of
 from briefing.views import (
     Block,
     Bullets,
@@ -49,11 +48,6 @@ _SEP = " \u00b7 "
 #: not in numbers or dates ("2026-01-16").
 _HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")
 _WORD = re.compile(r"\S+")
-#: A web address: shown whole, never broken over two lines, and a link (OSC 8) where
-#: the terminal has them.
-_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\"().,;:!?'\]]")
-#: Each state's words, to the state they name (table cells of kind "state").
-_STATE_OF: dict[str, str] = {label: state for state, label in STATE_LABELS.items()}
 
 
 def _text(value: str, style: str = "", words: tuple[str, ...] = ()) -> Text:
@@ -75,7 +69,7 @@ def _link(text: Text) -> None:
     from rich.style import Style
 
     found = False
-    for match in _URL.finditer(text.plain):
+    for match in URL.finditer(text.plain):
         found = True
         text.stylize(Style(link=match.group()), *match.span())
     if found:
@@ -123,7 +117,7 @@ def _bullets(block: Bullets) -> RenderableType:
     grid = None
     for item, note in block.marked:
         # A web address goes on a line of its own under its item, where it is never cut.
-        urls = list(_URL.finditer(oneline(item)))
+        urls = list(URL.finditer(oneline(item)))
         at = urls[-1].start() if urls else -1
         if grid is None:
             grid = RichTable.grid(padding=(0, 1))
@@ -294,7 +288,7 @@ def _records(
             parts.append(Text(""))
         # A review mark goes under the row's item: its main text, else its head.
         mark = [_mark(notes[n])] if notes and notes[n] else []
-        style = _state_style(_STATE_OF.get(row[head], "")) if state else "bold"
+        style = _state_style(state_of(row[head])) if state else "bold"
         parts.append(_text(row[head], style, words))
         if main is None or main == head or not row[main].strip():
             parts.extend(mark)
@@ -354,7 +348,7 @@ def _table(table: Table, words: tuple[str, ...], width: int) -> RenderableType:
             if i == bar:
                 cell = _bar(_weight(value), peak, layout.steps)
             elif column.kind == "state":
-                cell = _text(value, _state_style(_STATE_OF.get(value, "")), words)
+                cell = _text(value, _state_style(state_of(value)), words)
             elif _wraps(column):
                 cell, more = _wrapped(_text(value, "", words), layout.widths[i])
                 wrapped = wrapped or more
