@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Final, NamedTuple
 
 from briefing.render import oneline
+from briefing.render.svg_timeline import shorten, years_on
 from briefing.views import Chart
 
 #: One piece of a line: its text, and the state whose colour it takes ("" for none).
@@ -54,22 +55,6 @@ def _rows(items: tuple[Mapping[str, Any], ...]) -> list[_Row]:
     return rows
 
 
-def _years_on(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _cut(text: str, room: int) -> str:
-    """TEXT in at most ROOM characters, cut at a word with an ellipsis."""
-    if len(text) <= room:
-        return text
-    head = text[: room - 1]
-    space = head.rfind(" ")
-    return (head[:space] if space > room // 2 else head).rstrip(" ,;:") + "\u2026"
-
-
 def chart_lines(chart: Chart, width: int) -> list[list[Piece]]:
     """CHART as lines of pieces, at most WIDTH characters wide ([] when nothing has a window)."""
     rows = _rows(chart.items)
@@ -79,8 +64,8 @@ def chart_lines(chart: Chart, width: int) -> list[list[Piece]]:
     width = max(width, 48)
     label = min(40, max(16, (width - _STATE_WIDTH - 2) * 2 // 5))
     cells = width - label - _STATE_WIDTH - 3
-    lo = max(min(today, *(r.start for r in rows)), _years_on(today, -_HORIZON))
-    hi = min(max(today, *(r.end for r in rows)), _years_on(today, _HORIZON))
+    lo = max(min(today, *(r.start for r in rows)), years_on(today, -_HORIZON))
+    hi = min(max(today, *(r.end for r in rows)), years_on(today, _HORIZON))
     lo, hi = lo.replace(month=1, day=1), dt.date(hi.year + 1, 1, 1)
     span = (hi - lo).days
 
@@ -108,7 +93,7 @@ def chart_lines(chart: Chart, width: int) -> list[list[Piece]]:
             bar[a] = (_LEFT, r.state)
         if r.end >= hi:
             bar[b] = (_RIGHT, r.state)
-        pieces: list[Piece] = [(_cut(r.text, label).ljust(label) + " ", "")]
+        pieces: list[Piece] = [(shorten(r.text, label).ljust(label) + " ", "")]
         for text, state in bar:  # runs of one colour as one piece
             if pieces and pieces[-1][1] == state:
                 pieces[-1] = (pieces[-1][0] + text, state)

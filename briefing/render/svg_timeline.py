@@ -72,7 +72,8 @@ def _day(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _years_on(day: dt.date, years: int) -> dt.date:
+def years_on(day: dt.date, years: int) -> dt.date:
+    """DAY moved by YEARS (29 February to the 28th), kept inside the dates Python has."""
     year = min(max(day.year + years, dt.MINYEAR + 1), dt.MAXYEAR - 1)
     return dt.date(year, day.month, 28 if (day.month, day.day) == (2, 29) else day.day)
 
@@ -110,8 +111,8 @@ def _span(rows: Sequence[_Row], as_of: dt.date) -> tuple[dt.date, dt.date]:
     lo = min(as_of, *(r.start for r in rows))
     hi = max(as_of, *(r.end for r in rows))
     # Every bar keeps some length: from no later than the earliest end to the latest start.
-    lo = max(lo, _years_on(min(as_of, *(r.end for r in rows)), -_HORIZON))
-    hi = min(hi, _years_on(max(as_of, *(r.start for r in rows)), _HORIZON))
+    lo = max(lo, years_on(min(as_of, *(r.end for r in rows)), -_HORIZON))
+    hi = min(hi, years_on(max(as_of, *(r.start for r in rows)), _HORIZON))
     margin = dt.timedelta(days=max((hi - lo).days // 40, 15, (120 - (hi - lo).days) // 2))
     return lo - margin, hi + margin + dt.timedelta(days=1)
 
