@@ -20,16 +20,11 @@ from briefing.followups import (
     Index,
     ItemsMaker,
     Track,
-    parties_text,
-    progress_text,
-    review_text,
     row,
     state_id,
-    timing_text,
     track_json,
     tracks,
     tracks_json,
-    window_text,
 )
 from briefing.model import STATE_LABELS, STATE_MEANINGS, Knowledge, day_text
 from briefing.records import meetings_json
@@ -91,39 +86,17 @@ def _parties(ordered: list[Tally]) -> Table:
     )
 
 
-_GROUP_COLUMNS = (
-    Column("Dialogue", "dialogue"),
-    Column("Id", "key"),
-    Column("When", role="label"),
-    Column("By", role="label"),
-    Column("Commitment", role="main"),
-    Column("Made at"),
-    Column("Timeline as written"),
-    Column("Window"),
-    Column("Latest progress"),
-    Column("Review", "review"),
-)
+#: The columns of a group of one state: the follow-ups' columns but the state's own.
+_GROUPED = tuple(i for i, c in enumerate(COLUMNS) if c.header not in ("State id", "State"))
 
 
-def _group(state: str, found: list[Track], as_of: dt.date, made_at: dict[str, str]) -> Table:
+def _group(found: list[Track], as_of: dt.date, made_at: dict[str, str]) -> Table:
+    """The commitments of one state, as `followups` shows them, less the state."""
+    rows = (row(t, as_of, made_at[t.dialogue.id]) for t in found)
     return Table(
-        f"{STATE_LABELS[state].capitalize()} ({len(found)})",
-        _GROUP_COLUMNS,
-        tuple(
-            (
-                t.dialogue.id,
-                t.commitment.id,
-                timing_text(t, as_of),
-                parties_text(t),
-                t.commitment.text,
-                made_at[t.dialogue.id],
-                t.commitment.timeline or "",
-                window_text(t),
-                progress_text(t),
-                review_text(t),
-            )
-            for t in found
-        ),
+        "",
+        tuple(COLUMNS[i] for i in _GROUPED),
+        tuple(tuple(r[i] for i in _GROUPED) for r in rows),
     )
 
 
@@ -213,7 +186,7 @@ def dashboard_view(
             blocks += [
                 Heading(f"{STATE_LABELS[s].capitalize()} ({len(group)})", 2, s),
                 Paragraph(f"{STATE_MEANINGS[s].capitalize()}.", "note"),
-                _group(s, group, as_of, made_at)._replace(title=""),
+                _group(group, as_of, made_at),
             ]
     blocks.append(
         Paragraph(
