@@ -333,11 +333,7 @@ def state_text(t: Track, as_of: dt.date) -> str:
 
 def parties_text(t: Track) -> str:
     """Who made the commitment: the names of its parties (or people)."""
-    return ", ".join(who_name(t.dialogue, who) for who in t.commitment.by)
-
-
-def who_name(d: Dialogue, who: str) -> str:
-    return d.name_of(who)
+    return ", ".join(t.dialogue.name_of(who) for who in t.commitment.by)
 
 
 def window_text(t: Track) -> str:
@@ -388,7 +384,7 @@ def track_json(t: Track, as_of: dt.date) -> dict[str, Any]:
         "id": c.id,
         "text": c.text,
         "by_ids": c.by,  # a tuple: JSON writes it as a list
-        "by_names": [who_name(d, who) for who in c.by],
+        "by_names": [d.name_of(who) for who in c.by],
         "made_on": day_json(d.date),
         "kind": c.kind,
         "state": t.state,

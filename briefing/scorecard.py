@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Final
 
-from briefing.followups import Index, Track, tracks, who_name
+from briefing.followups import Index, Track, tracks
 from briefing.match import fold
 from briefing.model import STATE_LABELS, Knowledge
 from briefing.records import meetings_json
@@ -120,7 +120,7 @@ def party_tallies(found: Iterable[Track], as_of: dt.date, party: str | None) -> 
     parties: dict[str, Tally] = {}
     for t in found:
         for who in t.commitment.by:
-            name = who_name(t.dialogue, who)
+            name = t.dialogue.name_of(who)
             key = fold(name)
             if wanted is not None and wanted not in (fold(who), key):
                 continue  # the other parties of a commitment made jointly with PARTY

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _string
 from typing import TYPE_CHECKING
 
-from briefing.followups import who_name
 from briefing.model import STATE_LABELS
 from briefing.render.json import Encoded
 
@@ -43,7 +42,7 @@ def follow_ups(found: Sequence[Track], as_of: dt.date) -> Encoded:
             meeting = meetings[d.id] = (_string(d.id), _day(d.date))
         by = shared.get((d.id, c.by))
         if by is None:
-            names = ", ".join(_string(who_name(d, who)) for who in c.by)
+            names = ", ".join(_string(d.name_of(who)) for who in c.by)
             by = shared[(d.id, c.by)] = f'[{", ".join(map(_string, c.by))}], "by_names": [{names}]'
 
         kind = shared.get(c.kind)
