@@ -53,6 +53,7 @@ from briefing.render import (
 if TYPE_CHECKING:
     # Imported where used: `briefing draft` needs neither loading nor views.
     from briefing import index, load
+    from briefing.records import Listing
     from briefing.views import View
 
 #: Narrower text cannot hold a word and its indentation.
@@ -222,19 +223,80 @@ def output_format(shared: Common) -> Format:
     return resolve_format(shared.fmt, is_tty=is_tty, output=shared.output)
 
 
+def narrowed_by(shared: Common, narrow: "index.Narrow | None") -> "index.Narrow | None":
+    """What to ask the index for a view that reads only the dialogues it selects: with
+    --dialogue, nothing besides the one named (built in full); else NARROW."""
+    return (lambda _: set()) if shared.dialogue is not None else narrow
+
+
+def either(*narrows: "index.Narrow | None") -> "index.Narrow | None":
+    """A question asking for what any of NARROWS finds (those given); None when none is."""
+    given = [n for n in narrows if n is not None]
+    if not given:
+        return None
+
+    def union(ix: "index.Index") -> set[int] | None:
+        found: set[int] = set()
+        for narrow in given:
+            part = narrow(ix)
+            if part is None:
+                return None
+            found |= part
+        return found
+
+    return union
+
+
+def listed(shared: Common) -> "list[Listing] | None":
+    """What `dialogues` shows of every meeting, from the index; None when it cannot say."""
+    from briefing import index, load
+
+    size = shared.max_file_size
+    if shared.no_cache or (size is not None and not size >= 0):
+        return None
+    return index.listings_for(load.resolve_data(shared.data), limit=load.max_file_bytes(size))
+
+
 def run(
-    shared: Common, build: "Callable[[Knowledge], View]", narrow: "index.Narrow | None" = None
+    shared: Common,
+    build: "Callable[[Knowledge], View]",
+    narrow: "index.Narrow | None" = None,
+    *,
+    ready: "tuple[View, tuple[str, ...]] | None" = None,
 ) -> None:
     """Load, build the view, render it, write it: the path every command takes.
 
     NARROW, when given, asks the index which dialogues the view can find anything in;
-    only those are loaded in full (the view's output is the same either way).
+    only those are loaded in full (the view's output is the same either way). READY is
+    a view already made (from the index alone) with the files it was made from.
     """
-    from briefing import load, query
-
     _check_output_options(shared)
     is_tty = shared.output is None and sys.stdout.isatty()
     fmt = output_format(shared)
+    if ready is not None:
+        view, protected = ready
+        _check_output_target(shared, protected)
+    else:
+        view, protected = _built(shared, build, narrow)
+    if fmt is Format.RICH:
+        width = shared.width or shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 80 if shared.width is None else shared.width
+    color = color_enabled(shared.color, is_tty=is_tty)
+    options = Options(width=width, color=color, bom=shared.csv_bom)
+    try:
+        text = render(view, fmt, options)
+    except UnsupportedFormatError as exc:
+        supported = ", ".join(f for f in Format if f is not Format.AUTO and f not in PARTIAL)
+        fail(f"{exc}; --format {fmt} is not available here (use one of: {supported})", EXIT_USAGE)
+    write_output(text, shared.output, protected)
+
+
+def _built(
+    shared: Common, build: "Callable[[Knowledge], View]", narrow: "index.Narrow | None"
+) -> "tuple[View, tuple[str, ...]]":
+    from briefing import load, query
+
     knowledge = _narrowed(shared, narrow) if narrow is not None else None
     try:
         if knowledge is None:
@@ -254,18 +316,7 @@ def run(
             view = build(knowledge)
     except query.NotFoundError as exc:
         fail(str(exc))
-    if fmt is Format.RICH:
-        width = shared.width or shutil.get_terminal_size((100, 24)).columns
-    else:
-        width = 80 if shared.width is None else shared.width
-    color = color_enabled(shared.color, is_tty=is_tty)
-    options = Options(width=width, color=color, bom=shared.csv_bom)
-    try:
-        text = render(view, fmt, options)
-    except UnsupportedFormatError as exc:
-        supported = ", ".join(f for f in Format if f is not Format.AUTO and f not in PARTIAL)
-        fail(f"{exc}; --format {fmt} is not available here (use one of: {supported})", EXIT_USAGE)
-    write_output(text, shared.output, protected)
+    return view, protected
 
 
 def _version(value: bool) -> None:

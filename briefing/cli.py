@@ -10,7 +10,7 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from typer.core import TyperCommand
@@ -32,6 +32,9 @@ from briefing.app import (
     _root,
     app,
     command,
+    either,
+    listed,
+    narrowed_by,
     new_app,
     run,
 )
@@ -48,6 +51,9 @@ from briefing.options import (
     complete_topic,
     for_shell,
 )
+
+if TYPE_CHECKING:
+    from briefing import index
 from briefing.output import (
     EXIT_DATA,
     EXIT_INTERRUPTED,
@@ -76,7 +82,11 @@ def topics(ctx: typer.Context) -> None:
     from briefing import query
 
     shared = common(ctx)
-    run(shared, lambda k: query.topics_view(query.select_dialogues(k, shared.dialogue)))
+    run(
+        shared,
+        lambda k: query.topics_view(query.select_dialogues(k, shared.dialogue)),
+        narrowed_by(shared, None),
+    )
 
 
 @command()
@@ -108,9 +118,17 @@ def topic(
     shared = common(ctx)
     if name is None:
         # As `git help` lists the commands: the topics one could name.
-        run(shared, lambda k: query.topics_view(query.select_dialogues(k, shared.dialogue)))
+        run(
+            shared,
+            lambda k: query.topics_view(query.select_dialogues(k, shared.dialogue)),
+            narrowed_by(shared, None),
+        )
         return
-    run(shared, lambda k: query.topic_view(query.select_dialogues(k, shared.dialogue), name))
+    run(
+        shared,
+        lambda k: query.topic_view(query.select_dialogues(k, shared.dialogue), name),
+        narrowed_by(shared, lambda ix: ix.topic(name)),
+    )
 
 
 @command()
@@ -187,9 +205,12 @@ def quotes(
             )
         return view
 
-    # A speaker is found through the index; a topic is matched against every dialogue.
-    routed = speaker is not None and topic is None and not verify
-    run(shared, build, (lambda ix: ix.speaker(str(speaker))) if routed else None)
+    # Speakers and topics are found through the index.
+    wanted = either(
+        (lambda ix: ix.speaker(speaker)) if speaker is not None else None,
+        (lambda ix: ix.topic(topic)) if topic is not None else None,
+    )
+    run(shared, build, None if verify else narrowed_by(shared, wanted))
     if unproved:
         # Shown above; the status lets a script stop on a quotation its source does not hold.
         report(f"briefing: {len(unproved)} quote{'s' if len(unproved) != 1 else ''} not proved\n")
@@ -258,9 +279,12 @@ def commitments(
         chosen = query.select_dialogues(k, shared.dialogue)
         return query.commitments_view(chosen, topic=topic, party=party, kind=kind, status=status)
 
-    # A party is found through the index; a topic is matched against every dialogue.
-    routed = party is not None and topic is None
-    run(shared, build, (lambda ix: ix.party(str(party))) if routed else None)
+    # Parties and topics are found through the index; kinds and states are in every dialogue.
+    wanted = either(
+        (lambda ix: ix.party(party)) if party is not None else None,
+        (lambda ix: ix.topic(topic)) if topic is not None else None,
+    )
+    run(shared, build, narrowed_by(shared, wanted))
 
 
 @command()
@@ -276,7 +300,11 @@ def people(ctx: typer.Context) -> None:
     from briefing import query
 
     shared = common(ctx)
-    run(shared, lambda k: query.people_view(query.select_dialogues(k, shared.dialogue)))
+    run(
+        shared,
+        lambda k: query.people_view(query.select_dialogues(k, shared.dialogue)),
+        narrowed_by(shared, None),
+    )
 
 
 @command()
@@ -298,11 +326,15 @@ def summary(
     from briefing import query
 
     shared = common(ctx)
+    chosen = shared.dialogue
+    # A round's note without a topic also reads its series and the files that link to it.
+    wanted: index.Narrow | None = (lambda ix: ix.topic(topic)) if topic is not None else None
+    if chosen is not None:
+        wanted = (lambda ix: ix.rounds(chosen)) if topic is None else (lambda _: set())
     run(
         shared,
-        lambda k: query.summary_view(
-            query.select_dialogues(k, shared.dialogue), topic, knowledge=k
-        ),
+        lambda k: query.summary_view(query.select_dialogues(k, chosen), topic, knowledge=k),
+        wanted,
     )
 
 
@@ -335,7 +367,7 @@ def search(
     run(
         shared,
         lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text),
-        lambda ix: ix.search(text),
+        narrowed_by(shared, lambda ix: ix.search(text)),
     )
 
 
@@ -352,7 +384,12 @@ def dialogues(ctx: typer.Context) -> None:
     from briefing import query
 
     shared = common(ctx)
-    run(shared, query.dialogues_view)
+    listings = listed(shared)
+    if listings is None:
+        run(shared, query.dialogues_view)
+        return
+    view = query.listing_view(listings)
+    run(shared, query.dialogues_view, ready=(view, tuple(d.path for d in listings)))
 
 
 # The commands that follow commitments across meetings, in a module of their own; imported

@@ -7,7 +7,7 @@ every view.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from briefing.match import (
@@ -22,6 +22,7 @@ from briefing.model import Dialogue, Knowledge, Participant, day_json, day_key, 
 from briefing.records import (
     COMMITMENT_COLUMNS,
     VERIFY_COLUMNS,
+    Listing,
     cite_once,
     commitment_json,
     commitment_row,
@@ -29,6 +30,7 @@ from briefing.records import (
     dialogue_line,
     discussion_json,
     is_interest,
+    listing,
     meetings_json,
     other_names_json,
     parties_text,
@@ -58,6 +60,7 @@ __all__ = [
     "commitments_view",
     "counts",
     "dialogues_view",
+    "listing_view",
     "people_view",
     "quotes_view",
     "search_view",
@@ -511,17 +514,15 @@ def people_view(dialogues: tuple[Dialogue, ...]) -> View:
 
 
 def dialogues_view(knowledge: Knowledge) -> View:
+    return listing_view([listing(d) for d in knowledge.dialogues])
+
+
+def listing_view(listings: Iterable[Listing]) -> View:
+    """The list of dialogues, from what each meeting's `Listing` holds."""
     rows = []
     data = []
-    for d in knowledge.dialogues:
-        interests = sum(1 for c in d.commitments if is_interest(c))
-        counts = (
-            len(d.participants),
-            len(d.topics),
-            len(d.commitments) - interests,
-            interests,
-            len(d.quotes),
-        )
+    for d in listings:
+        counts = (d.n_participants, d.n_topics, d.n_commitments, d.n_interests, d.n_quotes)
         rows.append(
             (d.id, d.title, day_text(d.date), d.location, *map(str, counts), d.review or "")
         )

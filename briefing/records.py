@@ -6,8 +6,9 @@ a quote reads the same, and has the same JSON shape, wherever it appears.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from briefing.model import (
     KIND_LABELS,
@@ -21,6 +22,31 @@ from briefing.model import (
     day_json,
 )
 from briefing.views import Block, Bullets, Column, Heading, QuoteBlock, SourcePassage, Table
+
+
+class Listing(NamedTuple):
+    """What the list of dialogues shows of one meeting: read from it, or from the index."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    date_note: str | None
+    location: str
+    n_participants: int
+    n_topics: int
+    n_commitments: int
+    n_interests: int
+    n_quotes: int
+    path: str
+    review: str | None
+
+
+def listing(d: Dialogue) -> Listing:
+    interests = sum(1 for c in d.commitments if is_interest(c))
+    return Listing(
+        d.id, d.title, d.date, d.date_note, d.location, len(d.participants), len(d.topics),
+        len(d.commitments) - interests, interests, len(d.quotes), d.path, d.review,
+    )  # fmt: skip
 
 
 def meetings_json(dialogues: Iterable[Dialogue]) -> list[dict[str, Any]]:

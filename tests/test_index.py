@@ -176,6 +176,23 @@ ROUTED = [
     ["search", "zzzz", "--format", "json"],
     ["search", "Watanabe", "--format", "csv"],
     ["search", "pa", "--dialogue", "synthetic-3-00007", "--format", "json"],
+    ["quotes", "-s", "Marchand", "--topic", "maritime"],
+    ["quotes", "--topic", "semiconductors", "--format", "json"],
+    ["topic", "maritime-security", "--format", "json"],
+    ["topic", "semi"],
+    ["topic", "security"],
+    ["topic", "AI", "--format", "markdown"],
+    ["topic", "space", "--dialogue", "synthetic-3-00003"],
+    ["topics", "--dialogue", "synthetic-3-00004", "--format", "json"],
+    ["topics", "--dialogue", "no-such-dialogue"],
+    ["people", "--dialogue", "synthetic-3-00004", "--format", "csv"],
+    ["commitments", "--topic", "critical", "--format", "json"],
+    ["commitments", "-p", "france", "--topic", "energy", "--kind", "plan"],
+    ["commitments", "--kind", "plan", "--dialogue", "synthetic-3-00006"],
+    ["summary", "--dialogue", "synthetic-3-00010", "--format", "json"],
+    ["summary", "--dialogue", "synthetic-3-00021"],
+    ["summary", "--dialogue", "synthetic-3-00002", "--topic", "water"],
+    ["summary", "--topic", "high-speed", "--format", "markdown"],
 ]
 FULL = [
     ["quotes", "--speaker", "Nobody Atall"],
@@ -183,7 +200,12 @@ FULL = [
     ["search", "détente"],
     ["search", "ZÜRICH"],
     ["search", "long-term"],
-    ["quotes", "-s", "Marchand", "--topic", "maritime"],
+    ["quotes", "-s", "Marchand", "--verify"],
+    ["commitments", "--kind", "plan", "--format", "csv"],
+    ["topic", "nothing-of-the-kind"],
+    ["summary", "--format", "json"],
+    ["topics"],
+    ["people", "--format", "json"],
 ]
 
 
@@ -431,3 +453,50 @@ def test_the_index_is_private(corpus: Path) -> None:
     assert where is not None
     assert where.stat().st_mode & 0o077 == 0
     assert where.parent.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "markdown"])
+def test_dialogues_are_listed_from_the_index_alone(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    read: list[Path] = []
+    real = load._load_one
+
+    def counted(file: Path, *args: object, **kwargs: object) -> object:
+        read.append(file)
+        return real(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    _refresh(corpus)
+    monkeypatch.setattr(load, "_load_one", counted)
+    on, off = _both(["dialogues", "--format", fmt, "--data", str(corpus)])
+    assert on == off
+    assert on[0] == 0
+    assert on[1].count("synthetic-3-") >= N
+    # The run with the index read no file; the run without it read every one.
+    assert len(read) == N
+
+
+def test_a_prefix_of_a_topic_finds_every_file_that_may_hold_it(corpus: Path) -> None:
+    _refresh(corpus)
+    where = index.index_path([corpus])
+    assert where is not None
+    conn = index.connect(where)
+    assert conn is not None
+    try:
+        ask = index.Index(conn)
+        whole = load.load_knowledge(corpus)
+        for wanted in ("maritime", "security", "high-speed r", "semi", "ai", "nothing"):
+            holding = {
+                d.id
+                for d in whole.dialogues
+                for t in d.topics
+                for form in (t.id, t.name.lower())
+                if form.startswith(wanted) or any(w.startswith(wanted) for w in form.split())
+            }
+            rows = conn.execute("SELECT fid, did FROM files")
+            fids = {fid for fid, did in rows if did in holding}
+            found = ask.topic(wanted)
+            assert (found is None) == (not fids)
+            assert (found or set()) == fids
+    finally:
+        conn.close()

@@ -1,24 +1,4 @@
-"""An index of the knowledge files in SQLite, beside the cache: which dialogues a query needs.
-
-The YAML files stay the only truth. The index records, per file, its size,
-modification time and cache key (a hash of its bytes), whether it is valid, the
-meeting it holds (id, title, place, date), every name its people and parties
-may be called by, and the words of its searchable text. A command that asks a
-selective question (`quotes --speaker`, `commitments --party`, `search`) finds
-the files that can answer in the index, builds only those dialogues (from the
-content-keyed cache, as the full load does), and stands in for every other
-dialogue with its meeting alone: the views see the same meetings in the same
-order and the same records wherever one can match, so their output is the same.
-
-Kept up to date on every use: a file whose size and modification time are
-unchanged is not read; a changed one is read and, when its bytes changed,
-indexed again alone; a file gone drops out. A file written within the last
-seconds is checked again next time (a second edit may keep its size and time).
-One transaction per update, WAL, and a wait for a writer's lock keep concurrent
-runs safe. A database that is not ours, of another format or corrupt is removed
-and built again; a location that cannot be written only costs speed: every
-failure answers None, and the command takes the full path.
-"""
+"""The index's database: its tables, opening it safely, and bringing it up to date."""
 
 from __future__ import annotations
 
@@ -29,15 +9,16 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from briefing import cache, load
 from briefing.build import build_dialogue
 from briefing.errors import DataError
-from briefing.match import bare, fold, person_names
-from briefing.model import Commitment, Dialogue, Evidence, Knowledge, Progress
+from briefing.match import fold, person_names
+from briefing.model import Commitment, Dialogue, Evidence, Progress
+from briefing.records import listing
 
 if TYPE_CHECKING:
     # Imported where used: only commands that ask the index load SQLite.
@@ -50,7 +31,7 @@ AUTO_MIN_FILES: Final = 20
 #: 'brfx': what `PRAGMA application_id` holds in an index of ours.
 APPLICATION_ID: Final = 0x62726678
 #: The layout of the tables (`PRAGMA user_version`); another value is rebuilt.
-FORMAT: Final = 2
+FORMAT: Final = 3
 #: A file modified this recently is read again next time, whatever its size and time.
 RACY_NS: Final = 2_000_000_000
 #: How long to wait for another run's write before giving up (the full path answers).
@@ -61,10 +42,16 @@ _SCHEMA: Final = (
     "CREATE TABLE files(fid INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime INTEGER NOT NULL, key TEXT NOT NULL, ok INTEGER NOT NULL,"
     " did TEXT, title TEXT, location TEXT, date TEXT, review TEXT, ordinal INTEGER,"
-    " series TEXT, links INTEGER NOT NULL DEFAULT 0, linkdata TEXT)",
+    " series TEXT, links INTEGER NOT NULL DEFAULT 0, linkdata TEXT, date_note TEXT,"
+    " n_participants INTEGER, n_topics INTEGER, n_commitments INTEGER, n_interests INTEGER,"
+    " n_quotes INTEGER)",
     "CREATE TABLE names(form TEXT NOT NULL, fid INTEGER NOT NULL, person INTEGER NOT NULL)",
     "CREATE INDEX names_form ON names(form)",
     "CREATE INDEX names_fid ON names(fid)",
+    # Each topic's folded id and name, and each word of them: what a topic prefix may start.
+    "CREATE TABLE topics(form TEXT NOT NULL, fid INTEGER NOT NULL)",
+    "CREATE INDEX topics_form ON topics(form)",
+    "CREATE INDEX topics_fid ON topics(fid)",
 )
 _WORDS_TABLE: Final = (
     "CREATE VIRTUAL TABLE words USING fts5(body, tokenize='unicode61 remove_diacritics 0')"
@@ -72,7 +59,6 @@ _WORDS_TABLE: Final = (
 _WORD: Final = re.compile(r"\w+")
 #: The non-ASCII letters that match an ASCII letter when case is ignored (`re.IGNORECASE`).
 _ASCII_FOLD: Final = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-_PLAIN_WORD: Final = re.compile(r"[A-Za-z0-9]+")
 _NO_EVIDENCE: Final = Evidence("", "")
 
 
@@ -113,13 +99,13 @@ def _stamp() -> str:
     return f"{cache.key_for(b'')}-py{sys.version_info[0]}.{sys.version_info[1]}-{FORMAT}"
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             os.unlink(f"{path}{suffix}")
 
 
-def _fts(conn: sqlite3.Connection) -> bool:
+def has_words(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'words'").fetchone()
     return row is not None
 
@@ -168,7 +154,8 @@ def _open(path: Path) -> sqlite3.Connection:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute("DELETE FROM files")
                 conn.execute("DELETE FROM names")
-                if _fts(conn):
+                conn.execute("DELETE FROM topics")
+                if has_words(conn):
                     conn.execute("DELETE FROM words")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (_stamp(),))
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('checked', '0')")
@@ -191,7 +178,7 @@ def connect(path: Path) -> sqlite3.Connection | None:
                 return None
             if isinstance(exc, sqlite3.OperationalError) and not _foreign(path):
                 return None  # cannot open or write there: only speed is lost
-            _remove(path)
+            remove(path)
         except OSError:
             return None
     return None  # pragma: no cover - the loop returns
@@ -237,7 +224,18 @@ def _record(d: Dialogue) -> tuple[Any, ...]:
         separators=(",", ":"),
     )
     date = d.date.isoformat() if d.date is not None else None
-    return (d.id, d.title, d.location, date, d.review, d.ordinal, d.series, int(links), linkdata)
+    shown = listing(d)
+    counts = (shown.n_participants, shown.n_topics, shown.n_commitments, shown.n_interests)
+    return (
+        d.id, d.title, d.location, date, d.review, d.ordinal, d.series, int(links), linkdata,
+        d.date_note, *counts, shown.n_quotes,
+    )  # fmt: skip
+
+
+def _topics(d: Dialogue) -> set[str]:
+    """The folded id and name of each topic of D, and each of their words."""
+    forms = {fold(f) for t in d.topics for f in (t.id, t.name)}
+    return forms | {w for f in forms for w in f.split()}
 
 
 def _names(d: Dialogue) -> set[tuple[str, int]]:
@@ -259,7 +257,7 @@ def _words(d: Dialogue) -> str:
     return " ".join(sorted(set(_WORD.findall(text.lower()))))
 
 
-def _absolute(files: Sequence[Path]) -> list[str]:
+def absolute_paths(files: Sequence[Path]) -> list[str]:
     """Each file's absolute path (as os.path.abspath, its folder's worked out once)."""
     folders: dict[str, str] = {}
     found = []
@@ -301,7 +299,7 @@ def refresh(
     now = time.time_ns()
     changed: list[tuple[str, Path, int, int]] = []
     listed: set[str] = set()
-    for file, path in zip(files, absolute or _absolute(files), strict=True):
+    for file, path in zip(files, absolute or absolute_paths(files), strict=True):
         listed.add(path)
         try:
             info = os.stat(file)
@@ -336,32 +334,36 @@ def refresh(
             dialogue = None  # recorded as invalid: queries take the full path, which says why
         fresh.append((path, size, mtime, key, dialogue))
     prepared = [
-        (path, size, mtime, key, d, _record(d), _names(d), _words(d))
+        (path, size, mtime, key, d, _record(d), _names(d), _topics(d), _words(d))
         if d is not None
-        else (path, size, mtime, key, None, None, set(), "")
+        else (path, size, mtime, key, None, None, set(), set(), "")
         for path, size, mtime, key, d in fresh
     ]
-    fts = _fts(conn)
+    fts = has_words(conn)
     with conn:
         conn.execute("BEGIN IMMEDIATE")
         gone = removed + [known[p].fid for p, *_ in fresh if p in known]
         for fid in gone:
             _drop(conn, fid, fts)
         # Another run may have indexed a file meanwhile: the path is unique, so replace it.
-        for path, size, mtime, key, d, record, names, words in prepared:
+        for path, size, mtime, key, d, record, names, topics, words in prepared:
             row = conn.execute("SELECT fid FROM files WHERE path = ?", (path,)).fetchone()
             if row is not None:
                 _drop(conn, row[0], fts)
-            columns = record if record is not None else (None,) * 7 + (0, None)
+            columns = record if record is not None else (None,) * 7 + (0,) + (None,) * 7
             cursor = conn.execute(
                 "INSERT INTO files(path, size, mtime, key, ok, did, title, location, date,"
-                " review, ordinal, series, links, linkdata)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " review, ordinal, series, links, linkdata, date_note, n_participants,"
+                " n_topics, n_commitments, n_interests, n_quotes)"
+                f" VALUES ({', '.join('?' * 20)})",
                 (path, size, mtime, key, int(d is not None), *columns),
             )
             made = cursor.lastrowid
             conn.executemany(
                 "INSERT INTO names VALUES (?, ?, ?)", [(f, made, p) for f, p in sorted(names)]
+            )
+            conn.executemany(
+                "INSERT INTO topics VALUES (?, ?)", [(f, made) for f in sorted(topics)]
             )
             if fts and d is not None:
                 conn.execute("INSERT INTO words(rowid, body) VALUES (?, ?)", (made, words))
@@ -378,6 +380,7 @@ def refresh(
 def _drop(conn: sqlite3.Connection, fid: int, fts: bool) -> None:
     conn.execute("DELETE FROM files WHERE fid = ?", (fid,))
     conn.execute("DELETE FROM names WHERE fid = ?", (fid,))
+    conn.execute("DELETE FROM topics WHERE fid = ?", (fid,))
     if fts:
         conn.execute("DELETE FROM words WHERE rowid = ?", (fid,))
 
@@ -419,12 +422,12 @@ def _light(
         Progress(target, dt.date.fromisoformat(day), "agreed", "", _NO_EVIDENCE)
         for target, day in parsed["p"]
     )
-    return _meeting(did, "", "", date, None, ordinal, path)._replace(
+    return meeting_only(did, "", "", date, None, ordinal, path)._replace(
         series=series, commitments=commitments, progress=progress
     )
 
 
-def _meeting(
+def meeting_only(
     did: str,
     title: str,
     location: str,
@@ -439,147 +442,3 @@ def _meeting(
         did, title, ordinal, None, day, None, None, location,
         (), (), (), (), (), (), (), (), (), (), path, review,
     )  # fmt: skip
-
-
-# --------------------------------------------------------------------------
-# Asking
-
-
-class Index:
-    """Questions the index answers: the files (by row id) that may hold what is asked.
-
-    Each answer is a superset of the dialogues whose records the view can match;
-    None means the question is not one the index can narrow safely.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def _forms(self, form: str, *, people_only: bool) -> set[int] | None:
-        # No match at all: the view's error names what there is, which only the whole knows.
-        sql = "SELECT DISTINCT fid FROM names WHERE form = ?"
-        sql += " AND person = 1" if people_only else ""
-        found = {fid for (fid,) in self.conn.execute(sql, (form,))}
-        return found or None
-
-    def speaker(self, name: str) -> set[int] | None:
-        """Files with a participant NAME may stand for (`match.match_person`)."""
-        wanted = bare(fold(name))
-        return self._forms(wanted, people_only=True) if wanted else None
-
-    def party(self, name: str) -> set[int] | None:
-        """Files with a party or participant NAME may stand for (`match.match_party`)."""
-        wanted = fold(name)
-        return self._forms(wanted, people_only=False) if wanted else None
-
-    def search(self, text: str) -> set[int] | None:
-        """Files whose searchable text has a word starting with each word of TEXT.
-
-        Only plain words (ASCII letters and digits) are narrowed: for them the
-        index's words are exactly what `search.word_patterns` can match.
-        """
-        words = text.split()
-        if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words) or not _fts(self.conn):
-            return None
-        query = " ".join(f'"{w.lower()}"*' for w in words)
-        rows = self.conn.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))
-        return {fid for (fid,) in rows}
-
-
-Narrow = Callable[[Index], set[int] | None]
-
-
-def knowledge_for(
-    data: Sequence[Path],
-    narrow: Narrow,
-    *,
-    limit: int,
-    dialogue: str | None = None,
-    use_cache: bool = True,
-) -> Knowledge | None:
-    """The knowledge a narrowed question needs, or None: then load everything.
-
-    Dialogues in the files NARROW names (and the one named by --dialogue) are built
-    in full; every other stands in with its meeting alone.
-    """
-    setting = mode()
-    if setting == "off":
-        return None
-    try:
-        files = load.listed_files(data)
-    except DataError:
-        return None
-    if setting == "auto" and len(files) < AUTO_MIN_FILES:
-        return None
-    where = index_path(data)
-    if where is None:
-        return None
-    import sqlite3
-
-    store = cache.open_store() if use_cache else None
-    absolute = _absolute(files)
-    for attempt in (1, 2):
-        conn = connect(where)
-        if conn is None:
-            return None
-        try:
-            done = refresh(conn, files, limit, store, absolute)
-            if done is None or not done.ok:
-                return None
-            return _gather(conn, files, absolute, narrow(Index(conn)), dialogue, limit, store)
-        except sqlite3.OperationalError:
-            return None  # locked past the wait, or unwritable midway: the files still answer
-        except sqlite3.DatabaseError:
-            # Corrupt beyond its header: made anew, once.
-            if attempt == 2:
-                return None
-            _remove(where)
-        finally:
-            conn.close()
-    return None  # pragma: no cover - the loop returns
-
-
-def _gather(
-    conn: sqlite3.Connection,
-    files: Sequence[Path],
-    absolute: Sequence[str],
-    wanted: set[int] | None,
-    dialogue: str | None,
-    limit: int,
-    store: cache.Store | None,
-) -> Knowledge | None:
-    if wanted is None:
-        return None
-    given = {path: str(f) for f, path in zip(files, absolute, strict=True)}
-    dialogues: list[Dialogue] = []
-    for fid, path, key, did, title, location, date, review, ordinal in conn.execute(
-        "SELECT fid, path, key, did, title, location, date, review, ordinal FROM files"
-    ):
-        shown = given.get(path)
-        if shown is None:
-            return None  # pragma: no cover - refresh leaves exactly the files given
-        if fid in wanted if dialogue is None else did == dialogue:
-            built = _build(Path(shown), key, limit, store)
-            if built is None or built.id != did:
-                return None
-            dialogues.append(built)
-        else:
-            dialogues.append(_meeting(did, title, location, date, review, ordinal, shown))
-    dialogues.sort(key=load.sort_key)
-    return Knowledge(tuple(dialogues))
-
-
-def _build(file: Path, key: str, limit: int, store: cache.Store | None) -> Dialogue | None:
-    """One dialogue in full: from the cache entry the index names, else from its file."""
-    if store is not None:
-        hit = store.get(key)
-        if hit is not None:
-            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError, IndexError):
-                return build_dialogue(hit[0], str(file))
-    try:
-        return load._load_one(file, limit, store)[0]
-    except DataError:
-        return None
-
-
-__all__ = ["INDEX_ENV", "Index", "Refresh", "connect", "index_path", "knowledge_for", "refresh"]
