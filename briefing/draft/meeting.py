@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Final, NamedTuple
@@ -64,6 +65,20 @@ _DAY_MONTH: Final = re.compile(
 _ISO: Final = re.compile(
     r"(?<![\d.-])(?P<y>(?:19|20)\d{2})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.-]?\d)"
 )
+#: A line that is a date and nothing else, as pages print their date under the headline:
+#: "Tuesday, 2 July 2024", "  • Friday, June 27, 2025", "March 11, 2024 3:20 PM GMT+7",
+#: "Published: 7/6/2019" (numbers in either order: see _numeric_day).
+_DATE_LINE: Final = re.compile(
+    r"^\s*(?:[\u2022*\u00b7-]\s*)?(?P<label>(?i:published|posted|updated|date)\s*:?\s*)?"
+    r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day),?\s+)?"
+    r"(?:(?P<text>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
+    r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+    r"\s*$"
+)
+#: How many lines from the top a date line of its own may be (below, a "Published:" one).
+_DATE_LINE_TOP: Final = 40
 #: Words that put the meeting on the day of publication, or the day before.
 _SAME_DAY: Final = re.compile(
     r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE
@@ -253,9 +268,61 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
                     return dt.date(year, month, day), "the dateline"
                 except ValueError:
                     pass
+    printed = _date_line(doc)
+    if printed is not None:
+        return printed[0], _PRINTED_ON_PAGE
     if from_url:
         return from_url, "the date in the page's URL"
     return None, None
+
+
+_PRINTED_ON_PAGE: Final = "the date printed on the page"
+
+
+def _date_line(doc: Document) -> tuple[dt.date, str] | None:
+    """The first line near the top that is a full date and nothing else, or a "Published:"
+    line anywhere, with its words."""
+    for number, line in enumerate(doc.text.splitlines()):
+        if len(line) > 60:
+            continue
+        match = _DATE_LINE.match(line)
+        if match is None or (number > _DATE_LINE_TOP and not re.search(r"(?i)publish", line)):
+            continue
+        if match["text"]:
+            words = _DAY_MONTH.search(match["text"])
+            if words is None:
+                continue
+            month, day, year = _month_day(words)
+            with contextlib.suppress(ValueError, TypeError):
+                return dt.date(year or 0, month, day), _written(line, match)
+            continue
+        found = _numeric_day(doc, int(match["a"]), int(match["b"]), int(match["y"]))
+        if found is not None:
+            return found, _written(line, match)
+    return None
+
+
+def _written(line: str, match: re.Match[str]) -> str:
+    """A date line's words, without its bullet and label ("Published:")."""
+    return line[match.end("label") if match["label"] else 0 :].strip(" \u2022*\u00b7-")
+
+
+def _numeric_day(doc: Document, a: int, b: int, year: int) -> dt.date | None:
+    """The date "A/B/YEAR" stands for: day and month as only one order allows, or, where
+    both do, the order that falls on the weekday the opening names ("on Saturday"); None
+    when nothing settles it."""
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        with contextlib.suppress(ValueError):
+            readings.append(dt.date(year, month, day))
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 1:
+        return readings[0]
+    opening = " ".join([doc.title or "", *(doc.slice(s) for s in doc.sentences[:5])])
+    named = {m.group(1) or m.group(2) or m.group(3) for m in _ON_WEEKDAY.finditer(opening)}
+    days = {_WEEKDAYS.index(w.casefold()) for w in named if w}
+    fitting = [r for r in readings if r.weekday() in days]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 #: Where a sentence says the meeting was: "a rare meeting in Athens", "talks in Cairo",
@@ -404,6 +471,14 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
     if filed:  # "on Friday" counts back from the day the report was filed
         anchor, anchor_source = filed, "the dateline"
     date, written, note = _day(doc, dateline, anchor, anchor_source)
+    if note == SPANNED:
+        note = None
+    elif date is None and anchor is not None:
+        # A date printed under the headline, and no day in the opening: that date, to check.
+        line = _date_line(doc)
+        if line is not None and line[0] == anchor:
+            date, written = line
+            note = f'The page prints "{written}" as its date; check that the meeting was that day.'
     if date is None and filed and dateline and dateline.date:
         date, written = filed, dateline.date.group()
         note = f'The dateline says "{written}", the day of the report; check the meeting\'s day.'
@@ -423,6 +498,8 @@ def _filed(dateline: Dateline | None, anchor: dt.date | None) -> dt.date | None:
 
 
 #: After a date: the end of a span of days ("from March 6 to 10", "July 17 and 18").
+#: The note of a meeting whose opening gives a span of days ("from March 10-11").
+SPANNED: Final = "spanned"
 _SPAN_AFTER: Final = re.compile(r"\s*(?:-|\u2013|to|and|until)\s*\d{1,2}\b")
 
 
@@ -430,7 +507,9 @@ def _day(
     doc: Document, dateline: Dateline | None, anchor: dt.date | None, anchor_source: str | None
 ) -> tuple[dt.date | None, str | None, str | None]:
     """The meeting's day from the first sentences' words, past the dateline: a printed date,
-    "on Friday", "today" or "yesterday"; none where the text fixes no day."""
+    "on Friday", "today" or "yesterday"; none where the text fixes no day. The note is
+    SPANNED when the opening gives a span of days and no one day."""
+    spanned = False
     for span in doc.sentences[:10]:
         start = span.start
         if dateline and span.start < dateline.end and dateline.start < span.end:
@@ -438,7 +517,9 @@ def _day(
         sentence = doc.text[start : span.end]
         explicit = _meeting_day(sentence)
         if explicit and _SPAN_AFTER.match(sentence, explicit.end()):
-            return None, None, None
+            # "a visit from March 10-11": no one day, unless a later sentence names it.
+            spanned = True
+            continue
         if explicit:
             month, day, printed = _month_day(explicit)
             year = printed or (anchor.year if anchor else None)
@@ -475,7 +556,7 @@ def _day(
         if _YESTERDAY.search(sentence) and anchor:
             note = f'The source says "yesterday"; the date is the day before {anchor_source}.'
             return anchor - dt.timedelta(days=1), "yesterday", note
-    return None, None, None
+    return None, None, SPANNED if spanned else None
 
 
 def _elsewhen(date: dt.date, anchor: dt.date | None, days: int) -> bool:
