@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.draft.document import read_document
+from briefing.draft.document import read_document, slug
 from briefing.draft.meeting import Meeting, read_meeting
 
 
@@ -86,3 +86,24 @@ def test_a_span_alone_gives_no_day_whatever_the_page_prints() -> None:
         " bridge.\n"
     )
     assert meeting(text).date is None
+
+
+def test_a_first_line_wrapped_into_the_next_is_the_lede_not_a_headline() -> None:
+    text = (
+        "https://example.org/news/1\n\n"
+        "Presidents Ana Ortiz (Ruritania) and Carlos Ruiz (Freedonia) on Saturday signed the\n"
+        "14th Summit's declaration in Lima.\n"
+    )
+    doc = read_document(text)
+    assert doc.title is None
+    assert "Ana Ortiz" in doc.slice(doc.sentences[0])
+
+
+def test_a_headline_above_a_blank_line_stays_a_headline() -> None:
+    text = "https://example.org/news/1\n\nRuritania and Freedonia sign the\n\n14th accord.\n"
+    assert read_document(text).title == "Ruritania and Freedonia sign the"
+
+
+def test_ids_of_accented_names_keep_their_letters() -> None:
+    assert slug("Sebastián Piñera") == "sebastian-pinera"
+    assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"

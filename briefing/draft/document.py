@@ -23,6 +23,7 @@ import bisect
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
@@ -107,6 +108,17 @@ def _lines(text: str, start: int, end: int) -> list[Span]:
 _HEADLINE_MAX = 250
 
 
+def _runs_on(text: str, lines: list[Span], i: int) -> bool:
+    """Whether line I is hard-wrapped into the next: no blank line between them, and it
+    stops on a small word ("at the end of the") or the next opens in lower case or with a
+    number ("14th Pacific Alliance Summit")."""
+    if i + 1 >= len(lines) or "\n\n" in text[lines[i].end : lines[i + 1].start].replace(" ", ""):
+        return False
+    last = text[lines[i].start : lines[i].end].rsplit(None, 1)[-1].casefold()
+    first = text[lines[i + 1].start]
+    return last in _SMALL_WORDS or first.islower() or first.isdigit()
+
+
 def _header(text: str) -> tuple[str | None, str | None, int]:
     """The URL and headline a text file opens with, and where the article starts."""
     lines = _lines(text, 0, len(text))
@@ -119,7 +131,11 @@ def _header(text: str) -> tuple[str | None, str | None, int]:
             headline = text[lines[1].start : lines[1].end]
             if headline.startswith("[") and headline.endswith("]"):
                 used = 2
-            elif headline[-1:] not in ".!?" and len(headline) <= _HEADLINE_MAX:
+            elif (
+                headline[-1:] not in ".!?"
+                and len(headline) <= _HEADLINE_MAX
+                and not _runs_on(text, lines, 1)
+            ):
                 # A longer line is the article itself, stored without line breaks and
                 # cut off mid-sentence, not a headline.
                 title = headline
@@ -266,8 +282,12 @@ SMALL_WORDS: Final = frozenset(
 
 
 def slug(words: str, limit: int = 5, empty: str = "item") -> str:
-    """An id of the first LIMIT words that say something ("India's priority": india-priority)."""
+    """An id of the first LIMIT words that say something ("India's priority": india-priority;
+    "Piñera": pinera)."""
     words = re.sub(r"['\u2019]s\b", "", words.casefold())
+    if not words.isascii():
+        decomposed = unicodedata.normalize("NFKD", words)
+        words = "".join(c for c in decomposed if not unicodedata.combining(c))
     tokens = [t for t in re.findall(r"[a-z0-9]+", words) if t not in SMALL_WORDS]
     return "-".join(tokens[:limit]) or empty
 
