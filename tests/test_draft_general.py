@@ -327,3 +327,17 @@ def test_a_meeting_to_be_convened_gives_no_ordinal() -> None:
         " Governors in Sylvania next year.\n"
     )
     assert read_meeting(doc, None, None).ordinal is None
+
+
+def test_a_name_with_an_apostrophe_that_said_in_a_statement_is_the_speaker() -> None:
+    # "Mata'afa said in a statement": the person speaks; the end of her name is no issuer.
+    text = (
+        "Leaders of the Commonwealth adopted an ocean declaration in Apia on Saturday.\n\n"
+        "Ruritania Prime Minister Fiona Maria Ta\u2019ala said in a statement released by her"
+        " office that it was fitting for \u201cour first ocean declaration\u201d to be adopted.\n"
+    )
+    found = speakers(text)
+    assert len(found) == 1
+    assert found[0] is not None
+    assert found[0].kind == "person"
+    assert "Ta\u2019ala" not in str(draft(text)["parties"])

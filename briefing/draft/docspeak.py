@@ -113,13 +113,11 @@ class DocumentReader:
                 self.state.joint_document = True
                 return Speaker("joint", "", attribution, None)
             issuer = ISSUER().search(sentence[: said.start()])
-            if issuer and self.cast.mentions_in(start + issuer.start(), start + said.start()):
-                return None  # "Takal said in a statement": the person speaks
-            if (
-                issuer
-                and said.group("the").casefold().startswith("in")
-                and not self.cast.mentions_in(start + issuer.start(), start + said.start())
-            ):
+            if issuer and self._names_someone(start + issuer.start(), start + said.start()):
+                # "Takal said in a statement", "Fiame Naomi Mata'afa said in a statement":
+                # the person speaks (a name the issuer only ends is still theirs).
+                return None
+            if issuer and said.group("the").casefold().startswith("in"):
                 # "India's Ministry of External Affairs said in a separate statement"
                 name = issuer.group("issuer").strip()
                 words = f"{issuer.group('said')} {attribution}"
@@ -133,6 +131,10 @@ class DocumentReader:
                 return speaker
             return self._earlier_document(attribution, start, end, speaks=speaks)
         return None
+
+    def _names_someone(self, start: int, end: int) -> bool:
+        """Whether a person's name lies in, or runs into, TEXT[start:end]."""
+        return any(m.end > start for m in self.cast.mentions_in(max(0, start - 80), end))
 
     def _earlier_document(
         self, attribution: str, start: int, end: int, *, speaks: bool = False
