@@ -33,6 +33,7 @@ Overall figures are micro-averaged over every item of every article.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -154,17 +155,29 @@ def side_key(name: str) -> str:
     return de.name_form(name)
 
 
-def sides_of(names: Iterable[str]) -> set[str]:
-    """The sides NAMES stand for, a grouping with a table of members as those members
-    (a draft's "Quad" is the gold file's Japan, United States, Australia and India)."""
+def sides_of(names: Iterable[str], year: int | None = None) -> set[str]:
+    """The sides NAMES stand for, a grouping with a table of members as those members in
+    YEAR (a draft's "Quad" is the gold file's Japan, United States, Australia and India)."""
     from briefing.draft.lexicon import members_of
 
     found: set[str] = set()
     for name in names:
         if name:
             key = side_key(name)
-            found |= set(members_of(key)) or {key}
+            found |= set(members_of(key, year)) or {key}
     return found
+
+
+def meeting_year(gold: Doc, draft: Doc) -> int | None:
+    """The year of the meeting: the gold file's date, the date it says is printed, a year in
+    the page's address, else the draft's date."""
+    meeting = gold["meeting"]
+    for text in (meeting["date"], meeting["date_printed"], gold["url"]):
+        found = re.search(r"(?<!\d)((?:19|20)\d{2})(?:[01]\d[0-3]\d)?(?!\d)", text or "")
+        if found:
+            return int(found.group(1))
+    drafted = de.dialogue_of(draft).get("date")
+    return drafted.year if hasattr(drafted, "year") else None
 
 
 def draft_sides(draft: Doc) -> list[str]:
@@ -315,8 +328,9 @@ def _score_people(gold: Doc, draft: Doc, s: Score) -> None:
 
 
 def _score_sides(gold: Doc, draft: Doc, s: Score) -> None:
-    want = sides_of(gold["sides"])
-    got = sides_of(draft_sides(draft))
+    year = meeting_year(gold, draft)
+    want = sides_of(gold["sides"], year)
+    got = sides_of(draft_sides(draft), year)
     for side in sorted(want):
         s.count("sides_recall", side in got)
         if side not in got:
@@ -341,19 +355,21 @@ def _score_commitments(gold: Doc, draft: Doc, s: Score) -> None:
         s.count("commitments_precision", d in matched_d)
         if d not in matched_d:
             s.miss("extra commitment", f"[{de.text_of(c, 'kind')}] {short(de.evidence_of(c))}")
+    year = meeting_year(gold, draft)
     for g, d in pairs:
         want, got = gold["commitments"][g], d_items[d]
         kind = de.text_of(got, "kind")
         s.count("kinds", kind == want["kind"])
         if kind != want["kind"]:
             s.miss("wrong kind", f"{kind} for {want['kind']}: {short(want['evidence'], 70)}")
-        parties = sides_of(party_names(draft, de.texts_of(got, "by")))
-        right = parties == sides_of(want["parties"])
+        parties = sides_of(party_names(draft, de.texts_of(got, "by")), year)
+        wanted = sides_of(want["parties"], year)
+        right = parties == wanted
         s.count("parties", right)
         if not right:
             s.miss(
                 "wrong parties",
-                f"{', '.join(sorted(parties))} for {', '.join(sorted(sides_of(want['parties'])))}:"
+                f"{', '.join(sorted(parties))} for {', '.join(sorted(wanted))}:"
                 f" {short(want['evidence'], 60)}",
             )
 

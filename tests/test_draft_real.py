@@ -121,3 +121,19 @@ def test_the_development_split_keeps_its_scores() -> None:
     high = {k: total.value(k) for k, top in DEV_CEILINGS.items() if (total.value(k) or 0) > top}
     assert not low, low
     assert not high, high
+
+
+def test_a_grouping_stands_for_the_members_of_the_meeting_s_year() -> None:
+    from briefing.draft.lexicon import members_of
+
+    ce = corpus_eval()
+    assert "Iran" in members_of("SCO")
+    assert "Iran" not in members_of("SCO", 2018)
+    assert "India" in members_of("SCO", 2018)
+    assert "India" not in members_of("SCO", 2016)
+    assert ce.sides_of(["SCO"], 2018) == {
+        "China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "India",
+        "Pakistan",
+    }  # fmt: skip
+    gold = {"meeting": {"date": None, "date_printed": None}, "url": "https://x.org/20180611/a"}
+    assert ce.meeting_year(gold, {}) == 2018

@@ -173,6 +173,7 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
     countries in the lede, the countries of the people present, and those that commit, in
     that order. A country that belongs to a grouping already a side is not one of its own."""
     found: list[str] = []
+    year = _year(reads)
     for read in reads:
         for name in [
             *_headline_sides(read),
@@ -186,7 +187,7 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
                 found.append(name)
     # At a meeting of a grouping whose members the drafter does not know ("Pacific Islands
     # Forum"), those present are its members unless the lede names their country as a side.
-    open_grouping = any(n in GROUPINGS and not members_of(n) for n in found)
+    open_grouping = any(n in GROUPINGS and not members_of(n, year) for n in found)
     named = {c for read in reads for c in country_names(_lede(read))}
     against = critics(reads, people)
     for entry in people.entries:
@@ -223,15 +224,26 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
         found.extend(ranked[: 2 - len(found)])
     # A member is not a side of its own beside its grouping, when the grouping is a side.
     # So is a grouping all of whose members belong to another ("Baltic states" in NB8).
-    members = {m for g in found for m in members_of(g)}
+    members = {m for g in found for m in members_of(g, year)}
     return [
         n
         for n in found
         if n not in members
         and not any(
-            g != n and set(members_of(n)) < set(members_of(g)) for g in found if members_of(n)
+            g != n and set(members_of(n, year)) < set(members_of(g, year))
+            for g in found
+            if members_of(n, year)
         )
     ]
+
+
+def _year(reads: list[Read]) -> int | None:
+    """The year of the meeting, or of the report, as far as the sources say."""
+    for read in reads:
+        day = read.meeting.date or read.meeting.published
+        if day is not None:
+            return day.year
+    return None
 
 
 def _count(sides: list[str]) -> int:

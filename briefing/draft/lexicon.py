@@ -588,8 +588,24 @@ def find_groupings(text: str) -> list[str]:
     return sorted(at, key=at.__getitem__)
 
 
-def members_of(grouping: str) -> tuple[str, ...]:
-    return GROUPINGS.get(grouping, ((), ()))[1]
+#: Members that joined a grouping after it was founded, and the year they first sat as
+#: members: a meeting of an earlier year did not have them ("the SCO" of 2018 is eight).
+JOINED: Final[dict[str, dict[str, int]]] = {
+    "BRICS": {"South Africa": 2011, "Egypt": 2024, "Ethiopia": 2024, "Iran": 2024,
+              "United Arab Emirates": 2024, "Indonesia": 2025},
+    "SCO": {"India": 2017, "Pakistan": 2017, "Iran": 2023, "Belarus": 2024},
+    "G20": {"African Union": 2023},
+    "ASEAN": {"Vietnam": 1995, "Laos": 1997, "Myanmar": 1997, "Cambodia": 1999},
+}  # fmt: skip
+
+
+def members_of(grouping: str, year: int | None = None) -> tuple[str, ...]:
+    """The members of GROUPING (as of 2025), or of YEAR when it is given."""
+    members = GROUPINGS.get(grouping, ((), ()))[1]
+    joined = JOINED.get(grouping)
+    if year is None or joined is None:
+        return members
+    return tuple(m for m in members if joined.get(m, 0) <= year)
 
 
 #: Seats and offices of government that stand for their country: where a host receives a
