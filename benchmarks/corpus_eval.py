@@ -14,9 +14,10 @@ with its gold file as a user would judge it:
   speakers      of matched quotes: right, unidentified ("Unidentified speaker") or
                 wrong (given to another person, or to a person where the gold file
                 has a document or an institution, or the reverse). Words of a person
-                who was not at the meeting, or of an institution, are right when given
-                to "Unidentified speaker" with a note, or to the side the institution
-                speaks for; a named person never stands in for either
+                who was not at the meeting, or of an institution, given to "Unidentified
+                speaker" count as unidentified (not wrong); an institution's or a
+                document's given to the side it speaks for are right; a named person
+                never stands in for either
   participants  P and R by name (same name, alias or surname); "not participants"
                 counts draft participants and chairs that the gold file lists as
                 only mentioned or as institutions (target: none)
