@@ -341,3 +341,23 @@ def test_a_name_with_an_apostrophe_that_said_in_a_statement_is_the_speaker() -> 
     assert found[0] is not None
     assert found[0].kind == "person"
     assert "Ta\u2019ala" not in str(draft(text)["parties"])
+
+
+def test_a_title_that_lists_offices_still_names_the_speaker() -> None:
+    text = (
+        "The presidents of Ruritania and Freedonia met in Lima on Saturday.\n\n"
+        "President Karl Berg said the alliance must grow.\n\n"
+        '"We have taken part in the meeting along with the president,"'
+        " Trade, Industry and Tourism Minister Ana Ruiz told the media.\n"
+    )
+    assert who(text) == ["ruiz"]
+
+
+def test_a_tag_not_read_as_a_name_is_never_the_last_speaker() -> None:
+    text = (
+        "President Karl Berg of Ruritania met President Ivo Lasko of Freedonia in Lima.\n\n"
+        '"We are pleased with the talks," Berg said.\n\n'
+        '"We will come back to the question next year," a veteran negotiator of the'
+        " Forum's secretariat, long a critic of both, told reporters.\n"
+    )
+    assert who(text) == ["berg", None]

@@ -132,7 +132,8 @@ def _header(text: str) -> tuple[str | None, str | None, int]:
             if headline.startswith("[") and headline.endswith("]"):
                 used = 2
             elif (
-                headline[-1:] not in ".!?"
+                # A line that ends a sentence, inside its quotation marks too, is the lede.
+                headline.rstrip(_CLOSERS)[-1:] not in ".!?"
                 and len(headline) <= _HEADLINE_MAX
                 and not _runs_on(text, lines, 1)
             ):

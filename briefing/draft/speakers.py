@@ -66,6 +66,7 @@ from briefing.draft.speech import (
     PARTICIPLE,
     SAYING,
     SPEAKS_FOR,
+    WORDS,
     first_verb,
     is_verb,
     speaker_after,
@@ -327,6 +328,13 @@ class Resolver(DocumentReader, PhraseReader):
         cut_off = self._cut_off(quote)
         if cut_off is not None:
             return cut_off
+        if quote.closed >= 0 and _tag_after(text, quote.closed + 1, c_end):
+            # The sentence goes on to say who spoke, in words not read as a name: not
+            # whoever spoke before, unless the words name them too.
+            named_after = {m.person for m in self.cast.mentions_in(quote.closed + 1, c_end)}
+            current = self.state.current()
+            if current is None or current.kind != "person" or current.who not in named_after:
+                return Speaker("unknown", "", None, "say who said it: the source names someone")
         current = self.state.current()
         if current is not None and current.kind == "unknown":
             # Words after words nobody was found to say: nobody is found to say these either.
@@ -539,6 +547,16 @@ class Resolver(DocumentReader, PhraseReader):
         ):
             return None  # "Mori said Sato had ...", "Novak criticised Berg": not the subject
         return first.person
+
+
+def _tag_after(text: str, start: int, end: int) -> bool:
+    """Whether the words after a closing mark, to the end of its sentence, are a tag
+    naming a speaker: a capitalised word, then a speech verb, in the next twenty words."""
+    words = [m.group() for m in WORDS.finditer(text, start, end)][:20]
+    for k, word in enumerate(words):
+        if is_verb(word) and any(w[:1].isupper() for w in words[:k]):
+            return True
+    return False
 
 
 def _named_nobody(text: str, named: tuple[int, int]) -> Speaker:

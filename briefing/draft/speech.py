@@ -48,6 +48,9 @@ ASIDE: Final = re.compile(
     r"(?P<verb>\w+)"
 )
 
+#: The head of a list of offices in a title, up to its last two ("Trade, Industry and ...").
+_OFFICE_LIST: Final = re.compile(r"(?:[A-Z][a-z]+, )+(?=[A-Z][a-z]+ and [A-Z][a-z]+ [A-Z])")
+
 #: Words that go on with a sentence after a quotation rather than name who said it.
 _GOES_ON: Final = frozenset({"and", "but", "or", "then", "which", "who", "that", "while"})
 
@@ -57,6 +60,9 @@ def speaker_after(text: str, start: int, end: int) -> tuple[int, int, bool] | No
     person named before the verb) or `, said Leyen` (the first after it)."""
     lead = re.match(r"\s*[,.\u2014-]?\s*", text[start:end])
     at = start + (lead.end() if lead else 0)
+    # "Trade, Industry and Tourism Minister Jose Restrepo told": a title's list of offices.
+    listed = _OFFICE_LIST.match(text, at, end)
+    at = listed.end() if listed else at
     # Up to nine words: "European Commission president Ursula von der Leyen said".
     words = word_run(text, at, end, 11)
     if words and text[words[0][0] : words[0][1]].casefold() in _GOES_ON:
