@@ -361,3 +361,26 @@ def test_a_tag_not_read_as_a_name_is_never_the_last_speaker() -> None:
         " Forum's secretariat, long a critic of both, told reporters.\n"
     )
     assert who(text) == ["berg", None]
+
+
+def test_an_office_that_relays_a_minister_s_claim_is_not_the_speaker() -> None:
+    text = (
+        "Norway's Foreign Minister Ivo Lasko met Sweden's Foreign Minister Ana Ruiz in"
+        " Oslo on Monday.\n\n"
+        "In a meeting with his Swedish counterpart, Norway's foreign minister claimed"
+        ' there was an "increase in attacks" in his country, the Foreign Office said.\n'
+    )
+    assert who(text) == ["lasko"]
+
+
+def test_an_office_is_the_side_named_next_to_it_not_one_elsewhere_in_the_sentence() -> None:
+    text = (
+        "Norway's Foreign Minister Ivo Lasko met Sweden's Foreign Minister Ana Ruiz in"
+        " Oslo on Monday.\n\n"
+        'Talks covered "border trade and transit" with Sweden, the Foreign Office said.\n\n'
+        '"The talks were constructive," the Norwegian Foreign Ministry said.\n'
+    )
+    found = speakers(text)
+    assert [s.kind if s else None for s in found] == ["unknown", "party"]
+    assert found[1] is not None
+    assert found[1].who == "Norway"

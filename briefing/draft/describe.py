@@ -26,9 +26,10 @@ def describes(words: str, person: Person, *, unknown_country: bool = False) -> b
         return False
     country = None
     rest = []
-    for word in folded:
-        if word in ("the", "his", "her", "their"):
+    for each in folded:
+        if each in ("the", "his", "her", "their"):
             continue
+        word = re.sub(r"['\u2019]s$", "", each)  # "pakistan's"
         if COUNTRY_FORMS.get(word) and country is None:
             country = COUNTRY_FORMS[word]
             continue

@@ -44,7 +44,7 @@ from typing import Final, NamedTuple
 from briefing.draft.describe import is_pronoun
 from briefing.draft.docspeak import DocumentReader, Speaker, State
 from briefing.draft.document import Document
-from briefing.draft.lexicon import country_of
+from briefing.draft.lexicon import OFFICES, country_of, find_groupings
 from briefing.draft.people import Cast, Mention
 from briefing.draft.phrases import NAME, PhraseReader
 from briefing.draft.quotes import Quoted
@@ -163,14 +163,22 @@ class Resolver(DocumentReader, PhraseReader):
             return None  # "John Smith, a ministry official": someone not in the cast
         shown = " ".join(words.split())
         name = re.sub(r"^(?:the|a|an) ", "", match.group().strip(), flags=re.IGNORECASE)
-        countries = (country_of(w) for w in re.findall(r"[A-Z][\w.]+", words))
+        # Its side is named in its name or right before it ("Pakistan's Foreign Office"),
+        # not elsewhere in the sentence ("attacks from Afghanistan, the Foreign Office said").
+        clause = re.split(r"[,;:]", words[: match.start()])[-1].split()[-3:]
+        near = " ".join([*clause, match.group()])
+        countries = (country_of(w) for w in re.findall(r"[A-Z][\w.]+", near))
         country = next((c for c in countries if c), None)
-        if country is None and not re.search(r"[A-Z]", name):
-            # "the ministry said": which side's, the words do not say.
+        if country is None:
+            # A seat of government ("the Kremlin"), or a grouping's office ("the ASEAN
+            # Secretariat"); "the ministry said", "the Foreign Office said": which side's,
+            # the words do not say.
+            country = OFFICES.get(name) or next(iter(find_groupings(near)), None)
+        if country is None:
             return Speaker("unknown", "", shown, f"say who said it: '{shown}' names no side")
         return Speaker(
             "party",
-            country or name,
+            country,
             shown,
             "check the speaker: words of an office, given to its side",
         )
@@ -273,6 +281,12 @@ class Resolver(DocumentReader, PhraseReader):
             after = speaker_after(text, quote.closed + 1, c_end)
             if after:
                 speaker = self.who(after[0], after[1], last=after[2])
+                if speaker and speaker.kind == "party":
+                    # "X claimed there was an “...”, the Foreign Office said": X's words,
+                    # which the office relays.
+                    relayed = self._relayed(s_start, quote.opened)
+                    if relayed is not None:
+                        return relayed
                 if speaker:
                     return speaker
                 named = (after[0], after[1])
@@ -347,6 +361,18 @@ class Resolver(DocumentReader, PhraseReader):
                 + ", who spoke before",
             )
         return None
+
+    def _relayed(self, start: int, opened: int) -> Speaker | None:
+        """The person whose speech verb, before an opening mark, an office's tag relays."""
+        verb = first_verb(self.doc.text, start, opened)
+        if verb is None:
+            return None
+        speaker = self.who(start, verb)
+        if speaker is None or speaker.kind != "person":
+            return None
+        return speaker._replace(
+            review="check the speaker: words an office relays, given to " + NAME
+        )
 
     def _cut_off(self, quote: Quoted) -> Speaker | None:
         """A quotation ended by the next opening mark ("... of this. “We suggest a ceasefire,”

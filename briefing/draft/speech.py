@@ -186,7 +186,9 @@ ACTED_ON: Final = re.compile(
 
 SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
 DESCRIPTION: Final = lazy(
-    r"\b(?:the|his|her) ((?:[A-Z][\w.]+ )?(?:[a-z-]+ ){0,3}"
+    # "the Japanese foreign minister", "Pakistan's foreign minister".
+    r"\b(?:(?:the|his|her) |(?=[A-Z][a-z]+['\u2019]s [a-z]))((?:[A-Z][\w.]+(?:['\u2019]s)? )?"
+    r"(?:[a-z-]+ ){0,3}"
     r"(?:minister|leader|president|premier|chancellor|secretary|spokesperson|spokesman|pm|"
     r"spokeswoman|envoy|ambassador))\b",
     re.IGNORECASE,
