@@ -384,3 +384,16 @@ def test_an_office_is_the_side_named_next_to_it_not_one_elsewhere_in_the_sentenc
     assert [s.kind if s else None for s in found] == ["unknown", "party"]
     assert found[1] is not None
     assert found[1].who == "Norway"
+
+
+def test_words_of_country_names_and_offices_are_never_people() -> None:
+    text = (
+        "Sri Lankan President Anura Kumara met Papua New Guinea's Prime Minister James"
+        " Marape in Colombo on Monday.\n\n"
+        "The Supreme Commander of the Defence Forces and a Member of the Republic's cabinet"
+        " also attended the meeting.\n"
+    )
+    names = participants(text)
+    assert not {"Lanka", "Lankan", "Papua", "Supreme", "Member", "Republic"} & {
+        w for n in names for w in n.split()
+    }, names

@@ -22,7 +22,8 @@ COMMON: Final = frozenset(
     east west indo-pacific asia africa europe pacific prime minister president alliance
     dialogue summit forum initiative partnership agreement department ministry institute
     council commission mechanism forces force party union declaration statement readout
-    corridor programme program
+    corridor programme program republic supreme member members meeting commander lanka lankan
+    papua
     """.split()  # noqa: SIM905
 )
 PRONOUNS: Final = frozenset({"he", "she"})
