@@ -323,8 +323,10 @@ def _read_commitment(
         and not _modal_side(text, sentence.start, match, cast)
     ):
         return None
-    if quoted and (planned or kind in ("plan", "interest")):
-        return None  # "we will defend ...," said in a quotation is the speaker's, not a plan
+    if quoted:
+        # "We have agreed to open a route," Ruto said: the speaker's words, kept as a quote;
+        # an outcome is what the report itself states.
+        return None
     if quote and _BY_OFFICE.search(text, quote[1], sentence.end):
         return None  # "...," the ministry said: an office's account, not the leaders' words
     # "there was agreement", "The visit saw the signing of": the outcome is the subject.
@@ -349,8 +351,6 @@ def _read_commitment(
         # Told after the plan's timeline, so that a dated past act stays a decision, which
         # the drafter drops as background when its year is before the meeting's.
         timeline = _dated(text, sentence, match)
-    if quoted:
-        review += "; check that it is a commitment: it is stated only inside a quotation"
     return Found(
         "commitment",
         sentence,
@@ -484,7 +484,10 @@ _AGREED_ACT: Final = re.compile(
 #: leaders, who had previously met, agreed").
 _PAST_BEFORE: Final = re.compile(
     r"^\s*(?:(?:back|and|but|also)\s+)?(?:last (?:year|month|week)|earlier this (?:year|month)|"
-    r"in the past|previously|(?:\w+ )?(?:years|months) ago|since (?:19|20)\d\d)\b"
+    r"in the past|previously|(?:\w+ )?(?:years|months) ago|since (?:19|20)\d\d|"
+    # "In the last trilateral meeting in May, the ministers had first agreed"
+    r"(?:in|at|during) (?:the|their) (?:last|previous|earlier) (?:[\w-]+ ){0,2}"
+    r"(?:meeting|summit|talks|round|session|visit))\b"
     r"|\bpreviously\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )

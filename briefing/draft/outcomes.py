@@ -142,7 +142,7 @@ AS_BEFORE: Final = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$
 
 #: A news report's setting of the meeting against other events: "The talks came as ...".
 CONTEXT: Final = re.compile(
-    r"\b(?:comes?|came)\s+(?:\w+\s+){0,2}?(?:as|amid|ahead of)\b",
+    r"\b(?:comes?|came)\s+(?:\w+\s+){0,2}?(?:as|amid|ahead of|after|before)\b",
     re.IGNORECASE,
 )
 
