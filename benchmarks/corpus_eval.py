@@ -145,7 +145,7 @@ def same_person(a: de.Who, b: de.Who) -> bool:
 
 def side_key(name: str) -> str:
     """A side as sides are compared: its grouping, else its country, else its folded name."""
-    from briefing.draft.lexicon import find_groupings
+    from briefing.draft.blocs import find_groupings
 
     groupings = find_groupings(name)
     if len(groupings) == 1:
@@ -159,7 +159,7 @@ def side_key(name: str) -> str:
 def sides_of(names: Iterable[str], year: int | None = None) -> set[str]:
     """The sides NAMES stand for, a grouping with a table of members as those members in
     YEAR (a draft's "Quad" is the gold file's Japan, United States, Australia and India)."""
-    from briefing.draft.lexicon import members_of
+    from briefing.draft.blocs import members_of
 
     found: set[str] = set()
     for name in names:

@@ -124,7 +124,7 @@ def test_the_development_split_keeps_its_scores() -> None:
 
 
 def test_a_grouping_stands_for_the_members_of_the_meeting_s_year() -> None:
-    from briefing.draft.lexicon import members_of
+    from briefing.draft.blocs import members_of
 
     ce = corpus_eval()
     assert "Iran" in members_of("SCO")

@@ -16,15 +16,13 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
+from briefing.draft.blocs import GROUPINGS, find_groupings, members_of
 from briefing.draft.document import Ids, read_document, slug
 from briefing.draft.gather import People, Read, SourceLike, read_one, source_id
 from briefing.draft.items import country_names, country_names_all
 from briefing.draft.lexicon import (
     CAPITAL_OF,
-    GROUPINGS,
     find_countries,
-    find_groupings,
-    members_of,
     office_country,
 )
 from briefing.draft.meeting import read_meeting
@@ -32,6 +30,7 @@ from briefing.draft.parties import critics
 from briefing.draft.people import in_passing
 from briefing.draft.plain import build_plain
 from briefing.draft.presence import places_at_meeting
+from briefing.draft.regex import Pattern
 from briefing.draft.topics import Grouping, group_topics
 
 #: Between two countries of a list: a comma, a semicolon or "and" (with "the"), a
@@ -43,14 +42,14 @@ _FORMAL: Final = (
     r"Plurinational|Kingdom|States?|Commonwealth|Bolivarian|Arab|Co-?operative|Hashemite|"
     r"Independent|Grand|Duchy|Principality|Sultanate|Federation|Union|America)"
 )
-_LIST_GAP: Final = re.compile(
+_LIST_GAP: Final = Pattern(
     rf"(?:\s+(?:of\s+(?:the\s+)?)?{_FORMAL}){{0,2}}(?:,[^,;.]{{0,50}})?\s*(?:,|;|and|&)\s*"
     rf"(?:and\s+)?(?:the\s+)?(?:{_FORMAL}\s+){{0,3}}(?:of\s+(?:the\s+)?)?"
 )
 
 
 #: Before a list of the meeting's members: "ministers of", "counterparts from", "between".
-_MEMBERS_OF: Final = re.compile(
+_MEMBERS_OF: Final = Pattern(
     r"(?:\b(?:of|from|between|among)\s+|(?:^|[.:]\s+|\n)(?:the\s+)?)(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -100,7 +99,7 @@ def _between(text: str) -> list[str]:
 
 #: A grouping named as the meeting: "BRICS summit", "Asean foreign ministers", "ASEAN-China",
 #: "a summit of the G20".
-_AS_THE_MEETING: Final = re.compile(
+_AS_THE_MEETING: Final = Pattern(
     r"[ \t-]*(?:[A-Z][\w-]*[ \t]+)?(?i:(?:leaders?|heads?|foreign|defen[cs]e|trade|finance|"
     r"ministers?|ministerial|summit|meeting|talks|countries|members|nations|states|"
     r"declaration|communiqu\w+|partners|chair\w*|presidency|(?:has|had|have) \w+)\b)|-(?=\w)"
@@ -141,7 +140,7 @@ def _places(text: str, form: str) -> list[int]:
 
 
 #: Before a grouping's name: the people of it who met ("foreign ministers of the").
-_MEMBERS_MET: Final = re.compile(
+_MEMBERS_MET: Final = Pattern(
     r"\b(?:ministers|leaders|heads of (?:state|government)|presidents) of (?:the )?$", re.I
 )
 
@@ -253,7 +252,7 @@ def _count(sides: list[str]) -> int:
 
 
 #: A meeting held beside a grouping's, not the grouping's own: "on the sidelines of the G20".
-_BESIDE: Final = re.compile(
+_BESIDE: Final = Pattern(
     r"\b(?:sidelines|margins|bilateral|ahead of|attend\w*|next|upcoming|invit\w*)\b",
     re.IGNORECASE,
 )
@@ -268,7 +267,7 @@ def _lede_groupings(lede: str) -> list[str]:
 #: Words before a name or in a role that put a person out of office, and so not at the
 #: meeting. A spokesperson speaks for a side and stays a participant, as hand-written
 #: knowledge files have it.
-_NOT_AT_THE_MEETING: Final = re.compile(r"\b(?:former|late|ex-)\s", re.IGNORECASE)
+_NOT_AT_THE_MEETING: Final = Pattern(r"\b(?:former|late|ex-)\s", re.IGNORECASE)
 
 
 def _presence(people: People, reads: list[Read]) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from briefing.draft.lexicon import CAPITAL_OF, find_countries
 from briefing.draft.parties import PartiesOf, _clause_start, _subject_span
+from briefing.draft.regex import Pattern
 
 if TYPE_CHECKING:
     from briefing.draft.gather import Read
@@ -23,21 +24,19 @@ if TYPE_CHECKING:
 
 _ALL_TAKEN: Final = "check the parties: taken to be all sides"
 #: A participant named by office alone, as a readout names its own leader.
-_OFFICE: Final = re.compile(
+_OFFICE: Final = Pattern(
     r"the (prime minister|president|chancellor|premier|foreign minister|foreign secretary|"
     r"secretary of state|king|emir|crown prince)",
     re.IGNORECASE,
 )
-_OFFICE_ACTS: Final = re.compile(
-    _OFFICE.pattern + r"\s+(?:was|were|is|are|has|had)\b", re.IGNORECASE
-)
-_TWO_NAMES: Final = re.compile(
+_OFFICE_ACTS: Final = Pattern(_OFFICE.pattern + r"\s+(?:was|were|is|are|has|had)\b", re.IGNORECASE)
+_TWO_NAMES: Final = Pattern(
     r"(?:^|,)\s*(?:[A-Z][\w'-]+|he|she) and [A-Z][\w'-]+(?:\s+(?:had|have|also|jointly))*\s*$"
 )
-_ONE_SIDE: Final = re.compile(r"(?:the (?:country|government|nation|kingdom)|it)", re.IGNORECASE)
-_CAPITAL_NAME: Final = re.compile(r"\b(?:" + "|".join(CAPITAL_OF) + r")\b")
+_ONE_SIDE: Final = Pattern(r"(?:the (?:country|government|nation|kingdom)|it)", re.IGNORECASE)
+_CAPITAL_NAME: Final = Pattern(r"\b(?:" + "|".join(CAPITAL_OF) + r")\b")
 #: A passive's parties: "was signed between Kenya and Egypt".
-_BETWEEN: Final = re.compile(r"\bbetween\s+([^,;.]+)")
+_BETWEEN: Final = Pattern(r"\bbetween\s+([^,;.]+)")
 
 
 def _bare_role(role: str) -> str:

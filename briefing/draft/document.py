@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
+from briefing.draft.regex import Pattern
 from briefing.sentences import is_abbreviation
 
 
@@ -75,9 +76,9 @@ class Document(NamedTuple):
         return None
 
 
-_URL_LINE: Final = re.compile(r"\s*https?://\S+\s*")
-_BULLET: Final = re.compile(r"[ \t]*(?:[\u2022\u25aa\u25cf\u2013\u2014*\u00b7-]|\d{1,2}[.)])[ \t]+")
-_SENTENCE_END: Final = re.compile(r"[.!?\u2026]")
+_URL_LINE: Final = Pattern(r"\s*https?://\S+\s*")
+_BULLET: Final = Pattern(r"[ \t]*(?:[\u2022\u25aa\u25cf\u2013\u2014*\u00b7-]|\d{1,2}[.)])[ \t]+")
+_SENTENCE_END: Final = Pattern(r"[.!?\u2026]")
 _CLOSERS: Final = "\"'\u201d\u2019)]"
 _OPENERS: Final = "\"'\u201c\u2018(["
 _SMALL_WORDS: Final = frozenset(
@@ -89,7 +90,7 @@ _SMALL_WORDS: Final = frozenset(
 #: letters or more before, a capital after, and no other stop in the word before.
 #: A picture credit closing a caption: "(9News)", "(Twitter/DrSJaishankar)", "(@DrSJaishankar)".
 _CREDIT: Final = lazy(r"\s*\((?:@|[A-Z0-9])[^()\s]*(?:\s[^()\s]+){0,2}\)\s*$")
-_RUN_ON: Final = re.compile(r"(?<=[a-z]{2})\.(?=[\u201c\"]?[A-Z][A-Za-z])")
+_RUN_ON: Final = Pattern(r"(?<=[a-z]{2})\.(?=[\u201c\"]?[A-Z][A-Za-z])")
 
 
 def _lines(text: str, start: int, end: int) -> list[Span]:

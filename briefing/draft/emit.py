@@ -14,17 +14,18 @@ the item off and changes nothing else.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import Any, Final
 
+from briefing.draft.regex import Pattern
+
 WIDTH: Final = 88
-_SPECIAL: Final = re.compile(
+_SPECIAL: Final = Pattern(
     r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|~|null|Null|NULL|=|<<)"
 )
 #: What goes in a one-line list: ids, as the knowledge format spells them.
-_ID: Final = re.compile(r"[a-z][a-z0-9._-]*")
+_ID: Final = Pattern(r"[a-z][a-z0-9._-]*")
 _INDICATORS: Final = frozenset("-?:,[]{}#&*!|>'\"%@`")
 #: Characters YAML reads as line breaks or byte-order marks, which must be escaped.
 _BREAKS: Final = frozenset("\x85\u2028\u2029\ufeff")

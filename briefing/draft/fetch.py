@@ -19,6 +19,7 @@ import zlib
 from typing import Final, NamedTuple
 
 from briefing import __version__
+from briefing.draft.regex import Pattern
 
 #: Redirects followed before giving up.
 MAX_REDIRECTS: Final = 5
@@ -38,7 +39,7 @@ _KINDS: Final = {
     "text/x-markdown": "text",
 }
 _GENERIC: Final = frozenset({"application/octet-stream", "binary/octet-stream"})
-_CHARSET: Final = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_CHARSET: Final = Pattern(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 class FetchError(Exception):

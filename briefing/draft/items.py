@@ -37,12 +37,13 @@ from briefing.draft.outcomes import (
     TEXT_ISSUED,
 )
 from briefing.draft.people import Cast
+from briefing.draft.regex import Pattern
 
 _KIND_ORDER: Final = ("reaffirmation", "confirmation", "interest", "decision", "plan")
 _VERBS: Final = tuple(
     (
         kind,
-        re.compile(
+        Pattern(
             r"\b(?:"
             + "|".join(COMMITMENT_VERBS[kind] + MORE_COMMITMENT_VERBS.get(kind, ()))
             + r")\b",
@@ -51,10 +52,10 @@ _VERBS: Final = tuple(
     )
     for kind in _KIND_ORDER
 )
-_DISCUSS: Final = re.compile(r"\b(?:" + "|".join(DISCUSSION_VERBS) + r")\b", re.IGNORECASE)
-_EVENT: Final = re.compile(r"\b(?:" + "|".join(EVENT_VERBS) + r")", re.IGNORECASE)
-_SIGNING: Final = re.compile(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
-_SIDES: Final = re.compile(
+_DISCUSS: Final = Pattern(r"\b(?:" + "|".join(DISCUSSION_VERBS) + r")\b", re.IGNORECASE)
+_EVENT: Final = Pattern(r"\b(?:" + "|".join(EVENT_VERBS) + r")", re.IGNORECASE)
+_SIGNING: Final = Pattern(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
+_SIDES: Final = Pattern(
     r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers|parties)|"
     r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials|"
     r"parties|partners)|"
@@ -78,56 +79,56 @@ _SIDE_WORDS: Final = frozenset(
      "diplomats", "envoys", "negotiators", "teams", "parties", "partners", "authorities",
      "forum", "bloc", "commission", "committee", "mechanism"}
 )  # fmt: skip
-_PLANNED: Final = re.compile(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
-_MODAL: Final = re.compile(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
-_NEGATED: Final = re.compile(
+_PLANNED: Final = Pattern(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
+_MODAL: Final = Pattern(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
+_NEGATED: Final = Pattern(
     r"\b(?:not|never|no longer|failed to|refused to|declined to)\b", re.IGNORECASE
 )
 #: What makes a sentence about a commitment not one: a condition, a doubt, someone else's
 #: claim, or a plan that belongs to the past ("had planned").
-_HEDGED: Final = re.compile(
+_HEDGED: Final = Pattern(
     r"^(?:if|unless|whether)\b|\b(?:whether|if|unless|would consider|accused|alleged|allegedly"
     r"|criticis\w+|criticiz\w+|denied|had (?:planned|agreed|decided|pledged|signed|hoped|wanted"
     r"|intended|promised|vowed|sought))\b",
     re.IGNORECASE,
 )
 #: "said he had signed": the past of reported speech, not a plan given up.
-_REPORTED: Final = re.compile(
+_REPORTED: Final = Pattern(
     r"\b(?:said|says|announced|told \w+)(?: on \w+)?(?: that)? (?:(?:he|she|they|it|we|the \w+)"
     r"(?: and (?:his |her |the )?(?:\w+ )?[A-Z][\w-]+)?|both \w+|the two \w+)\s*$",
     re.IGNORECASE,
 )
 #: A time long before any meeting: what happened then is background. The present century
 #: is a time of the past only in its early years ("for the 21st century" looks ahead).
-_CENTURY: Final = re.compile(
+_CENTURY: Final = Pattern(
     r"\b(?:(?:in|since|during) the (?:early |late |mid-)?(?:1?\d|20)(?:st|nd|rd|th) centur"
     r"(?:y|ies)|(?:in|since|during) the early 21st century|(?:centuries|decades|a century) ago)\b",
     re.IGNORECASE,
 )
 #: A verb right after a quotation and its comma introduces it ("...," assured the President).
-_SPEECH_TAG: Final = re.compile(r"(?:[,.!?]['\u2019]?[\"\u201d]|[\"\u201d],)\s+$")
+_SPEECH_TAG: Final = Pattern(r"(?:[,.!?]['\u2019]?[\"\u201d]|[\"\u201d],)\s+$")
 #: A past participle after a comma, with no object of its own, describes a thing ("the
 #: format, established in 1991"); with one it goes on with the sentence ("met on Monday,
 #: signed five deals").
-_PARTICIPLE: Final = re.compile(r"(?:established|launched|adopted|signed|set up|founded)$")
-_NO_OBJECT: Final = re.compile(
+_PARTICIPLE: Final = Pattern(r"(?:established|launched|adopted|signed|set up|founded)$")
+_NO_OBJECT: Final = Pattern(
     r"\s*(?:[,.;:)]|$|(?:in|by|between|among|under|at|on|during|after|before|since|as|with|"
     r"for|to)\b)",
     re.IGNORECASE,
 )
 #: A document described by what was done with it: "the agreements that we have signed".
-_DESCRIBED: Final = re.compile(
+_DESCRIBED: Final = Pattern(
     r"\b(?:agreements?|deals?|documents?|accords?|MoUs?|memorand\w+) (?:that|which) "
     r"(?:\w+ ){1,2}(?:\w+ )?$",
     re.IGNORECASE,
 )
 #: An office or its spokesperson named as the one quoted ("...," the MEA said).
-_BY_OFFICE: Final = re.compile(
+_BY_OFFICE: Final = Pattern(
     r"\b(?:spokes(?:man|woman|person)|ministry|MEA|foreign office)\b", re.IGNORECASE
 )
 #: A relative clause tells about the thing agreed, not a second undertaking.
-_RELATIVE: Final = re.compile(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
-_PASSIVE: Final = re.compile(
+_RELATIVE: Final = Pattern(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
+_PASSIVE: Final = Pattern(
     r"\b(?:is|are|was|were|will be|would be|has been|have been|had been)\s+(?:being\s+)?"
     r"(?:(?:also|further|formally|officially|jointly)\s+)?(?:endorsed|approved|signed|launched|"
     r"opened|taken up|established|set up|adopted|concluded|reached)\b",
@@ -137,7 +138,7 @@ _MONTHS: Final = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _NUMBER: Final = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|few)"
-TIMELINE: Final = re.compile(
+TIMELINE: Final = Pattern(
     r"\b(?:"
     r"(?:early|earlier|later|late|mid|by the end of|the end of|end of|before the end of)"
     r" (?:this|next|the) (?:year|decade|month)"
@@ -164,7 +165,7 @@ TIMELINE: Final = re.compile(
 #: A year that dates a past act: an opening "In 1922," or a document named by its year
 #: ("the 1998 accord") that the act made. Before the meeting's year it is background.
 _YEAR: Final = r"(?:1[89]|20)\d\d"
-_OPENING_YEAR: Final = re.compile(
+_OPENING_YEAR: Final = Pattern(
     r"(?:back |earlier |later )?in (?:early |late |mid-)?(?:(?:\d{1,2} )?(?:"
     + _MONTHS
     + r")(?: \d{1,2})?,? )?"
@@ -172,12 +173,12 @@ _OPENING_YEAR: Final = re.compile(
     + r"(?=,|\s+(?:the\s+)?[A-Z])",  # "In 2019, Kenya ...", "In 2019 Kenya ..."
     re.IGNORECASE,
 )
-_DATED_DOCUMENT: Final = re.compile(
+_DATED_DOCUMENT: Final = Pattern(
     r"\b" + _YEAR + r"(?:-\d{2,4})? (?:[\w-]+ ){0,3}?(?:accords?|agreements?|treaty|treaties|"
     r"deals?|declarations?|pacts?|communiqu\w*|charter|protocols?|memorand\w+|MoUs?|"
     r"conventions?|frameworks?)\b"
 )
-_CREATED: Final = re.compile(r"(?:signed|inked|adopted|concluded|reached|ratified)$", re.IGNORECASE)
+_CREATED: Final = Pattern(r"(?:signed|inked|adopted|concluded|reached|ratified)$", re.IGNORECASE)
 
 
 class Found(NamedTuple):
@@ -455,26 +456,26 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
 #: Before a verb: a clause of something done before the meeting ("after officials of the
 #: three countries agreed", "since the two sides signed"), not the meeting itself ("after
 #: talks the leaders agreed").
-_EARLIER_ACT: Final = re.compile(
+_EARLIER_ACT: Final = Pattern(
     r"\b(?:after|since|following)\s+(?!(?:the\s+|their\s+)?(?:\w+\s+)?(?:talks|meeting|summit|"
     r"discussions|negotiations|consultations)\b)(?:[\w'\u2019-]+\s+){1,6}$",
     re.IGNORECASE,
 )
 #: "reaffirmed that ..." with no act to come in its clause: a view restated.
-_NO_ACT: Final = re.compile(
+_NO_ACT: Final = Pattern(
     r"(?![^.;]*\b(?:will|would|shall|to (?:continue|work|strengthen|deepen|support|promote|expand|"
     r"enhance|maintain|pursue|advance|uphold)\b))",
     re.IGNORECASE,
 )
-_VIEW_THAT: Final = re.compile(r"\s+that\b" + _NO_ACT.pattern, re.IGNORECASE)
+_VIEW_THAT: Final = Pattern(r"\s+that\b" + _NO_ACT.pattern, re.IGNORECASE)
 #: Right before a past participle, the words that make it a verb of its own clause.
-_AUXILIARY: Final = re.compile(
+_AUXILIARY: Final = Pattern(
     r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 #: What makes "agreed that" or "agreed with" an undertaking, not a shared view: an act to come
 #: ("agreed that the commission will meet in May") or an infinitive of an undertaking ("agreed
 #: with his counterpart to hold talks").
-_AGREED_ACT: Final = re.compile(
+_AGREED_ACT: Final = Pattern(
     r" that [^,.;]{1,80}?\b(?:will|would|shall|should) (?!be\b|have\b|not\b)\w+"
     r"| with [^,.;]{1,60}?\bto (?:" + "|".join(UNDERTAKINGS) + r")\b",
     re.IGNORECASE,
@@ -482,7 +483,7 @@ _AGREED_ACT: Final = re.compile(
 #: Before a verb: a time before the meeting, opening its sentence ("Last year, they signed") or
 #: right before it ("had previously agreed"), not in a clause about something else ("the
 #: leaders, who had previously met, agreed").
-_PAST_BEFORE: Final = re.compile(
+_PAST_BEFORE: Final = Pattern(
     r"^\s*(?:(?:back|and|but|also)\s+)?(?:last (?:year|month|week)|earlier this (?:year|month)|"
     r"in the past|previously|(?:\w+ )?(?:years|months) ago|since (?:19|20)\d\d|"
     # "In the last trilateral meeting in May, the ministers had first agreed"
@@ -492,15 +493,15 @@ _PAST_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 #: After a verb, in its clause: a time before the meeting.
-_PAST_TIME: Final = re.compile(
+_PAST_TIME: Final = Pattern(
     r"\b(?:earlier this (?:year|month|week)|last (?:year|month|week)|in the past|previously|"
     r"since (?:(?:19|20)\d\d|independence)|over the (?:past|last) (?:\w+ )?(?:years|decades))\b",
     re.IGNORECASE,
 )
-_CLAUSE_END: Final = re.compile(r"[,;:.]")
+_CLAUSE_END: Final = Pattern(r"[,;:.]")
 
 
-_CONTINUES: Final = re.compile(r"(?:This|These|Under this|Under it|It)\b(?! is\b| was\b)")
+_CONTINUES: Final = Pattern(r"(?:This|These|Under this|Under it|It)\b(?! is\b| was\b)")
 
 
 def _second_undertaking(

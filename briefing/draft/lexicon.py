@@ -10,8 +10,8 @@ import functools
 import re
 from typing import Final
 
-from briefing.draft.blocs import MORE_GROUPINGS
 from briefing.draft.outcomes import MORE_CAPITALS
+from briefing.draft.regex import Pattern
 
 #: Verbs that introduce reported or quoted speech, in the forms wire copy uses.
 SPEECH_VERBS: Final = frozenset(
@@ -301,10 +301,10 @@ _EXACT: Final = {
     if form not in CAPITALS
 }
 _LONGEST: Final = max(len(form.split()) for form in _EXACT)
-_TOKEN: Final = re.compile(r"[^\W\d_](?:\w|\.(?=[A-Za-z]))*\.?")
+_TOKEN: Final = Pattern(r"[^\W\d_](?:\w|\.(?=[A-Za-z]))*\.?")
 
 
-_OUTLET: Final = re.compile(
+_OUTLET: Final = Pattern(
     r" (?:News Agency|News|Times|Herald|Daily|Tribune|Gazette|Broadcasting|Television|TV)\b"
 )
 
@@ -507,105 +507,6 @@ EVENT_VERBS: Final = (
     r"took place",
     r"(?:told|briefed) reporters",
 )
-
-
-#: Groupings that meet as one side: the forms the press uses for each, and its members
-#: (as of 2025). A side that is a grouping stands for its members, so that a member is
-#: not a side of its own beside it; a grouping with an open or long membership lists none.
-GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
-    "G7": (("G7", "G-7", "Group of Seven"),
-           ("United States", "United Kingdom", "France", "Germany", "Italy", "Japan", "Canada")),
-    "G20": (("G20", "G-20", "Group of 20", "Group of Twenty"),
-            ("Argentina", "Australia", "Brazil", "Canada", "China", "France", "Germany", "India",
-             "Indonesia", "Italy", "Japan", "Mexico", "Russia", "Saudi Arabia", "South Africa",
-             "South Korea", "Turkey", "United Kingdom", "United States", "European Union",
-             "African Union")),
-    "BRICS": (("BRICS",),
-              ("Brazil", "Russia", "India", "China", "South Africa", "Egypt", "Ethiopia", "Iran",
-               "United Arab Emirates", "Indonesia")),
-    "ASEAN": (("ASEAN", "Asean", "Association of Southeast Asian Nations",
-               "Association of South-east Asian Nations"),
-              ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar", "Philippines",
-               "Singapore", "Thailand", "Vietnam")),
-    "GCC": (("GCC", "Gulf Cooperation Council"),
-            ("Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman")),
-    "Quad": (("Quad", "Quadrilateral Security Dialogue"),
-             ("United States", "Japan", "Australia", "India")),
-    "SCO": (("SCO", "Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"),
-            ("China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "India",
-             "Pakistan", "Iran", "Belarus")),
-    # Bolivia, a full member from 2024, is left out: the founders are every round's sides.
-    "Mercosur": (("Mercosur", "MERCOSUR", "Mercosul"),
-                 ("Argentina", "Brazil", "Paraguay", "Uruguay")),
-    "IBSA": (("IBSA",), ("India", "Brazil", "South Africa")),
-    "ACTO": (("ACTO", "Amazon Cooperation Treaty Organization"),
-             ("Bolivia", "Brazil", "Colombia", "Ecuador", "Guyana", "Peru", "Suriname",
-              "Venezuela")),
-    "Weimar Triangle": (("Weimar Triangle",), ("France", "Germany", "Poland")),
-    "AUKUS": (("AUKUS",), ("Australia", "United Kingdom", "United States")),
-    "Nordic countries": (("Nordic countries", "Nordic leaders", "Nordics", "Nordic Council",
-                          "Nordic Prime Ministers", "Nordic prime ministers"),
-                         ("Denmark", "Finland", "Iceland", "Norway", "Sweden")),
-    "Baltic states": (("Baltic states", "Baltic countries", "Baltic States", "Baltic Council",
-                       "Baltic Prime Ministers", "Baltic prime ministers", "Baltic leaders"),
-                      ("Estonia", "Latvia", "Lithuania")),
-    "Central Asia": (("C5+1", "C5", "Central Asian countries", "Central Asian states",
-                      "Central Asia"),
-                     ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")),
-    "African Union": (("African Union",), ()),
-    "CELAC": (("CELAC", "Community of Latin American and Caribbean States"), ()),
-    "Pacific Islands Forum": (("Pacific Islands Forum",), ()),
-    "Arab League": (("Arab League", "League of Arab States"), ()),
-    "NATO": (("NATO", "Nato"), ()),
-    **MORE_GROUPINGS,
-}  # fmt: skip
-#: Every form of a grouping, longest first (so that "C5+1" wins over "C5").
-_GROUPING_FORMS: Final = sorted(
-    ((f, name) for name, (forms, _) in GROUPINGS.items() for f in forms),
-    key=lambda pair: -len(pair[0]),
-)
-
-
-def _standalone(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_")
-
-
-def find_groupings(text: str) -> list[str]:
-    """The groupings TEXT names, in the order it first names them, each once."""
-    # A substring test per form costs less than compiling one alternation of them all.
-    at: dict[str, int] = {}
-    taken: list[tuple[int, int]] = []
-    for form, name in _GROUPING_FORMS:
-        start = text.find(form)
-        while start >= 0:
-            end = start + len(form)
-            if _standalone(text, start, end) and not any(a < end and start < b for a, b in taken):
-                taken.append((start, end))
-                at[name] = min(at.get(name, start), start)
-            start = text.find(form, end)
-    return sorted(at, key=at.__getitem__)
-
-
-#: Members that joined a grouping after it was founded, and the year they first sat as
-#: members: a meeting of an earlier year did not have them ("the SCO" of 2018 is eight).
-JOINED: Final[dict[str, dict[str, int]]] = {
-    "BRICS": {"South Africa": 2011, "Egypt": 2024, "Ethiopia": 2024, "Iran": 2024,
-              "United Arab Emirates": 2024, "Indonesia": 2025},
-    "SCO": {"India": 2017, "Pakistan": 2017, "Iran": 2023, "Belarus": 2024},
-    "G20": {"African Union": 2023},
-    "ASEAN": {"Vietnam": 1995, "Laos": 1997, "Myanmar": 1997, "Cambodia": 1999},
-}  # fmt: skip
-
-
-def members_of(grouping: str, year: int | None = None) -> tuple[str, ...]:
-    """The members of GROUPING (as of 2025), or of YEAR when it is given."""
-    members = GROUPINGS.get(grouping, ((), ()))[1]
-    joined = JOINED.get(grouping)
-    if year is None or joined is None:
-        return members
-    return tuple(m for m in members if joined.get(m, 0) <= year)
 
 
 #: Seats and offices of government that stand for their country: where a host receives a

@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 
 from briefing.draft.document import Document, lazy
 from briefing.draft.lexicon import country_of
+from briefing.draft.regex import Pattern
 
 _ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -31,7 +32,7 @@ _MEETING_WORDS: Final = (
 )
 #: An ordinal, then a name with at least one capitalised word ("India-Japan", "2+2" counts
 #: as a name), then a word for a meeting: "18th India-Japan strategic dialogue".
-_TITLE: Final = re.compile(
+_TITLE: Final = Pattern(
     r"\b(?P<ord>\d{1,3}(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s+"
     r"(?P<name>(?:(?:[a-z][\w'+-]*\s+){0,2}(?:[A-Z][\w'\u2019.+-]*|2\+2)\s+)+"
     r"(?:(?:and|of|[a-z][\w'+-]*)\s+){0,2}?(?i:" + _MEETING_WORDS + r")"
@@ -53,7 +54,7 @@ _MONTHS: Final = {
     for m in names
 }  # fmt: skip
 _MONTH: Final = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH: Final = re.compile(
+_DAY_MONTH: Final = Pattern(
     r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)? (?:of )?"
     + _MONTH
     + r"(?:,? (?P<y1>\d{4}))?|"
@@ -62,13 +63,13 @@ _DAY_MONTH: Final = re.compile(
     re.IGNORECASE,
 )
 #: A date printed as numbers, year first: "2023-07-09" (a page's metadata), "2023.04.27".
-_ISO: Final = re.compile(
+_ISO: Final = Pattern(
     r"(?<![\d.-])(?P<y>(?:19|20)\d{2})([-./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.-]?\d)"
 )
 #: A line that is a date and nothing else, as pages print their date under the headline:
 #: "Tuesday, 2 July 2024", "  • Friday, June 27, 2025", "March 11, 2024 3:20 PM GMT+7",
 #: "Published: 7/6/2019" (numbers in either order: see _numeric_day).
-_DATE_LINE: Final = re.compile(
+_DATE_LINE: Final = Pattern(
     r"^\s*(?:[\u2022*\u00b7-]\s*)?(?P<label>(?i:published|posted|updated|date)\s*:?\s*)?"
     r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)(?i:day),?\s+)?"
     r"(?:(?P<text>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}"
@@ -80,13 +81,13 @@ _DATE_LINE: Final = re.compile(
 #: How many lines from the top a date line of its own may be (below, a "Published:" one).
 _DATE_LINE_TOP: Final = 40
 #: Words that put the meeting on the day of publication, or the day before.
-_SAME_DAY: Final = re.compile(
+_SAME_DAY: Final = Pattern(
     r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE
 )
-_YESTERDAY: Final = re.compile(r"\byesterday\b", re.IGNORECASE)
+_YESTERDAY: Final = Pattern(r"\byesterday\b", re.IGNORECASE)
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: "on Friday", or a capitalised weekday alone as wires write it ("called Friday").
-_ON_WEEKDAY: Final = re.compile(
+_ON_WEEKDAY: Final = Pattern(
     r"\b(?:(?i:on) (?i:("
     + "|".join(_WEEKDAYS)
     + r"))|(?<=[a-z] )("
@@ -100,7 +101,7 @@ _ON_WEEKDAY: Final = re.compile(
 #: A dateline: a place, perhaps its country ("APIA, Samoa", "Brasilia [Brazil]"), perhaps a
 #: date, perhaps the agency, then a dash, colon or full stop: "BEIJING, May 5 (Xinhua) --",
 #: "MOSCOW, November 28. /TASS/.", "Lima, July 6 (ANDINA).".
-_DATELINE: Final = re.compile(
+_DATELINE: Final = Pattern(
     r"^(?P<place>[A-Z][A-Za-z .'/-]{1,30}?)(?:\s*\[[^\]]{1,30}\]|\s*\([A-Z][a-z]+\)(?=,))?"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?)(?=\s*[,(/\u2014\u2013-]))?"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]+,? )?(?:[A-Z][a-z]{2,8}\.?"
@@ -110,9 +111,9 @@ _DATELINE: Final = re.compile(
     r"(?:\s*(?::|\u2014|\u2013|--| -|\||\.(?= [A-Z]))|(?<=\))(?= [A-Z]))",
 )
 #: Before a dateline: a stored page's date, an aggregator's credit ("(MENAFN- KUNA)").
-_BEFORE_DATELINE: Final = re.compile(r"^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:\(.*?\)\)?\s+)?")
+_BEFORE_DATELINE: Final = Pattern(r"^\s*(?:date \d{4}-\d{2}-\d{2}\s+)?(?:\(.*?\)\)?\s+)?")
 #: An agency's or outlet's initials where a dateline's place would be ("VGP -", "AA -").
-_AGENCY: Final = re.compile(
+_AGENCY: Final = Pattern(
     r"(?:[B-DF-HJ-NP-TV-Z]{2,5}|AFP|AP|AA|ANI|IANS|ENA|SIS|SPA|WAM|KUNA|TASS|IRNA|APA|MENA|QNA|"
     r"BNA|ONA|UNB|APP|BSS|VNA|KPL|IPS|AKI|ANSA|EFE|DPA|RIA|PNA|FNA|SANA|NNA|TAP|MAP|APS)"
 )
@@ -156,12 +157,12 @@ def _dateline(doc: Document) -> Dateline | None:
     return None
 
 
-_PLACE: Final = re.compile(
+_PLACE: Final = Pattern(
     r"\b(?:in|at) (?P<place>(?:the )?[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
     r"(?= on\b|,| where\b| for\b|\.|$| to\b| and\b| today\b| after\b| during\b| this\b)"
 )
 #: A place the text names as such: "the Russian city of Sochi", "travelled to Sydney".
-_CITY: Final = re.compile(
+_CITY: Final = Pattern(
     r"\b(?:(?:city|capital|town|resort) of|(?:travel(?:l)?ed|flew|arrived) (?:to|in)) "
     r"(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
 )
@@ -195,10 +196,10 @@ def _ordinal(word: str) -> int | None:
 
 #: After a meeting's name: words that make "first" no round number ("the first summit in
 #: five years") or the meeting another one ("to be held").
-_NOT_A_ROUND_AFTER: Final = re.compile(
+_NOT_A_ROUND_AFTER: Final = Pattern(
     r"\s+(?:in (?:\w+ ){0,2}(?:years?|decades?)|since\b|to be held\b)"
 )
-_NOT_THIS_MEETING_BEFORE: Final = re.compile(
+_NOT_THIS_MEETING_BEFORE: Final = Pattern(
     # A meeting to be convened or held is a later one ("agreed to convene the Ninth ...").
     r"\b(?:invit\w*|next|upcoming|forthcoming|ahead of|attend|host|convene|to hold)\b[^.]{0,30}$",
     re.IGNORECASE,
@@ -327,7 +328,7 @@ def _numeric_day(doc: Document, a: int, b: int, year: int) -> dt.date | None:
 
 #: Where a sentence says the meeting was: "a rare meeting in Athens", "talks in Cairo",
 #: "met in the South Korean port of Busan", "signed in Samarkand".
-_MET_IN: Final = re.compile(
+_MET_IN: Final = Pattern(
     r"\b(?:met|meet(?:s|ing)?|talks|summit|signed|gathered|convened|hosted|received|welcomed|"
     r"held|took place)"
     r"\b(?: (?!(?:whose|which|who|that|where|when|after|before|while)\b)[\w'\u2019-]+){0,12}?"
@@ -335,24 +336,24 @@ _MET_IN: Final = re.compile(
     r"resort)(?: of|,)? )?(?P<place>[A-Z][\w'-]+(?: (?:(?:de|da|do|del|la|al|el) )?[A-Z][\w'-]+)?)"
     r"(?! (?:office|headquarters|building|compound|premises)\b)"
 )
-_NOT_A_PLACE: Final = re.compile(
+_NOT_A_PLACE: Final = Pattern(
     r"(?:" + "|".join(m.capitalize() for m in _MONTHS if len(m) > 3) + r"|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|May|The|This|Which|His|Her|Their)\b"
 )
 #: "in X" after a topic names where the topic is, not where they met: "the war in Ukraine".
-_TOPIC_IN: Final = re.compile(
+_TOPIC_IN: Final = Pattern(
     r"\b(?:war|conflict|crisis|situation|peace|security|stability|investment|trade|"
     r"attack|violence|fighting|elections?|developments|invest(?:ing)?)\s+$",
     re.IGNORECASE,
 )
 #: Words at a paragraph's start, before a colon or dash, that are no dateline's place.
-_NOT_A_DATELINE: Final = re.compile(
+_NOT_A_DATELINE: Final = Pattern(
     r"(?i:watch|listen|video|photo|updated?|read|time|date|source|home|published|posted|"
     r"breaking|exclusive|opinion|analysis|editorial|press release|by|news|world|nation)$"
 )
 #: A venue the meeting is held at: "at the Malacanang Palace", "in the Kremlin", "at
 #: Downing Street", "at the Taumeasina Island Resort".
-_VENUE: Final = re.compile(
+_VENUE: Final = Pattern(
     r"\b(?:at|in) (?:the )?(?P<venue>(?:[A-Z][\w'\u2019.-]*\s+){0,4}(?:Palace|House|Hall|"
     r"Complex|Villa|Castle|Hotel|Centre|Center|Buildings?|Residence|Auditorium|Street|Resort|"
     r"Kremlin|Chancellery|Manor|Estate)(?: of the (?:[A-Z][\w'\u2019]*\s?){1,4})?|Kremlin|"
@@ -415,7 +416,7 @@ def _location(body: list[str], dateline: Dateline | None) -> str | None:
 
 #: Before a date: a span of days ("16-18 December"), or another event's time ("after
 #: assuming office on 17 November", "since 2019").
-_NOT_THE_DAY: Final = re.compile(
+_NOT_THE_DAY: Final = Pattern(
     r"(?:\d{1,2}\s*[-\u2013]\s*|\b(?:after|since|before|following|until)\b[^,.;]*)$",
     re.IGNORECASE,
 )
@@ -500,7 +501,7 @@ def _filed(dateline: Dateline | None, anchor: dt.date | None) -> dt.date | None:
 #: After a date: the end of a span of days ("from March 6 to 10", "July 17 and 18").
 #: The note of a meeting whose opening gives a span of days ("from March 10-11").
 SPANNED: Final = "spanned"
-_SPAN_AFTER: Final = re.compile(r"\s*(?:-|\u2013|to|and|until)\s*\d{1,2}\b")
+_SPAN_AFTER: Final = Pattern(r"\s*(?:-|\u2013|to|and|until)\s*\d{1,2}\b")
 
 
 def _day(

@@ -11,27 +11,26 @@ import re
 from typing import Final
 
 from briefing.draft.lexicon import ROLE_HEADS, SPEECH_VERBS, country_of
+from briefing.draft.regex import Pattern
 
 #: A verb of meeting or signing after a name: "António Costa met", "Lula signed".
-MEETS: Final = re.compile(
+MEETS: Final = Pattern(
     r" (?:has |had |also |jointly )?(?:met|meets|signed|signs|hosted|hosts|visited|received|"
     r"welcomed|held talks|co-chaired|chaired|arrived|attended|accompanied|took part|"
     r"participated|(?:was|were) (?:also )?present)\b"
 )
 #: The first of two who meet: "Keir Starmer and Antonio Costa met".
-PAIRED: Final = re.compile(r" and (?:[A-Z][\w'\u2019.-]* ){1,4}(?:met|signed|held talks)\b")
+PAIRED: Final = Pattern(r" and (?:[A-Z][\w'\u2019.-]* ){1,4}(?:met|signed|held talks)\b")
 #: Before a name that is met: "met with Lula", "talks with Blinken", "hosted Trudeau".
-MET: Final = re.compile(r"\b(?:met|meets|talks|hosted|hosts|received|welcomed)(?: with)? $")
+MET: Final = Pattern(r"\b(?:met|meets|talks|hosted|hosts|received|welcomed)(?: with)? $")
 #: After a name that is met, where the name is not a modifier ("talks with Taliban leaders").
-MET_END: Final = re.compile(r"(?:'s|\u2019s)?\s*(?:[,.;:]|(?:and|on|in|at|for|to|during)\b|$)")
+MET_END: Final = Pattern(r"(?:'s|\u2019s)?\s*(?:[,.;:]|(?:and|on|in|at|for|to|during)\b|$)")
 #: An aside between a name and its speech verb: "Amitabh Kant, India's G20 Sherpa, said".
-ASIDE: Final = re.compile(r", [^,.;:\"\u201c\u201d()]{3,60}, (?:has |had |also )?(\w+)")
+ASIDE: Final = Pattern(r", [^,.;:\"\u201c\u201d()]{3,60}, (?:has |had |also )?(\w+)")
 
 #: A quotation's tag with the verb first, right before a name: `“...,” said Wang`.
-_SAID_FIRST: Final = re.compile(
-    r"(?:[\"\u201d\u2019'][,.]?|[,.][\"\u201d\u2019'])\s+([A-Za-z]+)\s+$"
-)
-_WORD: Final = re.compile(r"[\w'\u2019.-]+|[,;:]")
+_SAID_FIRST: Final = Pattern(r"(?:[\"\u201d\u2019'][,.]?|[,.][\"\u201d\u2019'])\s+([A-Za-z]+)\s+$")
+_WORD: Final = Pattern(r"[\w'\u2019.-]+|[,;:]")
 
 
 def said_before(text: str, start: int) -> bool:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from briefing.draft.regex import Pattern
+
 #: A capital stands for its government as the subject of a verb ("Ankara hopes to").
 MORE_CAPITALS: Final = {
     "Ankara": "Turkey", "Cairo": "Egypt", "Amman": "Jordan", "Athens": "Greece",
@@ -124,41 +126,41 @@ MORE_COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
 
 #: A condition after the verb: "will resume talks only if ...", "would agree if ...". A plain
 #: "if" after an act leaves it an undertaking ("agreed to consult if a crisis arises").
-CONDITION: Final = re.compile(
+CONDITION: Final = Pattern(
     r"\b(?:only if|unless|on (?:the )?condition that|provided that|(?<!for )as long as|"
     r"once (?:the|its|their|it|they|all|both))\b",
     re.IGNORECASE,
 )
 
 #: What two sides issue together as an outcome: a text.
-TEXT_ISSUED: Final = re.compile(
+TEXT_ISSUED: Final = Pattern(
     r" (?:a |an |the )?(?:joint )?(?:\w+ )?(?:statement|declaration|communiqu\w*|call|document|"
     r"report|text|plan|roadmap|vision|framework|guidelines)\b",
     re.IGNORECASE,
 )
 
 #: "as agreed", "as previously decided": a reference to an earlier act.
-AS_BEFORE: Final = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$", re.IGNORECASE)
+AS_BEFORE: Final = Pattern(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$", re.IGNORECASE)
 
 #: A news report's setting of the meeting against other events: "The talks came as ...".
-CONTEXT: Final = re.compile(
+CONTEXT: Final = Pattern(
     r"\b(?:comes?|came)\s+(?:\w+\s+){0,2}?(?:as|amid|ahead of|after|before)\b",
     re.IGNORECASE,
 )
 
 #: The present of a joint statement ("The Parties agree to"), which a headline shares.
-PRESENT: Final = re.compile(
+PRESENT: Final = Pattern(
     r"(?:agree|decide|resolve|commit|pledge|undertake|reiterate)s?\b", re.IGNORECASE
 )
 
 #: An infinitive that a present verb may be joined to by "and".
-INFINITIVE_AND: Final = re.compile(r"\bto \w+\b[^,.;]*? and $", re.IGNORECASE)
+INFINITIVE_AND: Final = Pattern(r"\bto \w+\b[^,.;]*? and $", re.IGNORECASE)
 
 #: A sentence's closing stop: a headline has none.
-FULL_STOP: Final = re.compile(r"[.!?;:][\"'\u201d\u2019)]*\s*$")
+FULL_STOP: Final = Pattern(r"[.!?;:][\"'\u201d\u2019)]*\s*$")
 
 #: A label that makes a line a link to another story, not a line of this one.
-CHROME: Final = re.compile(
+CHROME: Final = Pattern(
     r"\s*(?:also read|read more|read also|more from|related(?: news| stories| articles)?|"
     r"see also|watch|must read|recommended|trending)\s*(?:[:|\u2013\u2014-]|>>)",
     re.IGNORECASE,

@@ -11,40 +11,41 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from briefing.draft.items import country_names
+from briefing.draft.regex import Pattern
 
 if TYPE_CHECKING:
     from briefing.draft.gather import People, Read
     from briefing.draft.items import Found
 
 #: Where a reported clause starts: after "said (that)", "that", a colon, ", and".
-_CLAUSE_BREAK: Final = re.compile(
+_CLAUSE_BREAK: Final = Pattern(
     r"\b(?:said|says|told \w+|announced|added|noted|stressed)\b(?: on \w+)?(?: that)?"
     r"|\bthat\b|[;:]|,\s+(?:and|but|while)\b",
     re.IGNORECASE,
 )
 #: An opening phrase before the subject ("Turning to Ukraine, the leaders ...").
-_OPENING: Final = re.compile(
+_OPENING: Final = Pattern(
     r"\s*(?:In|During|At|After|Before|On|Through|Following|To|Turning|Noting|Discussing|"
     r"Expressing|Building|Explaining|Wrapping)\b[^,]*,"
 )
 #: A relative clause inside the subject tells about someone else.
-_RELATIVE: Final = re.compile(r"(?:^|,)\s*(?:which|who|whose)\b[^,]*,")
+_RELATIVE: Final = Pattern(r"(?:^|,)\s*(?:which|who|whose)\b[^,]*,")
 #: Past these words the subject's sentence names whom it acted on, not who acted.
-_OBJECT: Final = re.compile(
+_OBJECT: Final = Pattern(
     r"\b(?:congratulated|thanked|told|hosted|met|received|welcomed|invited|urged|with)\b",
     re.IGNORECASE,
 )
-_PRONOUN: Final = re.compile(
+_PRONOUN: Final = Pattern(
     r"(?:he|she|(?:his|her) (?:\w+ )?\w+)(?: (?:had|has|have|would|will|was|is))?", re.IGNORECASE
 )
 #: A subject that stands for every side.
-_ALL_SIDES: Final = re.compile(
+_ALL_SIDES: Final = Pattern(
     r"\b(?:both|they|we|the (?:\w+ )?(?:sides|leaders|ministers|countries|nations|governments|"
     r"presidents|participants|heads of (?:state|government)))\b",
     re.IGNORECASE,
 )
-_WITH_VERB: Final = re.compile(r"\b(?:signed|inked|restored)\b", re.IGNORECASE)
-_PARTNER: Final = re.compile(r"[^,.;]*?\bwith ((?:his |her |their )?[^,.;]*?)(?= on\b|[,.;]|$)")
+_WITH_VERB: Final = Pattern(r"\b(?:signed|inked|restored)\b", re.IGNORECASE)
+_PARTNER: Final = Pattern(r"[^,.;]*?\bwith ((?:his |her |their )?[^,.;]*?)(?= on\b|[,.;]|$)")
 
 
 def _clause_start(text: str, start: int, verb: int) -> tuple[int, int]:
@@ -146,7 +147,7 @@ class PartiesOf:
 
 
 #: A verb that sets its subject against the meeting: "Biden criticised the meeting".
-_AGAINST: Final = re.compile(
+_AGAINST: Final = Pattern(
     r"\b(?:criticis|criticiz|condemn|denounc|slamm?|protest)\w*\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:meeting|summit|talks|visit|deal|agreement|accord|declaration|gathering)\b",
     re.IGNORECASE,

@@ -55,8 +55,9 @@ from briefing.draft.namewords import (
     PORTFOLIO_WORDS,
     SEATS,
 )
+from briefing.draft.regex import Pattern
 
-_TOKEN: Final = re.compile(r"[A-Za-z@\u00c0-\u024f][\w'\u2019.\-@]*")
+_TOKEN: Final = Pattern(r"[A-Za-z@\u00c0-\u024f][\w'\u2019.\-@]*")
 
 
 class Person(NamedTuple):
@@ -103,7 +104,7 @@ class _Token(NamedTuple):
     folded: str
 
 
-_KEEPS_STOP: Final = re.compile(r"(?:[A-Z]\.)+|Jr\.|Sr\.|[A-Z][a-z]?\.")
+_KEEPS_STOP: Final = Pattern(r"(?:[A-Z]\.)+|Jr\.|Sr\.|[A-Z][a-z]?\.")
 
 
 def _token(start: int, stop: int, word: str) -> _Token:
@@ -112,7 +113,7 @@ def _token(start: int, stop: int, word: str) -> _Token:
     return _Token(start, stop, word, bare, bare.casefold())
 
 
-_INITIAL: Final = re.compile(r"[A-Z]\.")
+_INITIAL: Final = Pattern(r"[A-Z]\.")
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -300,10 +301,10 @@ class _Lookups(NamedTuple):
     introduced: frozenset[str]
 
 
-_WORD: Final = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
-_PLACED: Final = re.compile(r"\b(?:in|at|from|to|into|across) (\w+(?:['\u2019.\-]\w+)*)")
-_JOINT: Final = re.compile(r"['\u2019.\-]")
-_OF_COUNTRY: Final = re.compile(r" of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
+_WORD: Final = Pattern(r"\w+(?:['\u2019.\-]\w+)*")
+_PLACED: Final = Pattern(r"\b(?:in|at|from|to|into|across) (\w+(?:['\u2019.\-]\w+)*)")
+_JOINT: Final = Pattern(r"['\u2019.\-]")
+_OF_COUNTRY: Final = Pattern(r" of (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+)?)")
 
 
 def _lookups(text: str, sentences: list[tuple[list[_Token], list[tuple[int, int]]]]) -> _Lookups:
@@ -542,7 +543,7 @@ def find_people(doc: Document) -> Cast:
     return Cast(tuple(people), tuple(mentions), {k: tuple(v) for k, v in forms.items()})
 
 
-_CHAIRING: Final = re.compile(
+_CHAIRING: Final = Pattern(
     r"\b(?:co-chaired|chaired|led|hosted|held talks with|met)\b", re.IGNORECASE
 )
 
@@ -571,7 +572,7 @@ def find_chairs(doc: Document, cast: Cast) -> list[str]:
 #: else rather than at the meeting: "the death of Queen Elizabeth", "the government of
 #: Prime Minister X", "his predecessor X", "after meeting X" (another meeting), "a week
 #: after X said" (another time), "the consensus reached by X", "criticised X".
-_IN_PASSING: Final = re.compile(
+_IN_PASSING: Final = Pattern(
     r"\b(?:(?:death|funeral|government|office|administration|regime|reign|tenure|era|legacy|"
     r"guidance|leadership)(?:\s+of)?|predecessor|successor|consensus\s+reached\s+by|"
     r"(?:after|before|since)(?:\s+(?:meeting|talks)(?:\s+with)?)?|"
@@ -579,7 +580,7 @@ _IN_PASSING: Final = re.compile(
     re.IGNORECASE,
 )
 #: After a name, a plan rather than the meeting: "X will travel to Washington".
-_PLANS: Final = re.compile(r",?\s+(?:will|would|is to|is due to|is expected to|plans to)\b")
+_PLANS: Final = Pattern(r",?\s+(?:will|would|is to|is due to|is expected to|plans to)\b")
 
 
 def in_passing(doc: Document, mention: Mention) -> bool:
@@ -604,4 +605,4 @@ def in_passing(doc: Document, mention: Mention) -> bool:
     return bool(_IN_PASSING.search(before) or _PLANS.match(doc.text, mention.end))
 
 
-_LISTED: Final = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,7}[A-Z][\w.'\u2019-]*\s+and\s+$")
+_LISTED: Final = Pattern(r"(?:[A-Z][\w.'\u2019-]*\s+){0,7}[A-Z][\w.'\u2019-]*\s+and\s+$")

@@ -15,6 +15,7 @@ from briefing.draft.docspeak import Speaker, State
 from briefing.draft.document import Document
 from briefing.draft.lexicon import country_of
 from briefing.draft.people import Cast
+from briefing.draft.regex import Pattern
 from briefing.draft.speech import DESCRIPTION, INSTITUTION, MEETING
 
 #: Where a note names the person a speaker was resolved to; the draft puts the name in.
@@ -22,7 +23,7 @@ NAME: Final = "\u2039name\u203a"
 
 
 #: An honorific that says someone's sex, right before their name.
-_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mme|Madam)\.?\s+$")
+_TITLE = Pattern(r"\b(Mr|Mrs|Ms|Miss|Mme|Madam)\.?\s+$")
 
 
 class PhraseReader:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from briefing.draft.commitby import CommitmentParties
 from briefing.draft.document import SMALL_WORDS, Ids, slug
 from briefing.draft.lexicon import in_a_sentence
+from briefing.draft.regex import Pattern
 from briefing.draft.speakers import NAME
 from briefing.draft.topics import Grouping, topic_ids
 
@@ -25,16 +26,16 @@ _STATUS: Final = {
     "confirmation": "planned",
     "plan": "planned",
 }
-_LEAD: Final = re.compile(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
+_LEAD: Final = Pattern(r"^(?:to|that|on|in|of|about|for)\s+", re.IGNORECASE)
 #: A passive verb: the commitment's subject is the thing done.
-_BEEN: Final = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+\w+$", re.IGNORECASE)
+_BEEN: Final = Pattern(r"\b(?:be|been|being|is|are|was|were)\s+\w+$", re.IGNORECASE)
 #: Verbs whose act is itself the commitment ("signed", "adopted").
-_ACT: Final = re.compile(
+_ACT: Final = Pattern(
     r"\b(?:signed|inked|adopted|launched|established|issued|published|released|restored|"
     r"witnessed the signing)\b",
     re.IGNORECASE,
 )
-_SIGNING: Final = re.compile(r"\b(?:signed|inked|signing)\b", re.IGNORECASE)
+_SIGNING: Final = Pattern(r"\b(?:signed|inked|signing)\b", re.IGNORECASE)
 _NOT_STATED: Final = "not stated in the source"
 
 

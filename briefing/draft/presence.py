@@ -26,10 +26,11 @@ from typing import Final
 from briefing.draft.document import Document
 from briefing.draft.lexicon import SPEECH_VERBS
 from briefing.draft.people import Mention
+from briefing.draft.regex import Pattern
 from briefing.draft.speakers import POSSESSIVE
 
 #: Words that put a person at the meeting when a clause names them with one.
-AT_THE_MEETING: Final = re.compile(
+AT_THE_MEETING: Final = Pattern(
     r"\b(?:me[e]?t(?:s|ing)?|talks|held|hosts?|hosted|hosting|visit(?:s|ed|ing)?|welcomed|"
     r"received|receiving|sign(?:s|ed|ing)?|summit|attend(?:s|ed|ing)?|join(?:s|ed)|calls?|"
     r"called|spoke (?:with|to|by)|speak (?:with|to)|phone|co-chaired|chaired|led|"
@@ -40,14 +41,14 @@ AT_THE_MEETING: Final = re.compile(
     re.IGNORECASE,
 )
 #: In a clause: a meeting that is not this one ("the previous Quad Leaders' Summit").
-_OTHER_MEETING: Final = re.compile(
+_OTHER_MEETING: Final = Pattern(
     r"\b(?:previous|last|next|upcoming|forthcoming|earlier|future)\s+(?:[\w'\u2019-]+\s+){0,3}"
     r"(?:summit|meeting|talks|visit|session|dialogue|round|conference)\b",
     re.IGNORECASE,
 )
 #: Before a word of meeting: one only hoped for ("may not be able to meet", "are expected
 #: to speak with").
-_HOPED_FOR: Final = re.compile(
+_HOPED_FOR: Final = Pattern(
     r"\b(?:may|might|could|expected to|hopes? to|plans? to)\s+(?:not\s+)?"
     r"(?:be\s+able\s+to\s+)?(?:also\s+)?$",
     re.IGNORECASE,
@@ -55,19 +56,19 @@ _HOPED_FOR: Final = re.compile(
 #: After a word of meeting, in its clause: a date long past ("last August", "last year"),
 #: or a meeting still to come ("their summit is likely"). Used with match(), which anchors
 #: it where the word ends (a "^" would only match at the start of the text).
-_LONG_AGO: Final = re.compile(
+_LONG_AGO: Final = Pattern(
     r"[^,;.]{0,60}?\blast\s+(?:year|January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b|\s+(?:is|are)\s+(?:likely|expected)\b"
 )
 #: Where one clause ends and another, set apart from it, begins.
-_CLAUSE_BREAK: Final = re.compile(r"\s\u2014\s|,\s+but\s|,?\s+(?:as|while|whereas)\s+(?=[A-Z])")
+_CLAUSE_BREAK: Final = Pattern(r"\s\u2014\s|,\s+but\s|,?\s+(?:as|while|whereas)\s+(?=[A-Z])")
 #: Before a name: its sender or addressee, not someone at the meeting.
-_MESSAGE: Final = re.compile(
+_MESSAGE: Final = Pattern(
     r"\b(?:message|letter|greetings|regards|condolences|invitation)\s+(?:\w+\s+){0,2}"
     r"(?:from|to|of)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-_WORDS: Final = re.compile(r"[A-Za-z]+")
+_WORDS: Final = Pattern(r"[A-Za-z]+")
 #: Speech verbs that are not also a meeting ("called on the President").
 _SPEECH_ONLY: Final = SPEECH_VERBS - {"called", "calls"}
 
@@ -103,7 +104,7 @@ _COMMENTS: Final = (
     r"chamber|research|studies)"
 )
 #: Words that put even a commentator at the meeting: "Professor X attended the talks".
-_THERE: Final = re.compile(
+_THERE: Final = Pattern(
     r"\b(?:met|meets|talks|attend\w*|accompan\w*|present|joined|participated|took part|"
     r"delegation)\b",
     re.IGNORECASE,
@@ -112,10 +113,10 @@ _THERE: Final = re.compile(
 
 #: A commentator introduced after the name ("Ivo Lasko, a professor at") or before it
 #: ("analyst Ivo Lasko"); not a clause about the person ("Berg, who studied at ...,").
-_COMMENTATOR_AFTER: Final = re.compile(
+_COMMENTATOR_AFTER: Final = Pattern(
     rf"([A-Z][\w'\u2019-]+),\s+(?!wh)(?:[\w'\u2019-]+\s+){{0,6}}?(?i:{_COMMENTS})\b"
 )
-_COMMENTATOR_BEFORE: Final = re.compile(
+_COMMENTATOR_BEFORE: Final = Pattern(
     rf"(?i:\b{_COMMENTS})\s+((?:[A-Z][\w.'\u2019-]*\s+){{0,3}}[A-Z][\w'\u2019-]+)"
 )
 

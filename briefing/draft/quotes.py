@@ -31,13 +31,14 @@ import re
 from typing import Final, NamedTuple
 
 from briefing.draft.document import Document, lazy
+from briefing.draft.regex import Pattern
 
 _OPEN: Final = "\u201c\u201e\u00ab"
 _CLOSE: Final = "\u201d\u00bb"
 _SINGLE_OPEN: Final = "\u2018"
 _SINGLE_CLOSE: Final = "\u2019"
-_DOUBLE_MARKS: Final = re.compile("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
-_SINGLE_MARKS: Final = re.compile("['\u2018\u2019]")
+_DOUBLE_MARKS: Final = Pattern("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_SINGLE_MARKS: Final = Pattern("['\u2018\u2019]")
 _LEFT_OF_OPEN: Final = " \t\n([{\u2014\u2013-/:"
 _RIGHT_OF_CLOSE: Final = " \t\n.,;:!?)]}\u2014\u2013-"
 _SMALL: Final = frozenset(

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple, NoReturn
 
+from briefing.draft.regex import Pattern
 from briefing.errors import size_text
 
 if TYPE_CHECKING:
@@ -279,8 +280,8 @@ _SIGNATURES: Final = (
     (b"\x7fELF", "a program"),
 )
 # Control characters no article has; a few stray ones are kept, many mean binary.
-_CONTROL: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_NEWLINES: Final = re.compile("\r\n?|[\x85\u2028\u2029]")
+_CONTROL: Final = Pattern("[\x00-\x08\x0e-\x1f\x7f]")
+_NEWLINES: Final = Pattern("\r\n?|[\x85\u2028\u2029]")
 
 
 def normalize_newlines(text: str) -> str:
@@ -372,8 +373,8 @@ def _checked(text: str, name: str) -> str:
 
 # The URL and headline a text file may start with --------------------------------------------------
 
-_URL_LINE: Final = re.compile(r"https?://[^\s/?#]+[^\s<>\"]*", re.IGNORECASE)
-_MARKDOWN_HEADING: Final = re.compile(r"#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
+_URL_LINE: Final = Pattern(r"https?://[^\s/?#]+[^\s<>\"]*", re.IGNORECASE)
+_MARKDOWN_HEADING: Final = Pattern(r"#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 #: A headline longer than this is a paragraph.
 _MAX_HEADLINE: Final = 200
 

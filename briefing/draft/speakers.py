@@ -44,10 +44,11 @@ from typing import Final, NamedTuple
 from briefing.draft.describe import is_pronoun
 from briefing.draft.docspeak import DocumentReader, Speaker, State
 from briefing.draft.document import Document
-from briefing.draft.lexicon import OFFICES, country_of, find_groupings
+from briefing.draft.offices import OfficeReader
 from briefing.draft.people import Cast, Mention
 from briefing.draft.phrases import NAME, PhraseReader
 from briefing.draft.quotes import Quoted
+from briefing.draft.regex import Pattern
 from briefing.draft.speech import (
     ACTED_ON,
     AND_COUNTERPART,
@@ -58,9 +59,7 @@ from briefing.draft.speech import (
     DESCRIPTION,
     GROUP_SPEECH,
     IN_HIS_VIEW,
-    INSTITUTION,
     LETTERS,
-    NAME_START,
     OWNED,
     PAIR,
     PARTICIPLE,
@@ -74,11 +73,11 @@ from briefing.draft.speech import (
 )
 
 #: A name in the possessive: "Marcos's concerns".
-POSSESSIVE: Final = re.compile("['\u2019](?:s\\b|(?=\\s)|$)")
+POSSESSIVE: Final = Pattern("['\u2019](?:s\\b|(?=\\s)|$)")
 
 #: An opening mark (after white space), and a closing one.
-_OPENS: Final = re.compile('\\s*["\u201c\u201e\u00ab]')
-_CLOSES: Final = re.compile('["\u201d\u00bb]')
+_OPENS: Final = Pattern('\\s*["\u201c\u201e\u00ab]')
+_CLOSES: Final = Pattern('["\u201d\u00bb]')
 
 #: Words from which a quotation inside a sentence is speech even with no speaker found.
 _SAID_WORDS: Final = 6
@@ -100,7 +99,7 @@ def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
-class Resolver(DocumentReader, PhraseReader):
+class Resolver(DocumentReader, PhraseReader, OfficeReader):
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc = doc
         self.cast = cast
@@ -136,52 +135,6 @@ class Resolver(DocumentReader, PhraseReader):
         after = text[mention.start : min(end + 1, mention.end + 60)]
         before = text[max(start, mention.start - 40) : mention.start]
         return bool(OWNED.match(after) or SPEAKS_FOR.search(before))
-
-    def _speaks_for(self, person: str, words: str) -> Speaker:
-        """Words of someone who speaks for PERSON ("Kapoor's spokesman", "an aide to
-        Aoyama"): never PERSON's; an office ("the prime minister's office") speaks for
-        PERSON's side, when the side is known."""
-        shown = " ".join(words.split())
-        country = self.cast.person(person).country
-        if country and re.search(r"\b(?:office|ministry|government)\b", shown, re.IGNORECASE):
-            return Speaker(
-                "party", country, shown, "check the speaker: words of an office, given to its side"
-            )
-        return Speaker("unknown", "", shown, f"say who said it: '{shown}' speaks for a participant")
-
-    def _institution(self, start: int, end: int, person: str | None) -> Speaker | None:
-        """Words of an office ("the White House said", "the foreign ministry said"): its
-        side if it names one, else the office, never a person."""
-        words = self.doc.text[start:end]
-        found = self._mentions(start, end)
-        if person and not INSTITUTION().search(found[-1].text):
-            return None  # a person, not an office taken for one
-        match = INSTITUTION().search(words)
-        if match is None and person is None:
-            return self._acronym(words)
-        if match is None or (person is None and NAME_START().search(words, 0, match.start())):
-            return None  # "John Smith, a ministry official": someone not in the cast
-        shown = " ".join(words.split())
-        name = re.sub(r"^(?:the|a|an) ", "", match.group().strip(), flags=re.IGNORECASE)
-        # Its side is named in its name or right before it ("Pakistan's Foreign Office"),
-        # not elsewhere in the sentence ("attacks from Afghanistan, the Foreign Office said").
-        clause = re.split(r"[,;:]", words[: match.start()])[-1].split()[-3:]
-        near = " ".join([*clause, match.group()])
-        countries = (country_of(w) for w in re.findall(r"[A-Z][\w.]+", near))
-        country = next((c for c in countries if c), None)
-        if country is None:
-            # A seat of government ("the Kremlin"), or a grouping's office ("the ASEAN
-            # Secretariat"); "the ministry said", "the Foreign Office said": which side's,
-            # the words do not say.
-            country = OFFICES.get(name) or next(iter(find_groupings(near)), None)
-        if country is None:
-            return Speaker("unknown", "", shown, f"say who said it: '{shown}' names no side")
-        return Speaker(
-            "party",
-            country,
-            shown,
-            "check the speaker: words of an office, given to its side",
-        )
 
     def _pronoun(self, word: str) -> Speaker | None:
         """A pronoun is whom the sentence before was about, else the last speaker if nobody else

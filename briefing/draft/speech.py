@@ -11,6 +11,7 @@ from typing import Final
 
 from briefing.draft.document import lazy
 from briefing.draft.lexicon import SPEECH_VERBS
+from briefing.draft.regex import Pattern
 
 #: Verbs that introduce words; "according" and "read" only with their own patterns.
 VERBS: Final = (SPEECH_VERBS - {"according", "read"}) | {
@@ -20,8 +21,8 @@ VERBS: Final = (SPEECH_VERBS - {"according", "read"}) | {
     "reported",
     "reports",
 }
-WORDS: Final = re.compile(r"[\w.'\u2019@-]+")
-LETTERS: Final = re.compile(r"[A-Za-z]+")
+WORDS: Final = Pattern(r"[\w.'\u2019@-]+")
+LETTERS: Final = Pattern(r"[A-Za-z]+")
 
 
 def is_verb(word: str) -> bool:
@@ -43,13 +44,13 @@ def word_run(text: str, start: int, end: int, limit: int) -> list[tuple[int, int
 
 
 #: An aside between a name and its speech verb: ", who met Petrov on Monday, said".
-ASIDE: Final = re.compile(
+ASIDE: Final = Pattern(
     r", (?P<aside>(?:[^,.;:\"\u201c\u201d()]|\.(?=\w))+), (?:has |had |also |then )?"
     r"(?P<verb>\w+)"
 )
 
 #: The head of a list of offices in a title, up to its last two ("Trade, Industry and ...").
-_OFFICE_LIST: Final = re.compile(r"(?:[A-Z][a-z]+, )+(?=[A-Z][a-z]+ and [A-Z][a-z]+ [A-Z])")
+_OFFICE_LIST: Final = Pattern(r"(?:[A-Z][a-z]+, )+(?=[A-Z][a-z]+ and [A-Z][a-z]+ [A-Z])")
 
 #: Words that go on with a sentence after a quotation rather than name who said it.
 _GOES_ON: Final = frozenset({"and", "but", "or", "then", "which", "who", "that", "while"})
@@ -147,7 +148,7 @@ DOC_WORDS: Final = (
     r"document|report|transcript)"
 )
 #: A cheap look for a document's name before the full pattern is compiled.
-DOC_HINT: Final = re.compile(
+DOC_HINT: Final = Pattern(
     r"statement|read-?out|declaration|communiqu|release|document|report|transcript", re.IGNORECASE
 )
 ACCORDING: Final = lazy(
@@ -170,21 +171,21 @@ STAND_INS: Final = (
     r"spokes(?:man|woman|person|people)|aides?|office|sources?|officials?|advisers?|advisors?"
     r"|representatives?|counterparts?|ministry|government|camp|team|allies|ally|envoys?"
 )
-OWNED: Final = re.compile(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + STAND_INS + r")\b")
-SPEAKS_FOR: Final = re.compile(
+OWNED: Final = Pattern(r"\S*?(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:" + STAND_INS + r")\b")
+SPEAKS_FOR: Final = Pattern(
     r"\b(?:" + STAND_INS + r")\s+(?:for|to|close to|of|from|near)\s+(?:the\s+)?$"
 )
 #: The start of a clause of its own, right before a name: "..., and Petrov praised".
-CLAUSE: Final = re.compile(
+CLAUSE: Final = Pattern(
     r"(?:[,;]\s+(?:and|but|while|whereas)|;|\bwhile|\bwhereas)\s+(?:[A-Z][\w.-]*\s+){0,3}$"
 )
 
 #: A verb right before a name, and the titles between them: "criticised Prime Minister ".
-ACTED_ON: Final = re.compile(
+ACTED_ON: Final = Pattern(
     r"\b(?:[a-z]{2,}ed|met|told|urged|thanked|praised|hosted|welcomed)\s+(?:[A-Z][\w.-]*\s+){0,3}$"
 )
 
-SAYING: Final = re.compile(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
+SAYING: Final = Pattern(r"\b(?:saying|stating|adding|noting|declaring)(?: that)?\s*[:,]?\s*$")
 DESCRIPTION: Final = lazy(
     # "the Japanese foreign minister", "Pakistan's foreign minister".
     r"\b(?:(?:the|his|her) |(?=[A-Z][a-z]+['\u2019]s [a-z]))((?:[A-Z][\w.]+(?:['\u2019]s)? )?"
