@@ -397,3 +397,25 @@ def test_words_of_country_names_and_offices_are_never_people() -> None:
     assert not {"Lanka", "Lankan", "Papua", "Supreme", "Member", "Republic"} & {
         w for n in names for w in n.split()
     }, names
+
+
+def test_someone_whose_words_are_about_something_else_was_not_there() -> None:
+    text = (
+        "Canadian Prime Minister Mark Carney spoke with Mexican President Claudia Sheinbaum"
+        " in a call on Tuesday that focused on trade.\n\n"
+        "Carney said the talks were productive.\n\n"
+        "US President Donald Trump claims that the tariffs will strengthen manufacturing.\n"
+    )
+    names = participants(text)
+    assert "Donald Trump" not in names
+    assert {"Mark Carney", "Claudia Sheinbaum"} <= set(names)
+
+
+def test_someone_met_on_another_trip_the_visit_comes_after_was_not_there() -> None:
+    text = (
+        "Chinese President Xi Jinping hosted Sri Lankan President Anura Dissanayake in"
+        " Beijing on Wednesday.\n\n"
+        "The visit comes shortly after Dissanayake's trip to New Delhi, where he assured"
+        " Indian Prime Minister Narendra Modi of his support.\n"
+    )
+    assert "Narendra Modi" not in participants(text)

@@ -25,6 +25,7 @@ from typing import Final
 
 from briefing.draft.document import Document
 from briefing.draft.lexicon import SPEECH_VERBS
+from briefing.draft.outcomes import CONTEXT
 from briefing.draft.people import Mention
 from briefing.draft.regex import Pattern
 from briefing.draft.speakers import POSSESSIVE
@@ -71,6 +72,17 @@ _MESSAGE: Final = Pattern(
 _WORDS: Final = Pattern(r"[A-Za-z]+")
 #: Speech verbs that are not also a meeting ("called on the President").
 _SPEECH_ONLY: Final = SPEECH_VERBS - {"called", "calls"}
+
+
+_QUOTE_MARK: Final = Pattern('["\u201c\u201d\u2018]')
+#: Words of this meeting in a sentence of someone's words.
+_ABOUT_THE_MEETING: Final = Pattern(
+    r"\b(?:talks|meeting|met|summit|visit|discussions?|call|conversation|counterparts?|"
+    r"agreed|agreements?|signed|reporters|press|dialogue|consultations|bilateral|ties|"
+    r"relations|relationship|cooperation|partnership|alliance|format|bloc|forum|sides|"
+    r"leaders|ministers|delegations?|confirmed|accords?|deals?|memorand\w+|trip)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
@@ -145,7 +157,11 @@ def places_at_meeting(doc: Document, mention: Mention, start: int, end: int) -> 
     first, last = _clause(text, start, end, mention.start)
     if _commentator(text, mention):
         return bool(_THERE.search(text, first, last))
-    other = _OTHER_MEETING.search(text, first, last) is not None
+    # "The visit comes after his trip to New Delhi, where he assured Modi": another meeting.
+    other = (
+        _OTHER_MEETING.search(text, first, last) is not None
+        or CONTEXT.search(text, start, mention.start) is not None
+    )
     for match in AT_THE_MEETING.finditer(text, first, last):
         if other or match.group().casefold() in _SPEECH_ONLY:
             continue  # a speech verb is its subject's alone
@@ -154,4 +170,10 @@ def places_at_meeting(doc: Document, mention: Mention, start: int, end: int) -> 
         if _LONG_AGO.match(text, match.end(), last):
             continue
         return True
-    return _subject_of_speech(text, first, last, mention)
+    # Words of theirs place them there when quoted, or when about the meeting ("Modi said
+    # the talks were productive"), not when about something else ("Trump claims that the
+    # tariffs will ...").
+    return _subject_of_speech(text, first, last, mention) and (
+        _QUOTE_MARK.search(text, start, end) is not None
+        or _ABOUT_THE_MEETING.search(text, start, end) is not None
+    )
