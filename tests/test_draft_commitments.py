@@ -243,3 +243,23 @@ def test_parties_named_by_a_capital_an_office_or_a_passive_between(
     assert found["parties"] == parties
     assert "check the parties: " in found["review"]
     assert "taken to be all sides" not in found["review"]
+
+
+def test_people_listed_with_their_countries_in_brackets_are_all_parties() -> None:
+    text = (
+        "Presidents Martin Vizcarra (Peru), Ivan Duque (Colombia), Sebastian Pinera (Chile),"
+        " and Foreign Affairs Secretary Marcelo Ebrard (Mexico) on Saturday signed the Lima"
+        " Declaration at the end of the summit in Lima.\n"
+    )
+    [commitment] = draft(text)["commitments"]
+    assert sorted(commitment["by"]) == ["chile", "colombia", "mexico", "peru"]
+
+
+def test_a_report_that_says_is_not_who_made_the_commitment() -> None:
+    text = (
+        "Leaders of the Shanghai Cooperation Organisation met in Qingdao on Sunday.\n\n"
+        "Russian media reports say the SCO leaders adopted a total of 17 documents.\n"
+    )
+    by = [c["by"] for c in draft(text)["commitments"]]
+    assert by
+    assert all("russia" not in b for b in by)

@@ -19,10 +19,12 @@ if TYPE_CHECKING:
 
 #: Where a reported clause starts: after "said (that)", "that", a colon, ", and".
 _CLAUSE_BREAK: Final = Pattern(
-    r"\b(?:said|says|told \w+|announced|added|noted|stressed)\b(?: on \w+)?(?: that)?"
+    r"\b(?:said|says|say|told \w+|announced|added|noted|stressed)\b(?: on \w+)?(?: that)?"
     r"|\bthat\b|[;:]|,\s+(?:and|but|while)\b",
     re.IGNORECASE,
 )
+#: A country in brackets after a name: "Ivan Duque (Colombia)".
+_PAREN_COUNTRY: Final = Pattern(r"\((?:[A-Z][\w.'-]*\s?){1,4}\)")
 #: An opening phrase before the subject ("Turning to Ukraine, the leaders ...").
 _OPENING: Final = Pattern(
     r"\s*(?:In|During|At|After|Before|On|Through|Following|To|Turning|Noting|Discussing|"
@@ -67,9 +69,18 @@ def _in_a_list(text: str, start: int, end: int) -> bool:
     if not re.match(r",\s+and|;", text[start:end]):
         return False
     after = re.match(r"\s*(?:and\s+)?(?:the\s+)?(\S+(?:\s+\S+)?)", text[end : end + 40])
-    return bool(
-        after and country_names(after.group(1)) and country_names(text[max(0, start - 60) : start])
+    before = text[max(0, start - 60) : start]
+    if after and country_names(after.group(1)) and country_names(before):
+        return True
+    # People each followed by their country: "Ivan Duque (Colombia), ..., and Marcelo
+    # Ebrard (Mexico)".
+    return _bracketed_country(text, end, min(len(text), end + 80)) and _bracketed_country(
+        text, max(0, start - 60), start
     )
+
+
+def _bracketed_country(text: str, start: int, end: int) -> bool:
+    return any(country_names(m.group()) for m in _PAREN_COUNTRY.finditer(text, start, end))
 
 
 def _subject_span(text: str, start: int, end: int) -> tuple[int, int]:
