@@ -419,3 +419,24 @@ def test_someone_met_on_another_trip_the_visit_comes_after_was_not_there() -> No
         " Indian Prime Minister Narendra Modi of his support.\n"
     )
     assert "Narendra Modi" not in participants(text)
+
+
+def test_the_document_named_earlier_speaks_for_the_meeting_s_sides() -> None:
+    text = (
+        "Leaders of the Shanghai Cooperation Organisation signed the Qingdao Declaration on"
+        " Sunday.\n\n"
+        "The leaders discussed trade, security and the situation in the region at length.\n\n"
+        'According to the document, members have made "a shared future" a common concept.\n\n'
+        '"Cooperation has reached a new level," it said.\n'
+    )
+    assert who(text) == ["joint", "joint"]
+
+
+def test_a_person_the_tag_names_is_the_speaker_of_a_document_s_words() -> None:
+    text = (
+        "Leaders of the six GCC states signed the AlUla Declaration on Tuesday.\n\n"
+        "Saudi Foreign Minister Prince Faisal bin Farhan spoke to reporters afterwards.\n\n"
+        "The statement affirmed the unity of the Gulf states,\u201d and members agreed that no"
+        " country\u2019s borders be crossed,\u201d Prince Faisal added.\n"
+    )
+    assert who(text)[-1] == "farhan"

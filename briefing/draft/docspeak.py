@@ -95,7 +95,8 @@ class DocumentReader:
                 speaker = Speaker("party", name, attribution, None)
                 self.state.last_document = speaker
                 return speaker
-            return self._earlier_document(attribution, start, end)
+            # "According to the document": a document that speaks.
+            return self._earlier_document(attribution, start, end, speaks=True)
         said = DOC_SAID().search(sentence) if DOC_HINT.search(sentence) else None
         if said:
             doc_words = said.group("doc")
@@ -150,9 +151,9 @@ class DocumentReader:
         speaks = speaks or bool(DOC_SPEAKS().search(attribution))
         if speaks and JOINT_DOC().search(attribution):
             return Speaker("joint", "", attribution, None)
-        earlier = NAMED_DOC().search(self.doc.text, max(0, start - 600), start)
+        earlier = NAMED_DOC().search(self.doc.text, 0, start)
         the_doc = r"the (?:document|text|statement|declaration|communiqu\w*)\b"
-        if speaks and earlier and re.match(the_doc, attribution, re.I):
+        if speaks and earlier and re.match(r"(?:according to )?" + the_doc, attribution, re.I):
             # "This is also reflected in the final declaration. ... the document says"
             return Speaker(
                 "joint",

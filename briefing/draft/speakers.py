@@ -227,7 +227,10 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         _, c_end = _sentence_span(self.doc, max(close - 1, quote.start))
         document = self._document(s_start, max(c_end, s_end), (quote.opened, close))
         if document:
-            return document
+            # `The statement affirmed ...,” Prince Faisal added`: the person the tag names.
+            tag = speaker_after(text, quote.closed + 1, c_end) if quote.closed >= 0 else None
+            tagged = self.who(tag[0], tag[1], last=tag[2]) if tag else None
+            return tagged if tagged is not None and tagged.kind == "person" else document
         # A speech verb right after the closing mark.
         named: tuple[int, int] | None = None
         if quote.closed >= 0:

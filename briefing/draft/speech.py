@@ -203,7 +203,8 @@ COLLECTIVE: Final = lazy(
 DOC_SPEAKS: Final = lazy(r"^according|\b(?:said|says|reads|read|stated|states|noted|added)$")
 JOINT_DOC: Final = lazy(r"\b(?:joint|declaration|communiqu)", re.IGNORECASE)
 NAMED_DOC: Final = lazy(
-    r"\b(?:joint (?:statement|communiqu[e\u00e9])|(?:[A-Z][\w-]*|final|joint|summit) declaration)\b"
+    r"\b(?:(?i:joint (?:press |media |final )?(?:statement|communiqu[e\u00e9]))|"
+    r"(?:[A-Z][\w-]*|final|joint|summit) (?i:declaration))\b"
 )
 IN_HIS_VIEW: Final = lazy(r"\s*(?:In|To)\s+(his|her)\s+(?:view|words|mind|opinion),?\s*")
 AND_COUNTERPART: Final = lazy(r"\s+and\s+(?:(?:his|her|the)\s+)?(?:[\w-]+\s+){0,3}")
