@@ -263,3 +263,25 @@ def test_a_report_that_says_is_not_who_made_the_commitment() -> None:
     by = [c["by"] for c in draft(text)["commitments"]]
     assert by
     assert all("russia" not in b for b in by)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Kenya's president noted the keenness of the two countries to expand trade.", "interest"),
+        ("A joint action plan for closer cooperation has been drawn up.", "decision"),
+        ("The two governments also drew up an action plan with specific projects.", "decision"),
+        ("This cooperation is to be specifically intensified.", "plan"),
+        ("Member states reiterated their commitment to the treaty.", "reaffirmation"),
+        ("Furthermore, they convened the dialogue mechanism in the field of defence.", "decision"),
+        ("In this regard, they scheduled a meeting of the committee on security.", "decision"),
+        ("The two nations will also jointly explore rare metals in the north.", "plan"),
+    ],
+)
+def test_more_outcome_grammar_of_real_reporting(sentence: str, kind: str) -> None:
+    [found] = commitments(TWO + sentence)
+    assert found["kind"] == kind
+
+
+def test_a_meeting_already_scheduled_is_no_decision() -> None:
+    assert commitments(TWO + "The scheduled meeting was convened by the ministers.") == []

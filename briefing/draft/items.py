@@ -67,6 +67,7 @@ _SIDES: Final = Pattern(
     r"the summit|the talks|the (?:\w+ )?(?:declaration|agreement|statement|government)|"
     r"\w+(?:'s|\u2019s) (?:joint )?(?:declaration|agreement|statement|communiqu\w+|roadmap)|"
     r"those (?:taking part|present|attending)|the (?:\w+ )?(?:forum|bloc|grouping)|"
+    r"member (?:states|countries|nations)|"
     r"there was)\b",
     re.IGNORECASE,
 )
@@ -77,7 +78,7 @@ _SIDE_WORDS: Final = frozenset(
      "ministers", "officials", "they", "we", "he", "she", "delegation", "delegations", "forces",
      "military", "militaries", "navies", "armies", "companies", "firms", "ministries", "agencies",
      "diplomats", "envoys", "negotiators", "teams", "parties", "partners", "authorities",
-     "forum", "bloc", "commission", "committee", "mechanism"}
+     "forum", "bloc", "commission", "committee", "mechanism", "states", "members"}
 )  # fmt: skip
 _PLANNED: Final = Pattern(r"(?:will|would|is|are)(?: due)?(?: to)? be |would see", re.IGNORECASE)
 _MODAL: Final = Pattern(r"^(?:will|would|shall|are to|is to)\b", re.IGNORECASE)
@@ -131,7 +132,7 @@ _RELATIVE: Final = Pattern(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
 _PASSIVE: Final = Pattern(
     r"\b(?:is|are|was|were|will be|would be|has been|have been|had been)\s+(?:being\s+)?"
     r"(?:(?:also|further|formally|officially|jointly)\s+)?(?:endorsed|approved|signed|launched|"
-    r"opened|taken up|established|set up|adopted|concluded|reached)\b",
+    r"opened|taken up|established|set up|adopted|concluded|reached|drawn up)\b",
     re.IGNORECASE,
 )
 _MONTHS: Final = (

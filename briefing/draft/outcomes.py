@@ -57,6 +57,9 @@ MORE_COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:conveyed|voiced|signall?ed|indicated)(?= [^.;]{0,80}?\b(?:his|her|its|their|"
         r"[\w.]+(?:'s|\u2019s)) (?:\w+ )?(?:keenness|eagerness|readiness|willingness|desire) to\b)",
         r"(?:keenness|eagerness|readiness|willingness) to",
+        # "noted the keenness of the two countries to", "pointed out to the keenness of".
+        r"(?:noted|pointed (?:out )?to|stressed|underlined|emphasi[sz]ed|affirmed) (?:the |"
+        r"his |her |its |their )?(?:keenness|eagerness|readiness|willingness) (?:of|to)\b",
         # "expects the Korean side to implement the plan": a wish of what the other will do.
         r"(?:expects?|expected) (?:the |its |his |her |their )?(?:[\w-]+ ){0,2}(?:side|sides|"
         r"government|counterparts?|partners?) to",
@@ -81,8 +84,17 @@ MORE_COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"expressed (?:its |their |his |her )?(?:\w+ )?determination to",
         # What a document sets out to happen: "The declaration envisages increased trade".
         r"(?:envisag|envision|foresee)(?:s|es|ed)?\b",
+        # "will also jointly explore", "is to be specifically intensified".
+        r"(?:will|would|shall) (?:also |jointly |further |together )+(?!be\b|have\b|not\b)\w+",
+        r"(?:is|are) to be \w+ly \w+ed\b",
     ),
     "decision": (
+        # A plan or text prepared together: "drew up an action plan", "has been drawn up".
+        r"(?:drew|draw) up (?:a|an|the|their|its)\b",
+        r"(?:was|were|has been|have been) drawn up\b",
+        # A body or a meeting called into being: "they convened the dialogue mechanism",
+        # "scheduled a meeting of the Standing Committee" (not "the scheduled meeting").
+        r"(?<!was )(?<!were )(?<!been )(?:convened|scheduled) (?:a|an|the)\b",
         r"witnessed the exchange of (?:the )?(?:\w+ )?(?:agreements|memorand\w+|MoUs|documents)",
         # The impersonal passive of minutes and readouts: "It was agreed that ...".
         r"it (?:was|has been|is) (?:also )?(?:agreed|decided|resolved)",
