@@ -114,3 +114,13 @@ def test_in_his_view_is_the_person_the_sentence_before_was_about() -> None:
             "tusk",
         )
     ]
+
+
+def test_two_apostrophes_typed_for_a_double_mark_close_a_quotation() -> None:
+    text = (
+        "Acting President Yemi Osinbajo met President Nana Akufo-Addo in Abuja on Sunday.\n\n"
+        "The leaders highlighted the role of the two countries as the"
+        " \u201ccentre piece\u2019\u2019 of the sub-region.\n\n"
+        "\u201cBoth leaders pledged to intensify cooperation,\u2019\u2019 Akufo-Addo said.\n"
+    )
+    assert quotes(text) == ["centre piece", "Both leaders pledged to intensify cooperation,"]

@@ -37,7 +37,8 @@ _OPEN: Final = "\u201c\u201e\u00ab"
 _CLOSE: Final = "\u201d\u00bb"
 _SINGLE_OPEN: Final = "\u2018"
 _SINGLE_CLOSE: Final = "\u2019"
-_DOUBLE_MARKS: Final = Pattern("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+#: Two apostrophes typed for a double mark (right or left curly ones, or straight) are one.
+_DOUBLE_MARKS: Final = Pattern("''|\u2019\u2019|\u2018\u2018|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _SINGLE_MARKS: Final = Pattern("['\u2018\u2019]")
 _LEFT_OF_OPEN: Final = " \t\n([{\u2014\u2013-/:"
 _RIGHT_OF_CLOSE: Final = " \t\n.,;:!?)]}\u2014\u2013-"
@@ -92,8 +93,10 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[_Mark]:
     for found in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(text, start, end):
         at = found.start()
         char = found.group()
-        if char == "''":
+        if char in ("''", "\u2019\u2019"):
             marks.append(_Mark(at, 2, _facing(text, at, 2, start, end)))
+        elif char == "\u2018\u2018":
+            marks.append(_Mark(at, 2, "open"))
         elif char in _OPEN:
             marks.append(_Mark(at, 1, "open"))
         elif char in _CLOSE:
