@@ -88,17 +88,18 @@ def _unreadable(path: Path, exc: OSError) -> NoReturn:
 def knowledge_files(path: Path) -> list[Path]:
     """The knowledge files at PATH: the file itself, or the *.yaml and *.yml files of a
     directory and its subdirectories (hidden ones left out), in order of their paths."""
-    return [file for file, _ in _knowledge_entries(path)]
+    return [Path(file) for file, *_ in _knowledge_entries(path)]
 
 
-def _knowledge_entries(path: Path) -> list[tuple[Path, bool]]:
-    """`knowledge_files`, each with whether it is a symbolic link."""
+def _knowledge_entries(path: Path) -> list[tuple[str, bool, str, str]]:
+    """`knowledge_files` as strings, each with whether it is a symbolic link, its folder and
+    its name."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         _unreadable(path, exc)
     if stat.S_ISDIR(mode):
-        files: list[tuple[tuple[str, ...], str, bool]] = []
+        files: list[tuple[tuple[str, ...], str, bool, str]] = []
         try:
             _walk(os.fspath(path), (), files)
         except OSError as exc:
@@ -109,18 +110,21 @@ def _knowledge_entries(path: Path) -> list[tuple[Path, bool]]:
                 "no knowledge files (*.yaml, *.yml) in this directory or below it",
                 "give a knowledge file, or a directory that holds some",
             )
-        return [(Path(p), link) for _, p, link in sorted(files)]
+        return [(p, link, folder, key[-1]) for key, p, link, folder in sorted(files)]
     if not stat.S_ISREG(mode):
         fail(
             path,
             f"is {_special_kind(mode)}, not a knowledge file",
             "give a .yaml file or a directory",
         )
-    return [(path, os.path.islink(path))]
+    folder, name = os.path.split(path)
+    return [(os.fspath(path), os.path.islink(path), folder, name)]
 
 
 def _walk(
-    folder: str, within: tuple[str, ...], found: list[tuple[tuple[str, ...], str, bool]]
+    folder: str,
+    within: tuple[str, ...],
+    found: list[tuple[tuple[str, ...], str, bool, str]],
 ) -> None:
     """The knowledge files under FOLDER into FOUND, as os.walk would find them (symbolic links
     to folders not followed, hidden folders left out), from one scandir a folder: a file's
@@ -147,7 +151,7 @@ def _walk(
             except OSError:
                 continue
             if regular:
-                found.append(((*within, name), entry.path, link))
+                found.append(((*within, name), entry.path, link, folder))
     for entry in sorted(folders, key=lambda e: e.name):
         try:
             link = entry.is_symlink()
@@ -189,21 +193,31 @@ def load_knowledge(
 
 def listed_files(path: Path | Sequence[Path]) -> list[Path]:
     """The knowledge files at PATH (each place in turn), a file named twice listed once."""
-    files: list[Path] = []
+    return [Path(file) for file, _ in listed_paths(path)]
+
+
+def listed_paths(path: Path | Sequence[Path]) -> list[tuple[str, str]]:
+    """`listed_files` as strings, each with its absolute path: what the index keeps files by
+    (a Path a file costs more than reading the index does, in a large archive)."""
+    files: list[tuple[str, str]] = []
     seen: set[str] = set()
-    folders: dict[str, str] = {}
+    # Each folder's real and absolute path, ending in a separator: joined to a name by
+    # concatenation (os.path.join a file is most of listing a large archive).
+    prefixes: dict[str, tuple[str, str]] = {}
     for place in [path] if isinstance(path, Path) else path:
-        for file, link in _knowledge_entries(place):
+        for file, link, folder, name in _knowledge_entries(place):
             # A file named twice (a folder and a file in it) is read once. Its real path is
             # its folder's real path and its name, unless the file is a link itself.
-            folder, name = os.path.split(file)
-            real_folder = folders.get(folder)
-            if real_folder is None:
-                real_folder = folders[folder] = os.path.realpath(folder or ".")
-            real = os.path.realpath(file) if link else os.path.join(real_folder, name)
+            prefix = prefixes.get(folder)
+            if prefix is None:
+                prefix = prefixes[folder] = (
+                    os.path.join(os.path.realpath(folder or "."), ""),
+                    os.path.join(os.path.abspath(folder or "."), ""),
+                )
+            real = os.path.realpath(file) if link else prefix[0] + name
             if real not in seen:
                 seen.add(real)
-                files.append(file)
+                files.append((file, prefix[1] + name))
     return files
 
 

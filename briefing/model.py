@@ -304,6 +304,14 @@ def _index(d: Dialogue) -> _Index:
     return entry
 
 
+def forget(d: Dialogue) -> None:
+    """Drop D's lookups: for a process that reads dialogues one at a time and keeps none
+    (the index reads a whole archive), so that the lookups do not keep them alive."""
+    entry = _INDEXES.get(id(d))
+    if entry is not None and entry.dialogue is d:
+        del _INDEXES[id(d)]
+
+
 class Knowledge(NamedTuple):
     """Every dialogue loaded from one data location, in date order."""
 

@@ -35,7 +35,6 @@ from briefing.index.store import (
     FORMAT,
     INDEX_ENV,
     Refresh,
-    absolute_paths,
     connect,
     index_path,
     mode,
@@ -53,7 +52,7 @@ T = TypeVar("T")
 #: A question put to an up-to-date index: its connection, the files and their absolute
 #: paths, and the cache; None when the index cannot answer it.
 Ask = Callable[
-    ["sqlite3.Connection", Sequence[Path], Sequence[str], "cache.Store | None"], "T | None"
+    ["sqlite3.Connection", Sequence[str], Sequence[str], "cache.Store | None"], "T | None"
 ]
 
 
@@ -64,9 +63,10 @@ def _answer(data: Sequence[Path], ask: Ask[T], *, limit: int, use_cache: bool) -
     if setting == "off":
         return None
     try:
-        files = load.listed_files(data)
+        listed = load.listed_paths(data)
     except DataError:
         return None
+    files = [file for file, _ in listed]
     if setting == "auto" and len(files) < AUTO_MIN_FILES:
         return None
     where = index_path(data)
@@ -75,7 +75,7 @@ def _answer(data: Sequence[Path], ask: Ask[T], *, limit: int, use_cache: bool) -
     import sqlite3
 
     store = cache.open_store() if use_cache else None
-    absolute = absolute_paths(files)
+    absolute = [path for _, path in listed]
     for attempt in (1, 2):
         conn = connect(where)
         if conn is None:
@@ -113,7 +113,7 @@ def knowledge_for(
 
     def ask(
         conn: sqlite3.Connection,
-        files: Sequence[Path],
+        files: Sequence[str],
         absolute: Sequence[str],
         store: cache.Store | None,
     ) -> Knowledge | None:

@@ -93,7 +93,7 @@ class Index:
 
 
 def listings(
-    conn: sqlite3.Connection, files: Sequence[Path], absolute: Sequence[str]
+    conn: sqlite3.Connection, files: Sequence[str], absolute: Sequence[str]
 ) -> list[Listing]:
     """What the list of dialogues shows of every meeting, in the order of the full load."""
     from briefing.records import Listing
@@ -120,7 +120,7 @@ Narrow = Callable[[Index], set[int] | None]
 
 def gather(
     conn: sqlite3.Connection,
-    files: Sequence[Path],
+    files: Sequence[str],
     absolute: Sequence[str],
     wanted: set[int] | None,
     dialogue: str | None,

@@ -17,7 +17,7 @@ from briefing import cache, load
 from briefing.build import build_dialogue
 from briefing.errors import DataError
 from briefing.match import fold, person_names
-from briefing.model import Commitment, Dialogue, Evidence, Progress
+from briefing.model import Commitment, Dialogue, Evidence, Progress, forget
 from briefing.records import listing
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ def _words(d: Dialogue) -> str:
     return " ".join(sorted(set(_WORD.findall(text.lower()))))
 
 
-def absolute_paths(files: Sequence[Path]) -> list[str]:
+def absolute_paths(files: Sequence[str | Path]) -> list[str]:
     """Each file's absolute path (as os.path.abspath, its folder's worked out once)."""
     folders: dict[str, str] = {}
     found = []
@@ -270,12 +270,12 @@ def absolute_paths(files: Sequence[Path]) -> list[str]:
     return found
 
 
-def _plain(data: bytes, file: Path, key: str, store: cache.Store | None) -> dict[str, Any]:
+def _plain(data: bytes, file: str, key: str, store: cache.Store | None) -> dict[str, Any]:
     if store is not None:
         hit = store.get(key)
         if hit is not None:
             return hit[0]
-    plain, marks = load.parse_file(data, str(file))
+    plain, marks = load.parse_file(data, file)
     if store is not None:
         store.put(key, plain, marks)
     return plain
@@ -283,21 +283,20 @@ def _plain(data: bytes, file: Path, key: str, store: cache.Store | None) -> dict
 
 def refresh(
     conn: sqlite3.Connection,
-    files: Sequence[Path],
+    files: Sequence[str | Path],
     limit: int,
     store: cache.Store | None,
     absolute: Sequence[str] | None = None,
 ) -> Refresh | None:
     """Bring the index up to date with FILES (at ABSOLUTE, worked out when not given);
     None when one cannot be read as the full load would read it (that load then says why)."""
-    known = {
-        path: _Entry(fid, size, mtime, key)
-        for fid, path, size, mtime, key in conn.execute(
-            "SELECT fid, path, size, mtime, key FROM files"
-        )
+    # Rows as the database gives them (fid, size, mtime, key), keyed by path: a named
+    # tuple a file costs more than the look-up does in a large archive.
+    known: dict[str, tuple[int, int, int, str]] = {
+        row[0]: row[1:] for row in conn.execute("SELECT path, fid, size, mtime, key FROM files")
     }
     now = time.time_ns()
-    changed: list[tuple[str, Path, int, int]] = []
+    changed: list[tuple[str, str, int, int]] = []
     listed: set[str] = set()
     for file, path in zip(files, absolute or absolute_paths(files), strict=True):
         listed.add(path)
@@ -308,65 +307,50 @@ def refresh(
         if info.st_size > limit:
             return None
         old = known.get(path)
-        if old is None or old.size != info.st_size or old.mtime != info.st_mtime_ns:
+        if old is None or old[1] != info.st_size or old[2] != info.st_mtime_ns:
             # Recently written: its size and time may not show a second edit; look again.
             size = -1 if now - info.st_mtime_ns < RACY_NS else info.st_size
-            changed.append((path, file, size, info.st_mtime_ns))
-    removed = [known[p].fid for p in known.keys() - listed]
+            changed.append((path, os.fspath(file), size, info.st_mtime_ns))
+    removed = [known[p][0] for p in known.keys() - listed]
     if not changed and not removed:
         row = conn.execute("SELECT value FROM meta WHERE key = 'checked'").fetchone()
         return Refresh(0, 0, 0, row is not None and row[0] == "1")
     stat_only: list[tuple[int, int, str, str]] = []
-    fresh: list[tuple[str, int, int, str, Dialogue | None]] = []
+    # What each file's rows hold, made as it is read and written a batch at a time, each
+    # batch in a transaction of its own: a first build of a large archive holds one batch.
+    batch: list[_Rows] = []
+    indexed = 0
+    fts = has_words(conn)
     for path, file, size, mtime in changed:
         try:
-            data = load._read_bytes(file, limit)
+            data = load._read_bytes(Path(file), limit)
         except DataError:
             return None
         key = cache.key_for(data)
         old = known.get(path)
-        if old is not None and old.key == key:
+        if old is not None and old[3] == key:
             stat_only.append((size, mtime, path, key))
             continue
         try:
-            dialogue: Dialogue | None = build_dialogue(_plain(data, file, key, store), str(file))
+            d = build_dialogue(_plain(data, file, key, store), file)
         except DataError:
-            dialogue = None  # recorded as invalid: queries take the full path, which says why
-        fresh.append((path, size, mtime, key, dialogue))
-    prepared = [
-        (path, size, mtime, key, d, _record(d), _names(d), _topics(d), _words(d))
-        if d is not None
-        else (path, size, mtime, key, None, None, set(), set(), "")
-        for path, size, mtime, key, d in fresh
-    ]
-    fts = has_words(conn)
+            # Recorded as invalid: queries take the full path, which says why.
+            batch.append((path, size, mtime, key, False, None, set(), set(), ""))
+        else:
+            batch.append(
+                (path, size, mtime, key, True, _record(d), _names(d), _topics(d), _words(d))
+            )
+            forget(d)  # its lookups would keep it alive
+        if len(batch) == BATCH:
+            _write(conn, batch, known, fts)
+            indexed += len(batch)
+            batch = []
+    indexed += len(batch)
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        gone = removed + [known[p].fid for p, *_ in fresh if p in known]
-        for fid in gone:
+        _put(conn, batch, known, fts)
+        for fid in removed:
             _drop(conn, fid, fts)
-        # Another run may have indexed a file meanwhile: the path is unique, so replace it.
-        for path, size, mtime, key, d, record, names, topics, words in prepared:
-            row = conn.execute("SELECT fid FROM files WHERE path = ?", (path,)).fetchone()
-            if row is not None:
-                _drop(conn, row[0], fts)
-            columns = record if record is not None else (None,) * 7 + (0,) + (None,) * 7
-            cursor = conn.execute(
-                "INSERT INTO files(path, size, mtime, key, ok, did, title, location, date,"
-                " review, ordinal, series, links, linkdata, date_note, n_participants,"
-                " n_topics, n_commitments, n_interests, n_quotes)"
-                f" VALUES ({', '.join('?' * 20)})",
-                (path, size, mtime, key, int(d is not None), *columns),
-            )
-            made = cursor.lastrowid
-            conn.executemany(
-                "INSERT INTO names VALUES (?, ?, ?)", [(f, made, p) for f, p in sorted(names)]
-            )
-            conn.executemany(
-                "INSERT INTO topics VALUES (?, ?)", [(f, made) for f in sorted(topics)]
-            )
-            if fts and d is not None:
-                conn.execute("INSERT INTO words(rowid, body) VALUES (?, ?)", (made, words))
         # Only onto the row of the bytes read (another run may have indexed newer ones): the
         # time was taken before the read, so a row never holds a time newer than its bytes.
         conn.executemany(
@@ -374,7 +358,56 @@ def refresh(
         )
         ok = _check(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('checked', ?)", ("1" if ok else "0",))
-    return Refresh(len(changed), len(fresh), len(removed), ok)
+    return Refresh(len(changed), indexed, len(removed), ok)
+
+
+#: A file's rows: path, size, mtime, key, valid, meeting columns, names, topics, words.
+_Rows = tuple[str, int, int, str, bool, Any, set[tuple[str, int]], set[str], str]
+#: How many files' rows are written in one transaction while an archive is indexed.
+BATCH: Final = 200
+
+
+def _write(
+    conn: sqlite3.Connection,
+    batch: list[_Rows],
+    known: dict[str, tuple[int, int, int, str]],
+    fts: bool,
+) -> None:
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        _put(conn, batch, known, fts)
+
+
+def _put(
+    conn: sqlite3.Connection,
+    batch: list[_Rows],
+    known: dict[str, tuple[int, int, int, str]],
+    fts: bool,
+) -> None:
+    """BATCH's rows in place of the files' old ones, in the open transaction."""
+    for path, size, mtime, key, valid, record, names, topics, words in batch:
+        old = known.get(path)
+        if old is not None:
+            _drop(conn, old[0], fts)
+        # Another run may have indexed the file meanwhile: the path is unique, so replace it.
+        row = conn.execute("SELECT fid FROM files WHERE path = ?", (path,)).fetchone()
+        if row is not None:
+            _drop(conn, row[0], fts)
+        columns = record if record is not None else (None,) * 7 + (0,) + (None,) * 7
+        cursor = conn.execute(
+            "INSERT INTO files(path, size, mtime, key, ok, did, title, location, date,"
+            " review, ordinal, series, links, linkdata, date_note, n_participants,"
+            " n_topics, n_commitments, n_interests, n_quotes)"
+            f" VALUES ({', '.join('?' * 20)})",
+            (path, size, mtime, key, int(valid), *columns),
+        )
+        made = cursor.lastrowid
+        conn.executemany(
+            "INSERT INTO names VALUES (?, ?, ?)", [(f, made, p) for f, p in sorted(names)]
+        )
+        conn.executemany("INSERT INTO topics VALUES (?, ?)", [(f, made) for f in sorted(topics)])
+        if fts and valid:
+            conn.execute("INSERT INTO words(rowid, body) VALUES (?, ?)", (made, words))
 
 
 def _drop(conn: sqlite3.Connection, fid: int, fts: bool) -> None:
