@@ -500,3 +500,18 @@ def test_a_prefix_of_a_topic_finds_every_file_that_may_hold_it(corpus: Path) -> 
             assert (found or set()) == fids
     finally:
         conn.close()
+
+
+def test_an_archive_is_indexed_in_batches_and_keeps_no_dialogue_alive(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing import model
+    from briefing.index import store
+
+    monkeypatch.setattr(store, "BATCH", 5)
+    before = len(model._INDEXES)
+    done = _refresh(corpus)
+    assert (done.read, done.indexed, done.ok) == (N, N, True)
+    assert len(model._INDEXES) <= before
+    on, off = _both(["quotes", "--speaker", "Marchand", "--format", "json", "--data", str(corpus)])
+    assert on == off
