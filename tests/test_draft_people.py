@@ -173,3 +173,41 @@ def test_drafting_time_grows_linearly_with_many_one_word_names() -> None:
         times.append(time.perf_counter() - started)
     # Four times the text may cost several times as much, never sixteen times.
     assert times[1] < 10 * max(times[0], 0.05)
+
+
+def test_a_title_of_several_people_gives_each_in_its_list_the_role_and_country() -> None:
+    from briefing.draft.document import read_document
+    from briefing.draft.people import find_people
+
+    for text, expected in [
+        (
+            "Presidents Sadyr Japarov of Kyrgyzstan, Emomali Rahmon of Tajikistan, and Shavkat"
+            " Mirziyoev of Uzbekistan arrived in Astana on Thursday.",
+            [
+                ("Sadyr Japarov", "President", "Kyrgyzstan"),
+                ("Emomali Rahmon", "President", "Tajikistan"),
+                ("Shavkat Mirziyoev", "President", "Uzbekistan"),
+            ],
+        ),
+        (
+            "Presidents Martin Vizcarra (Peru), Ivan Duque (Colombia) and Sebastian Pinera"
+            " (Chile) on Saturday signed the Lima Declaration.",
+            [
+                ("Martin Vizcarra", "President", "Peru"),
+                ("Ivan Duque", "President", "Colombia"),
+                ("Sebastian Pinera", "President", "Chile"),
+            ],
+        ),
+    ]:
+        cast = find_people(read_document(text))
+        assert [(p.name, p.role, p.country) for p in cast.people] == expected
+
+
+def test_a_summit_told_in_passing_puts_no_one_at_the_meeting() -> None:
+    text = (
+        "The foreign ministers of China, Japan and South Korea agreed on Sunday to restart"
+        " cooperation.\n\n"
+        "Even as China and the United States mend ties, including a summit this month between"
+        " Presidents Xi Jinping and Joe Biden, Beijing is concerned.\n"
+    )
+    assert not {"Xi Jinping", "Joe Biden"} & set(participants(text))

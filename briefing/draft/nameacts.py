@@ -58,3 +58,54 @@ def appositive_country(text: str, end: int) -> str | None:
     words = re.findall(r"[A-Z][\w.'\u2019-]*", text[end + 2 : stop.start() if stop else end + 200])
     found = {c for c in map(country_of, words) if c}
     return found.pop() if len(found) == 1 else None
+
+
+#: A title of several people, then a list of names: "Presidents Sadyr Japarov of Kyrgyzstan,
+#: Emomali Rahmon of Tajikistan, and ...", "The presidents of Brazil, Lula; Argentina, ...".
+_PLURAL_TITLE: Final = Pattern(
+    r"\b((?i:presidents|prime ministers|foreign ministers|defen[cs]e ministers|ministers|"
+    r"leaders|heads of state|heads of government))\s+(?=(?:of\s+)?[A-Z])"
+)
+#: One item of such a list and what follows it, up to the next name: a name (particles
+#: allowed), its country in brackets or after "of", and a comma, semicolon or "and".
+_LIST_ITEM: Final = (
+    r"(?:of\s+)?(?:(?:[A-Z][\w.'\u2019-]*|da|de|del|dos|van|von|bin|al|el)\s+){0,5}?"
+    r"(?:[A-Z][\w.'\u2019-]*)(?:\s*\([^()]{1,40}\)|\s+of\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*)?)?\s*(?:,\s*and|;\s*and|,|;|and)\s+"
+)
+_LISTED: Final = Pattern(rf"(?:{_LIST_ITEM})+")
+#: A country in brackets right after a name: "Ivan Duque (Colombia)".
+_BRACKET: Final = Pattern(r"\s*\(([A-Z][^()]{1,40})\)")
+#: A country before a name in a list: "... of Brazil, Lula; Argentina, Alberto Fernández".
+_COUNTRY_BEFORE: Final = Pattern(r"(?:^|[;,]|\bof)\s*((?:[A-Z][\w'\u2019-]*\s?){1,3}),\s*$")
+_PLURALS: Final = {"presidents": "President", "ministers": "Minister", "leaders": "Leader"}
+
+
+def list_title(text: str, start: int, at: int) -> str | None:
+    """The title, made singular, of the list of names that the name at AT is in, its sentence
+    starting at START ("Presidents A, B and C": "President"); None when it is in none."""
+    for title in _PLURAL_TITLE.finditer(text, start, at + 1):
+        listed = _LISTED.match(text, title.end(), at)
+        if title.end() == at or (listed is not None and listed.end() == at):
+            return singular(title.group(1))
+    return None
+
+
+def singular(role: str) -> str:
+    """A role of one person: "Presidents" is "President", "foreign ministers" "Foreign
+    Minister", "heads of state" "Head of State"."""
+    words = role.split()
+    if words[0].casefold() == "heads":
+        return "Head " + " ".join(w.capitalize() if w != "of" else w for w in words[1:])
+    last = words[-1].casefold()
+    words[-1] = _PLURALS.get(last, words[-1])
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def listed_country(text: str, start: int, end: int) -> str | None:
+    """The country beside a name in a list: in brackets after it, or named before it."""
+    bracket = _BRACKET.match(text, end)
+    if bracket and country_of(bracket.group(1)):
+        return country_of(bracket.group(1))
+    before = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
+    return country_of(before.group(1).strip()) if before else None

@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import Final, NamedTuple
 
-from briefing.draft.document import Document
+from briefing.draft.document import Document, slug
 from briefing.draft.lexicon import (
     CAPITALS,
     NAME_PARTICLES,
@@ -38,6 +38,8 @@ from briefing.draft.nameacts import (
     MET_END,
     PAIRED,
     appositive_country,
+    list_title,
+    listed_country,
     role_after,
     said_before,
 )
@@ -432,6 +434,13 @@ def _scan(doc: Document) -> list[_Found]:
             words = _name_words(doc.text[start:end])
             role, country = _role_before(tokens, first, doc.text)
             note = None
+            titled = list_title(doc.text, tokens[0].start, start)
+            if titled is not None and (role is None or titled.casefold() in role.casefold()):
+                # "Presidents A of X, B of Y and C of Z": each a president, of their country.
+                role = titled
+                of_country = _OF_COUNTRY.match(doc.text, end)
+                listed = country_of(of_country.group(1)) if of_country else None
+                country = listed or listed_country(doc.text, start, end) or country
             # "DR Congo" is not "Dr Congo".
             honorific = first > 0 and tokens[first - 1].folded in ADDRESS_TITLES
             honorific = honorific and tokens[first - 1].text != "DR"
@@ -495,10 +504,10 @@ def _one_letter_off(a: str, b: str) -> bool:
 
 
 def _key(words: tuple[str, ...], taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", "-".join(w for w in words[-1:])).strip("-") or "person"
+    base = slug(words[-1], 3, "person") if words else "person"
     key = base
     if key in taken:
-        key = re.sub(r"[^a-z0-9]+", "-", "-".join(words)).strip("-")
+        key = slug(" ".join(words), 8, "person")
     n = 2
     while key in taken:
         key = f"{base}-{n}"

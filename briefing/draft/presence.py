@@ -44,7 +44,9 @@ AT_THE_MEETING: Final = Pattern(
 #: In a clause: a meeting that is not this one ("the previous Quad Leaders' Summit").
 _OTHER_MEETING: Final = Pattern(
     r"\b(?:previous|last|next|upcoming|forthcoming|earlier|future)\s+(?:[\w'\u2019-]+\s+){0,3}"
-    r"(?:summit|meeting|talks|visit|session|dialogue|round|conference)\b",
+    r"(?:summit|meeting|talks|visit|session|dialogue|round|conference)\b"
+    # "including a summit this month between Xi and Biden": a meeting told in passing.
+    r"|\ba (?:[\w-]+ )?(?:summit|meeting) (?:this|last|earlier this|next) (?:week|month|year)\b",
     re.IGNORECASE,
 )
 #: Before a word of meeting: one only hoped for ("may not be able to meet", "are expected
