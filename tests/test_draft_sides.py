@@ -225,3 +225,19 @@ def test_a_dateline_with_its_country_in_brackets() -> None:
     found = meeting(text, dt.date(2018, 12, 18))
     assert found.location == "Luang Prabang"
     assert found.date == dt.date(2018, 12, 17)
+
+
+def test_a_region_s_adjective_is_not_the_country_s() -> None:
+    from briefing.draft.lexicon import find_countries
+
+    assert find_countries("the Community of Latin American and Caribbean States") == ()
+    assert find_countries("South American and Inter-American bodies") == ()
+    assert [c for *_, c in find_countries("the American president")] == ["United States"]
+    assert [c for *_, c in find_countries("the North Korean leader")] == ["North Korea"]
+
+
+def test_an_arab_summit_is_the_arab_league_s() -> None:
+    from briefing.draft.blocs import find_groupings
+
+    assert find_groupings("Results of Arab leaders summit in Jordan") == ["Arab League"]
+    assert find_groupings("The final communique of the Arab Summit") == ["Arab League"]

@@ -85,7 +85,9 @@ GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "African Union": (("African Union",), ()),
     "CELAC": (("CELAC", "Community of Latin American and Caribbean States"), ()),
     "Pacific Islands Forum": (("Pacific Islands Forum",), ()),
-    "Arab League": (("Arab League", "League of Arab States"), ()),
+    "Arab League": (
+        ("Arab League", "League of Arab States", "Arab Summit", "Arab summit", "Arab leaders"), ()
+    ),
     "NATO": (("NATO", "Nato"), ()),
     **_MORE_GROUPINGS,
 }  # fmt: skip

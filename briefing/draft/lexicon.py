@@ -309,6 +309,11 @@ _OUTLET: Final = Pattern(
 )
 
 
+#: Right before an adjective of a country, words that make it a region's: "Latin American
+#: and Caribbean States", "South American leaders", "the Inter-American Development Bank".
+_REGION_BEFORE: Final = Pattern(r"\b(?:Latin|South|North|Central|Pan|Inter|Meso)[ -]$")
+
+
 @functools.lru_cache(maxsize=256)
 def find_countries(
     text: str, start: int = 0, end: int | None = None
@@ -330,6 +335,8 @@ def find_countries(
             name = _EXACT.get(form) or _EXACT.get(form.rstrip("."))
             if name and _OUTLET.match(text, last[1]):
                 name = None  # "Kuwait News Agency", "China Daily": an outlet, not its country
+            if name and _REGION_BEFORE.search(text, max(0, first[0] - 8), first[0]):
+                name = None  # "Latin American", "Inter-American": a region, not the country
             if name:
                 found.append((first[0], last[1], name))
                 i += size
