@@ -440,3 +440,13 @@ def test_a_person_the_tag_names_is_the_speaker_of_a_document_s_words() -> None:
         " country\u2019s borders be crossed,\u201d Prince Faisal added.\n"
     )
     assert who(text)[-1] == "farhan"
+
+
+def test_words_after_what_their_declaration_says_are_the_declaration_s() -> None:
+    text = (
+        "The prime ministers of the Visegrad Group met in Prague on Monday.\n\n"
+        "In their declaration, the four prime ministers confirmed that their countries would"
+        " continue their efforts.\n\n"
+        "\u201cWe are committed to creating a climate of partnership and trust.\u201d\n"
+    )
+    assert who(text) == ["joint"]

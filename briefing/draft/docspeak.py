@@ -8,11 +8,12 @@ readout released by X", "the statement reads", "X said in a statement") is its i
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from briefing.draft.document import Document
 from briefing.draft.lexicon import country_of
 from briefing.draft.people import Cast
+from briefing.draft.regex import Pattern
 from briefing.draft.speech import (
     ACCORDING,
     DOC_HINT,
@@ -70,6 +71,14 @@ class State:
     def current(self) -> Speaker | None:
         """The last speaker, unless someone else was named since."""
         return None if self.named_since else self.last_speaker
+
+
+#: A sentence that tells what the meeting's own document says: "In their declaration, ...".
+_THEIR_DOCUMENT: Final = Pattern(
+    r"\s*(?:In|According to) ((?:their|the) (?:joint |final )?(?:declaration|statement|"
+    r"communiqu[e\u00e9]))\b",
+    re.IGNORECASE,
+)
 
 
 class DocumentReader:
@@ -136,6 +145,17 @@ class DocumentReader:
     def _names_someone(self, start: int, end: int) -> bool:
         """Whether a person's name lies in, or runs into, TEXT[start:end]."""
         return any(m.end > start for m in self.cast.mentions_in(max(0, start - 80), end))
+
+    def _their_document(self, start: int, end: int) -> bool:
+        """Whether the sentence from START to END tells what the meeting's own document says
+        ("In their declaration, the four prime ministers confirmed ..."): then what follows
+        unattributed is the document's, and it is taken as the last to speak."""
+        told = _THEIR_DOCUMENT.match(self.doc.text, start, end)
+        if told is None:
+            return False
+        self.state.joint_document = True
+        self.state.spoke(Speaker("joint", "", told.group(1), None))
+        return True
 
     def _earlier_document(
         self, attribution: str, start: int, end: int, *, speaks: bool = False

@@ -65,11 +65,11 @@ from briefing.draft.speech import (
     PARTICIPLE,
     SAYING,
     SPEAKS_FOR,
-    WORDS,
     first_verb,
     is_verb,
     speaker_after,
     speaker_before,
+    tag_after,
 )
 
 #: A name in the possessive: "Marcos's concerns".
@@ -298,7 +298,7 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         cut_off = self._cut_off(quote)
         if cut_off is not None:
             return cut_off
-        if quote.closed >= 0 and _tag_after(text, quote.closed + 1, c_end):
+        if quote.closed >= 0 and tag_after(text, quote.closed + 1, c_end):
             # The sentence goes on to say who spoke, in words not read as a name: not
             # whoever spoke before, unless the words name them too.
             named_after = {m.person for m in self.cast.mentions_in(quote.closed + 1, c_end)}
@@ -478,6 +478,8 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         mentions = self.cast.mentions_in(start, end)
         for mention in mentions:
             self.state.named(mention.person)
+        if self._their_document(start, end):
+            return
         verb = first_verb(text, start, end)
         if verb is not None and self._next_to(start, verb):
             speaker = self.who(start, verb)
@@ -529,16 +531,6 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         ):
             return None  # "Mori said Sato had ...", "Novak criticised Berg": not the subject
         return first.person
-
-
-def _tag_after(text: str, start: int, end: int) -> bool:
-    """Whether the words after a closing mark, to the end of its sentence, are a tag
-    naming a speaker: a capitalised word, then a speech verb, in the next twenty words."""
-    words = [m.group() for m in WORDS.finditer(text, start, end)][:20]
-    for k, word in enumerate(words):
-        if is_verb(word) and any(w[:1].isupper() for w in words[:k]):
-            return True
-    return False
 
 
 def _named_nobody(text: str, named: tuple[int, int]) -> Speaker:

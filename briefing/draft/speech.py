@@ -228,3 +228,13 @@ PARTICIPLE: Final = lazy(
     r",\s+(?:calling|describing|terming|dubbing|saying|adding|noting|stressing|declaring)\b"
     r"[^,;:\"\u201c\u201d]*$"
 )
+
+
+def tag_after(text: str, start: int, end: int) -> bool:
+    """Whether the words after a closing mark, to the end of its sentence, are a tag
+    naming a speaker: a capitalised word, then a speech verb, in the next twenty words."""
+    words = [m.group() for m in WORDS.finditer(text, start, end)][:20]
+    for k, word in enumerate(words):
+        if is_verb(word) and any(w[:1].isupper() for w in words[:k]):
+            return True
+    return False
