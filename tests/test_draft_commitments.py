@@ -285,3 +285,38 @@ def test_more_outcome_grammar_of_real_reporting(sentence: str, kind: str) -> Non
 
 def test_a_meeting_already_scheduled_is_no_decision() -> None:
     assert commitments(TWO + "The scheduled meeting was convened by the ministers.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Regular meetings to sustain the agreements will be put in place.", "plan"),
+        (
+            "The presidents reinforced their governments' full commitment to the pact.",
+            "reaffirmation",
+        ),
+        ("The presidents noted that officials are expecting to convene talks in May.", "plan"),
+        ("They rounded off their meeting by adopting a declaration on trade.", "decision"),
+        ("Having undergone reforms, these countries are eager to deepen trade.", "interest"),
+        ("The ministers underlined their support for multilateralism.", "reaffirmation"),
+        ("The ministerial meeting endorsed the agendas for the next summit.", "decision"),
+        ("As a result, several key declarations were ratified by the members.", "decision"),
+        ("The Nile Declaration was announced during the closing session.", "decision"),
+        ("The ministers will later sign the accord.", "plan"),
+    ],
+)
+def test_outcome_grammar_of_readouts_and_summits(sentence: str, kind: str) -> None:
+    [found] = commitments(TWO + sentence)
+    assert found["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ruto will later fly to Berlin at the invitation of the chancellor.",
+        "Sisi will then leave for Addis Ababa.",
+        "Sisi expressed confidence that the people of Kenya will continue to prosper.",
+    ],
+)
+def test_an_itinerary_or_a_belief_is_no_plan(sentence: str) -> None:
+    assert commitments(TWO + sentence) == []

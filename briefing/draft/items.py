@@ -57,14 +57,16 @@ _EVENT: Final = Pattern(r"\b(?:" + "|".join(EVENT_VERBS) + r")", re.IGNORECASE)
 _SIGNING: Final = Pattern(r"\b(?:signed|signing of|inked)\b", re.IGNORECASE)
 _SIDES: Final = Pattern(
     r"\b(?:both (?:sides|nations|countries|governments|leaders|ministers|parties)|"
-    r"the (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|ministers|officials|"
+    r"(?:the|these|those) (?:two )?(?:\w+ )?(?:sides|nations|countries|governments|leaders|"
+    r"ministers|officials|"
     r"parties|partners)|"
     r"(?:the )?(?:\w+ )?(?:presidents|prime ministers|heads of (?:state|government)|participants|"
     r"signatories)|leaders|both|the (?:two|three|four)(?: (?:\w+ )?\w+)?|"
     r"the (?:\w+ )?(?:side|president|prime minister|premier|chancellor|(?:foreign )?minister|"
     r"secretary(?: of state)?)|"
-    r"officials|diplomats|delegations?|(?:the )?authorities|they|we|our|the dialogue|the meeting|"
-    r"the summit|the talks|the (?:\w+ )?(?:declaration|agreement|statement|government)|"
+    r"officials|diplomats|delegations?|(?:the )?authorities|they|we|our|"
+    r"the (?:\w+ )?(?:dialogue|meeting|summit|talks)|"
+    r"the (?:\w+ )?(?:declaration|agreement|statement|government)|"
     r"\w+(?:'s|\u2019s) (?:joint )?(?:declaration|agreement|statement|communiqu\w+|roadmap)|"
     r"those (?:taking part|present|attending)|the (?:\w+ )?(?:forum|bloc|grouping)|"
     r"member (?:states|countries|nations)|"
@@ -132,7 +134,8 @@ _RELATIVE: Final = Pattern(r",\s*(?:\w+\s+)?(?:whose|which|who)\b")
 _PASSIVE: Final = Pattern(
     r"\b(?:is|are|was|were|will be|would be|has been|have been|had been)\s+(?:being\s+)?"
     r"(?:(?:also|further|formally|officially|jointly)\s+)?(?:endorsed|approved|signed|launched|"
-    r"opened|taken up|established|set up|adopted|concluded|reached|drawn up)\b",
+    r"opened|taken up|established|set up|adopted|concluded|reached|drawn up|ratified|announced|"
+    r"unveiled)\b",
     re.IGNORECASE,
 )
 _MONTHS: Final = (
@@ -412,6 +415,8 @@ def _not_undertaking(text: str, sentence: Sentence, match: re.Match[str]) -> boo
     before = text[sentence.start : match.start()]
     if _SPEECH_TAG.search(before):
         return True  # "...," assured the Congolese President: it says who spoke
+    if _BELIEF.search(before) and re.match(r"(?:will|would|shall)\b", verb, re.IGNORECASE):
+        return True  # "expressed confidence that Thailand will continue to": a belief, no plan
     if (
         _PARTICIPLE.match(verb)
         and before.rstrip().endswith(",")
@@ -500,6 +505,12 @@ _PAST_TIME: Final = Pattern(
     re.IGNORECASE,
 )
 _CLAUSE_END: Final = Pattern(r"[,;:.]")
+#: Before a modal: a belief about what will happen, not a plan ("expressed confidence that").
+_BELIEF: Final = Pattern(
+    r"\b(?:confiden(?:t|ce)|belie(?:f|ve[sd]?)|trust(?:s|ed)?|convinced|optimis\w+)\b"
+    r"[^.;]{0,60}\bthat\b[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 _CONTINUES: Final = Pattern(r"(?:This|These|Under this|Under it|It)\b(?! is\b| was\b)")

@@ -392,7 +392,9 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"criticism|need|importance|views?|opposition)\b)",
         r"(?<!\ba )(?<!\bthe )renew(?:ed|s)",  # not "a renewed system"
         r"recommit(?:ted|s)?",
-        r"(?:confirmed|underscored|underlined|stressed) (?:[\w.'\u2019-]+ ){0,4}?commitment",
+        r"(?:confirmed|underscored|underlined|stressed|reinforced) (?:[\w.'\u2019-]+ ){0,4}?"
+        r"commitment",
+        r"(?:underlined|underscored|reiterated) (?:their|its|his|her) (?:\w+ )?support for",
         r"expressed (?:its |their |his |her )?(?:\w+ )?commitment",
         r"(?:is|are|remain|remains) committed to",
         r"assured",
@@ -404,14 +406,17 @@ COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"based|interested|concerned|pleased|delighted|aimed|focused|dedicated|committed|guided|"
         r"determined|tied|linked|related|used|affected|involved|discussed)\b)(?:\w+ed|held|"
         r"set up|built|ready|chosen|made|done|laid|taken up|given|undertaken|drawn up|begun|"
-        r"sent|shown|brought|run|won|kept)",
+        r"sent|shown|brought|run|won|kept|put in place|put)",
         r"would see",
         r"plans? to",
         r"planned to",
         r"(?:is|are) planning",
         r"intends? to",
         r"intention to",
-        r"(?:will|would|shall) (?!be\b|have\b|also\b|not\b|continue to be\b)\w+",
+        # Not a traveller's itinerary ("will later fly to Berlin", "will then leave for"); a
+        # trip to go on with the talks stays a plan ("will travel to Washington").
+        r"(?:will|would|shall) (?!be\b|have\b|also\b|not\b|continue to be\b|"
+        r"(?:later |then |soon )?(?:fly|leave|depart|head)\b)\w+",
         # "is scheduled to attend": a traveller's itinerary, not an undertaking.
         r"(?:is|are) (?:set|due|expected|scheduled|slated) to (?!(?:attend|visit|travel|fly|"
         r"arrive|depart|leave|return|meet|address|speak|stop)\b)",

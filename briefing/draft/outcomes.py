@@ -86,12 +86,17 @@ MORE_COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"(?:envisag|envision|foresee)(?:s|es|ed)?\b",
         # "will also jointly explore", "is to be specifically intensified".
         r"(?:will|would|shall) (?:also |jointly |further |together )+(?!be\b|have\b|not\b)\w+",
+        r"(?:is|are) expecting to (?:convene|hold|sign|meet|launch|host|conclude)\b",
         r"(?:is|are) to be \w+ly \w+ed\b",
     ),
     "decision": (
         # A plan or text prepared together: "drew up an action plan", "has been drawn up".
         r"(?:drew|draw) up (?:a|an|the|their|its)\b",
         r"(?:was|were|has been|have been) drawn up\b",
+        # "by adopting a declaration"; "declarations were ratified by the members"; "The
+        # declaration was announced".
+        r"by (?:adopting|signing|approving|endorsing) (?:a|an|the|their)\b",
+        r"(?:was|were|has been|have been) (?:ratified|announced|unveiled)\b",
         # A body or a meeting called into being: "they convened the dialogue mechanism",
         # "scheduled a meeting of the Standing Committee" (not "the scheduled meeting").
         r"(?<!was )(?<!were )(?<!been )(?:convened|scheduled) (?:a|an|the)\b",
