@@ -450,3 +450,21 @@ def test_words_after_what_their_declaration_says_are_the_declaration_s() -> None
         "\u201cWe are committed to creating a climate of partnership and trust.\u201d\n"
     )
     assert who(text) == ["joint"]
+
+
+def test_an_unnamed_source_after_a_name_is_not_that_person() -> None:
+    text = (
+        "French President Emmanuel Macron met British Prime Minister Boris Johnson in London.\n\n"
+        "After Mr Macron's meeting with Mr Johnson a presidential source said: \u201cFrance"
+        " reminded its commitment to a deal.\u201d\n"
+    )
+    assert who(text) == [None]
+
+
+def test_a_leader_whose_words_a_statement_reports_is_the_speaker() -> None:
+    text = (
+        "Ugandan President Yoweri Museveni met Tanzanian President John Magufuli in Tanga.\n\n"
+        "The Tanzanian leader added, \u201cThis is a very big project for our region,\u201d"
+        " according to a statement from State House.\n"
+    )
+    assert who(text) == ["magufuli"]

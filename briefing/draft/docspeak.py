@@ -191,3 +191,11 @@ class DocumentReader:
                     "check the speaker: the side is the sentence's subject",
                 )
         return None
+
+
+def named_nobody(text: str, named: tuple[int, int]) -> Speaker:
+    """Words whose attribution names someone who is no participant."""
+    shown = " ".join(text[named[0] : named[1]].split())
+    return Speaker(
+        "unknown", "", shown, f"say who said it: the attribution '{shown}' names no participant"
+    )

@@ -290,3 +290,12 @@ def find_quotations(doc: Document) -> list[Quoted]:
         last = found[-1] if found else None
         carried = last if last and last.paragraph == index and _runs_on(doc, last) else None
     return found
+
+
+def tagged(text: str, quote: Quoted) -> bool:
+    """Whether a comma sets the quotation off from the words after it (`“...,” X said`,
+    `“...”, X said`), so that they attribute it rather than go on with the sentence."""
+    inside = text[quote.start : quote.closed].rstrip()
+    return inside.endswith(",") or text[quote.closed + 1 : quote.closed + 3].lstrip().startswith(
+        ","
+    )

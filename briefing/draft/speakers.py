@@ -42,16 +42,17 @@ import re
 from typing import Final, NamedTuple
 
 from briefing.draft.describe import is_pronoun
-from briefing.draft.docspeak import DocumentReader, Speaker, State
+from briefing.draft.docspeak import DocumentReader, Speaker, State, named_nobody
 from briefing.draft.document import Document
 from briefing.draft.offices import OfficeReader
 from briefing.draft.people import Cast, Mention
 from briefing.draft.phrases import NAME, PhraseReader
-from briefing.draft.quotes import Quoted
+from briefing.draft.quotes import Quoted, tagged
 from briefing.draft.regex import Pattern
 from briefing.draft.speech import (
     ACTED_ON,
     AND_COUNTERPART,
+    ANONYMOUS,
     CITING,
     CLAUSE,
     COLLECTIVE,
@@ -168,6 +169,13 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         if person and self._stands_in(start, end, last=last):
             # "Kapoor's spokesman said", "an aide to Aoyama said": not Kapoor, not Aoyama.
             return self._speaks_for(person, words)
+        if person and last:
+            after = self._mentions(start, end)[-1].end
+            unnamed = ANONYMOUS.search(self.doc.text, after, end)
+            if unnamed:
+                # "After the meeting with Mr Johnson a presidential source said": the source.
+                shown = " ".join(self.doc.text[after:end].split())
+                return Speaker("unknown", "", shown, f"say who said it: '{shown}' names no one")
         institution = self._institution(start, end, person)
         if institution is not None:
             return institution
@@ -228,9 +236,13 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         document = self._document(s_start, max(c_end, s_end), (quote.opened, close))
         if document:
             # `The statement affirmed ...,” Prince Faisal added`: the person the tag names.
+            # `The Tanzanian leader added, “...,” according to a statement`: the leader.
             tag = speaker_after(text, quote.closed + 1, c_end) if quote.closed >= 0 else None
-            tagged = self.who(tag[0], tag[1], last=tag[2]) if tag else None
-            return tagged if tagged is not None and tagged.kind == "person" else document
+            by_tag = self.who(tag[0], tag[1], last=tag[2]) if tag else None
+            if by_tag is None or by_tag.kind != "person":
+                lead = speaker_before(text, s_start, quote.opened)
+                by_tag = self.who(*lead) if lead else None
+            return by_tag if by_tag is not None and by_tag.kind == "person" else document
         # A speech verb right after the closing mark.
         named: tuple[int, int] | None = None
         if quote.closed >= 0:
@@ -265,10 +277,10 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
             speaker = self.who(s_start, quote.opened, last=False)
             if speaker:
                 return speaker
-        if quote.partial and named is not None and _tagged(text, quote):
+        if quote.partial and named is not None and tagged(text, quote):
             # `discussed “...,” the prime minister's office said`: the tag names its speaker,
             # in words that name no participant.
-            return _named_nobody(text, named)
+            return named_nobody(text, named)
         if quote.partial:
             return self._inside(quote, (s_start, close, c_end), previous)
         verb = first_verb(text, s_start, quote.opened)
@@ -281,7 +293,7 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         if named is not None:
             # The source says who spoke, in words that name no participant ("a senior
             # official said", "critics said"): never someone else who spoke before.
-            return _named_nobody(text, named)
+            return named_nobody(text, named)
         # Standing alone: the quotation before it in the paragraph, or the last speaker.
         for earlier in reversed(previous[-3:]):
             if earlier.quote.paragraph != quote.paragraph:
@@ -531,23 +543,6 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
         ):
             return None  # "Mori said Sato had ...", "Novak criticised Berg": not the subject
         return first.person
-
-
-def _named_nobody(text: str, named: tuple[int, int]) -> Speaker:
-    """Words whose attribution names someone who is no participant."""
-    shown = " ".join(text[named[0] : named[1]].split())
-    return Speaker(
-        "unknown", "", shown, f"say who said it: the attribution '{shown}' names no participant"
-    )
-
-
-def _tagged(text: str, quote: Quoted) -> bool:
-    """Whether a comma sets the quotation off from the words after it (`“...,” X said`,
-    `“...”, X said`), so that they attribute it rather than go on with the sentence."""
-    inside = text[quote.start : quote.closed].rstrip()
-    return inside.endswith(",") or text[quote.closed + 1 : quote.closed + 3].lstrip().startswith(
-        ","
-    )
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -166,6 +166,10 @@ ISSUER: Final = lazy(
     r"(?P<issuer>(?:[A-Z][\w.\u2019'-]*(?:'s|\u2019s)? )(?:(?:of|for|and|the) |[A-Z][\w.-]* ){0,6})"
     r"(?P<said>said|says|stated)\s*$"
 )
+#: After a name, before a speech verb: someone else, unnamed ("a presidential source").
+ANONYMOUS: Final = Pattern(
+    r"\b(?:an?|one|two|several|some) (?:[\w-]+ ){0,2}(?:sources?|officials?|aides?|diplomats?)\b"
+)
 #: Someone who speaks for a person: "Kapoor's spokesman", "an aide to Aoyama".
 STAND_INS: Final = (
     r"spokes(?:man|woman|person|people)|aides?|office|sources?|officials?|advisers?|advisors?"
