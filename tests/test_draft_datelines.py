@@ -107,3 +107,13 @@ def test_a_headline_above_a_blank_line_stays_a_headline() -> None:
 def test_ids_of_accented_names_keep_their_letters() -> None:
     assert slug("Sebastián Piñera") == "sebastian-pinera"
     assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+
+
+def test_a_date_line_with_a_time_after_a_bar_is_the_page_s_date() -> None:
+    text = (
+        "29/11/2015 | 11:43 UTC\n\n"
+        "Summit draws to a close\n\n"
+        "Addressing the concluding press conference this afternoon, the leaders agreed to meet"
+        " again.\n"
+    )
+    assert meeting(text).date == dt.date(2015, 11, 29)

@@ -75,7 +75,8 @@ _DATE_LINE: Final = Pattern(
     r"(?:(?P<text>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}"
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
     r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2}))"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+    r"(?:\s*[,|\u2013-]?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
     r"\s*$"
 )
 #: How many lines from the top a date line of its own may be (below, a "Published:" one).
