@@ -40,11 +40,13 @@ from briefing.app import (
 )
 from briefing.model import KINDS, STATUSES, Knowledge
 from briefing.options import (
+    SEARCH_ORDERS,
     ArchiveOpt,
     SharedOptionsButDialogue,
     TopicFilter,
     common,
     complete_kind,
+    complete_order,
     complete_party,
     complete_speaker,
     complete_status,
@@ -344,11 +346,20 @@ def search(
         list[str],
         typer.Argument(
             metavar="QUERY...",
-            help="Words to find; every word must match (no quotes needed).",
+            help='Words to find, each where a word starts; "a phrase" in quotes matches its'
+            " words in a row. Every word and phrase must match.",
             show_default=False,
         ),
     ],
     *,
+    order: Annotated[
+        str,
+        typer.Option(
+            "--order",
+            help="meeting: hits in the order of the meetings; relevance: most matches first.",
+            autocompletion=for_shell(complete_order),
+        ),
+    ] = "meeting",
     ctx: typer.Context,
 ) -> None:
     """Find what mentions every word.
@@ -359,14 +370,17 @@ def search(
     Examples:
       briefing search shinkansen
       briefing search economic security --format json
+      briefing search '"maritime security"' patrol --order relevance
     """
     from briefing import query
 
     shared = common(ctx)
+    if order not in SEARCH_ORDERS:
+        fail(f"--order: '{order}' is not one of: {', '.join(SEARCH_ORDERS)}", EXIT_USAGE)
     text = " ".join(words)
     run(
         shared,
-        lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text),
+        lambda k: query.search_view(query.select_dialogues(k, shared.dialogue), text, order),
         narrowed_by(shared, lambda ix: ix.search(text)),
     )
 

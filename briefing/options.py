@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, NamedTuple, NoReturn, cast
+from typing import Annotated, Any, ClassVar, Final, NamedTuple, NoReturn, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -117,6 +117,14 @@ def complete_kind(_ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_status(_ctx: typer.Context, incomplete: str) -> list[str]:
     return _starting(incomplete, STATUSES)
+
+
+#: How `search` may order its hits (see `briefing.search`).
+SEARCH_ORDERS: Final = ("meeting", "relevance")
+
+
+def complete_order(_ctx: typer.Context, incomplete: str) -> list[str]:
+    return _starting(incomplete, SEARCH_ORDERS)
 
 
 def for_shell(

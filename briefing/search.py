@@ -1,4 +1,10 @@
-"""Search: every record whose text holds each of the words, where a word starts."""
+"""Search: every record whose text holds each of the words, where a word starts.
+
+A query is words and "quoted phrases": a word matches where a word of the text starts with it
+("secur" finds "security"), a phrase where its words follow one another in that way
+("maritime sec" finds "maritime security"), and a record is found when every word and phrase
+matches. Hits come in the order of the meetings, or with `relevance` most matches first.
+"""
 
 from __future__ import annotations
 
@@ -54,12 +60,41 @@ def searchable(d: Dialogue) -> Iterator[_Hit]:
         yield _Hit("person", d, p.id, shown, f"{names_of(p)} {p.role}", review=p.review)
 
 
+#: A phrase in straight or curly double quotation marks.
+_PHRASE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]?")
+
+
+def query_terms(query: str) -> list[tuple[str, ...]]:
+    """The words and phrases of QUERY, each as its words: 'trade "maritime security"' gives
+    [("trade",), ("maritime", "security")]. A mark left open runs to the end."""
+    terms: list[tuple[str, ...]] = []
+    at = 0
+    for phrase in _PHRASE.finditer(query):
+        terms += [(w,) for w in query[at : phrase.start()].split()]
+        words = tuple(phrase.group(1).split())
+        if words:
+            terms.append(words)
+        at = phrase.end()
+    terms += [(w,) for w in query[at:].split()]
+    return terms
+
+
 def word_patterns(query: str) -> list[re.Pattern[str]]:
-    """One pattern per word of QUERY, matching where a word starts, ignoring case."""
-    return [re.compile(r"(?<!\w)" + re.escape(w), re.IGNORECASE) for w in query.split()]
+    """One pattern per word or phrase of QUERY, matching where a word starts (a phrase's
+    words each where the next word starts), ignoring case."""
+    return [
+        re.compile(r"(?<!\w)" + r"\w*\W+".join(re.escape(w) for w in words), re.IGNORECASE)
+        for words in query_terms(query)
+    ]
 
 
-def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
+def _relevance(hit: _Hit, patterns: list[re.Pattern[str]]) -> int:
+    """How well a hit answers: each match in the record's own text counts twice, each in
+    what else it is searched in (evidence, names) once."""
+    return sum(len(p.findall(hit.text)) + len(p.findall(hit.haystack)) for p in patterns)
+
+
+def search_view(dialogues: tuple[Dialogue, ...], query: str, order: str = "meeting") -> View:
     patterns = word_patterns(query)
     hits = [
         h
@@ -67,6 +102,9 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         for h in searchable(d)
         if patterns and all(p.search(h.haystack) for p in patterns)
     ]
+    if order == "relevance":
+        # Most matches first; equal ones in the order of the meetings.
+        hits.sort(key=lambda h: -_relevance(h, patterns))
     table = Table(
         f"Search: {query}",
         (
@@ -100,5 +138,8 @@ def search_view(dialogues: tuple[Dialogue, ...], query: str) -> View:
         (Column("Review", "review"), "review"),
     )
     machine = data_table(f"Search: {query}", found, columns)
-    data = {"query": query, "hits": found, "dialogues": meetings_json(dialogues)}
-    return View("search", (table,), data, machine, tuple(query.split()))
+    data: dict[str, Any] = {"query": query, "hits": found, "dialogues": meetings_json(dialogues)}
+    if order != "meeting":
+        data["order"] = order
+    shown = tuple(w for words in query_terms(query) for w in words)
+    return View("search", (table,), data, machine, shown)

@@ -503,6 +503,40 @@ def test_search_needs_every_word_in_any_case(one: tuple[Dialogue, ...]) -> None:
     assert hits(search_view(one, "economic nowhere")) == []
 
 
+def test_a_phrase_matches_its_words_in_a_row(one: tuple[Dialogue, ...]) -> None:
+    words = hits(search_view(one, "security economic"))
+    assert ("topic", "economic-security") in words
+    assert ("topic", "economic-security") in hits(search_view(one, '"economic security"'))
+    assert ("topic", "economic-security") in hits(search_view(one, "\u201cecon secur\u201d"))
+    assert hits(search_view(one, '"security economic"')) == []
+    # A mark left open runs to the end; an empty phrase asks for nothing.
+    assert hits(search_view(one, '"economic security')) == hits(
+        search_view(one, '"economic security"')
+    )
+    assert hits(search_view(one, '""')) == []
+
+
+def test_search_by_relevance_puts_most_matches_first(one: tuple[Dialogue, ...]) -> None:
+    from briefing import search
+
+    by_meeting = hits(search_view(one, "economic"))
+    ranked = search_view(one, "economic", "relevance")
+    assert len(by_meeting) > 1
+    assert sorted(hits(ranked)) == sorted(by_meeting)
+    assert ranked.data["order"] == "relevance"
+    assert "order" not in search_view(one, "economic").data
+    patterns = search.word_patterns("economic")
+    score = {
+        (h.kind, h.id): search._relevance(h, patterns) for d in one for h in search.searchable(d)
+    }
+    scores = [score[hit] for hit in hits(ranked)]
+    assert scores == sorted(scores, reverse=True)
+    # Equal scores keep the order of the meetings.
+    assert [h for h in by_meeting if score[h] == scores[-1]] == [
+        h for h in hits(ranked) if score[h] == scores[-1]
+    ]
+
+
 def test_search_kinds_and_other_names(one: tuple[Dialogue, ...]) -> None:
     assert hits(search_view(one, "unicorn")) == [("interest", "antenna")]
     assert hits(search_view(one, "resilient")) == [("discussion", "chains")]

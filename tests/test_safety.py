@@ -128,6 +128,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
         (["topics", "--dialogue", ""], "--dialogue: expected a value, got an empty string"),
         (["topics", "--width", "5"], "--width: use 0 (no wrapping) or at least 20 columns"),
         (["commitments", "--kind", "promise"], "--kind: 'promise' is not one of"),
+        (["search", "trade", "--order", "date"], "--order: 'date' is not one of"),
         (["topics", "-o", "brief.pdf"], "--output: cannot tell the format from 'brief.pdf'"),
     ],
 )

@@ -56,17 +56,18 @@ class Index:
         return self._forms(wanted, people_only=False) if wanted else None
 
     def search(self, text: str) -> set[int] | None:
-        """Files whose searchable text has a word starting with each word of TEXT.
+        """Files whose searchable text has a word starting with each word of TEXT (a
+        phrase's words too: the files that hold the phrase are among them).
 
         Only plain words (ASCII letters and digits) are narrowed: for them the
         index's words are exactly what `search.word_patterns` can match.
         """
-        words = text.split()
-        if (
-            not words
-            or not all(_PLAIN_WORD.fullmatch(w) for w in words)
-            or not has_words(self.conn)
-        ):
+        from briefing.search import query_terms
+
+        words = [w for term in query_terms(text) for w in term]
+        if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+            return None
+        if not has_words(self.conn):
             return None
         query = " ".join(f'"{w.lower()}"*' for w in words)
         rows = self.conn.execute("SELECT rowid FROM words WHERE words MATCH ?", (query,))
