@@ -313,9 +313,12 @@ class _Items:
         if item.quoted and signing and read.source_id in self.signed:
             return  # "we have just witnessed the signing," the President said: told again
         told = (read.source_id, item.sentence.start)
-        if any(at[0] == told[0] and at != told and _repeats(words, w) for w, at in self.told):
-            return
-        self.told.append((words, told))
+        # Only wordings of four words or more can repeat one another (see _repeats): a long
+        # article of short commitments is not compared pair by pair.
+        if len(words) >= 4:
+            if any(at[0] == told[0] and at != told and _repeats(words, w) for w, at in self.told):
+                return
+            self.told.append((words, told))
         if signing:
             self.signed.add(read.source_id)
         # Another report of the same undertaking is kept, and pointed out, never merged.
