@@ -518,3 +518,69 @@ def test_an_archive_is_indexed_in_batches_and_keeps_no_dialogue_alive(
     assert len(model._INDEXES) <= before
     on, off = _both(["quotes", "--speaker", "Marchand", "--format", "json", "--data", str(corpus)])
     assert on == off
+
+
+def test_a_name_sqlite_cannot_hold_takes_the_full_path(corpus: Path) -> None:
+    files = sorted(corpus.glob("*.yaml"))
+    odd = corpus / os.fsdecode(b"dia\xfflogue.yaml")
+    files[3].rename(odd)
+    _aged(corpus)
+    on, off = _both(["dialogues", "--format", "csv", "--data", str(corpus)])
+    assert on == off
+    assert on[0] == 0
+
+
+def test_a_cache_entry_of_the_wrong_shape_is_parsed_again(corpus: Path) -> None:
+    files = sorted(corpus.glob("*.yaml"))
+    key = cache.key_for(files[2].read_bytes())
+    store = cache.open_store()
+    store.put(key, {"dialogue": 1}, {})
+    on, off = _both(["dialogues", "--format", "json", "--data", str(corpus)])
+    assert on == off
+    assert on[0] == 0
+
+
+def test_a_build_stopped_between_batches_is_checked_again(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.index import store
+
+    monkeypatch.setattr(store, "BATCH", 6)
+    files = sorted(corpus.glob("*.yaml"))
+    text = files[1].read_text(encoding="utf-8")
+    (corpus / "zz-copy.yaml").write_text(text, encoding="utf-8")  # a dialogue id twice
+    _aged(corpus)
+    real = store._check
+
+    def stopped(_conn: sqlite3.Connection) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_check", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        _refresh(corpus)
+    monkeypatch.setattr(store, "_check", real)
+    on, off = _both(["dialogues", "--data", str(corpus)])
+    assert on == off
+    assert "duplicate dialogue id" in on[2]
+
+
+def test_a_file_with_no_row_is_never_left_out(corpus: Path) -> None:
+    _refresh(corpus)
+    where = index.index_path([corpus])
+    assert where is not None
+    raw = sqlite3.connect(where)
+    with raw:
+        raw.execute("DELETE FROM files WHERE fid = (SELECT max(fid) FROM files)")
+    raw.close()
+    listed = load.listed_paths(corpus)
+    files = [f for f, _ in listed]
+    absolute = [a for _, a in listed]
+    conn = index.connect(where)
+    assert conn is not None
+    try:
+        from briefing.index.ask import gather, listings
+
+        assert listings(conn, files, absolute) is None
+        assert gather(conn, files, absolute, set(), None, LIMIT, None) is None
+    finally:
+        conn.close()

@@ -24,15 +24,6 @@ class Pattern:
         self.pattern = source
         self._flags = flags
 
-    def __getattr__(self, name: str) -> Any:
-        # Called only while the methods are missing: compile, and take the compiled ones.
-        if name not in _METHODS:
-            raise AttributeError(name)
-        compiled = re.compile(self.pattern, self._flags)
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
-
     if TYPE_CHECKING:
         flags: int
 
@@ -57,3 +48,15 @@ class Pattern:
         ) -> str: ...
 
         def split(self, string: str, maxsplit: int = ...) -> list[str | Any]: ...
+
+    else:
+        # Hidden from the type checker, so that only the methods declared above type-check.
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only while the methods are missing: compile, take the compiled ones.
+            if name not in _METHODS:
+                raise AttributeError(name)
+            compiled = re.compile(self.pattern, self._flags)
+            for method in _METHODS:
+                setattr(self, method, getattr(compiled, method))
+            return getattr(compiled, name)

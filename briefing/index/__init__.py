@@ -80,20 +80,31 @@ def _answer(data: Sequence[Path], ask: Ask[T], *, limit: int, use_cache: bool) -
         conn = connect(where)
         if conn is None:
             return None
+        corrupt = False
         try:
             done = refresh(conn, files, limit, store, absolute)
             if done is None or not done.ok:
                 return None
-            return ask(conn, files, absolute, store)
+            # One read transaction: the question and the rows it picks see the same state of
+            # the index, whatever another run writes meanwhile; checked again inside it.
+            with conn:
+                conn.execute("BEGIN")
+                row = conn.execute("SELECT value FROM meta WHERE key = 'checked'").fetchone()
+                if row is None or row[0] != "1":
+                    return None
+                return ask(conn, files, absolute, store)
         except sqlite3.OperationalError:
             return None  # locked past the wait, or unwritable midway: the files still answer
         except sqlite3.DatabaseError:
-            # Corrupt beyond its header: made anew, once.
-            if attempt == 2:
-                return None
-            remove(where)
+            corrupt = True  # corrupt beyond its header: made anew, once
+        except UnicodeError:
+            return None  # a file name SQLite cannot hold (not UTF-8): the files still answer
         finally:
             conn.close()
+        if corrupt and attempt == 1:
+            remove(where)  # only once its connection is closed
+        else:
+            return None
     return None  # pragma: no cover - the loop returns
 
 

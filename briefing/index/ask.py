@@ -95,8 +95,9 @@ class Index:
 
 def listings(
     conn: sqlite3.Connection, files: Sequence[str], absolute: Sequence[str]
-) -> list[Listing]:
-    """What the list of dialogues shows of every meeting, in the order of the full load."""
+) -> list[Listing] | None:
+    """What the list of dialogues shows of every meeting, in the order of the full load; None
+    when the rows are not exactly the files given, each valid (then the files answer)."""
     from briefing.records import Listing
 
     given = {path: str(f) for f, path in zip(files, absolute, strict=True)}
@@ -107,12 +108,16 @@ def listings(
     ):
         path, did, title, date, note, location, people, topics, made, interests, said = row[:11]
         review, ordinal = row[11:]
+        if path not in given or did is None:
+            return None
         day = dt.date.fromisoformat(date) if date else None
         shown = Listing(
             did, title, day, note, location, people, topics, made, interests, said,
             given[path], review,
         )  # fmt: skip
         found.append(((day_key(day), ordinal or 0, did), shown))
+    if len(found) != len(given):
+        return None
     return [shown for _, shown in sorted(found)]
 
 
@@ -136,8 +141,8 @@ def gather(
         "SELECT fid, path, key, did, title, location, date, review, ordinal FROM files"
     ):
         shown = given.get(path)
-        if shown is None:
-            return None  # pragma: no cover - refresh leaves exactly the files given
+        if shown is None or did is None:
+            return None  # a row another run wrote for other files, or an invalid one
         if fid in wanted or did == dialogue:
             built = _build(Path(shown), key, limit, store)
             if built is None or built.id != did:
@@ -145,6 +150,8 @@ def gather(
             dialogues.append(built)
         else:
             dialogues.append(meeting_only(did, title, location, date, review, ordinal, shown))
+    if len(dialogues) != len(given):
+        return None  # a file given has no row: the files answer
     dialogues.sort(key=load.sort_key)
     return Knowledge(tuple(dialogues))
 

@@ -270,15 +270,18 @@ def absolute_paths(files: Sequence[str | Path]) -> list[str]:
     return found
 
 
-def _plain(data: bytes, file: str, key: str, store: cache.Store | None) -> dict[str, Any]:
+def _built(data: bytes, file: str, key: str, store: cache.Store | None) -> Dialogue:
+    """FILE's dialogue: from its cache entry, else (no entry, or one of the wrong shape, as
+    the full load treats it) parsed from DATA; DataError when the file has a problem."""
     if store is not None:
         hit = store.get(key)
         if hit is not None:
-            return hit[0]
+            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError, IndexError):
+                return build_dialogue(hit[0], file)
     plain, marks = load.parse_file(data, file)
     if store is not None:
         store.put(key, plain, marks)
-    return plain
+    return build_dialogue(plain, file)
 
 
 def refresh(
@@ -332,7 +335,7 @@ def refresh(
             stat_only.append((size, mtime, path, key))
             continue
         try:
-            d = build_dialogue(_plain(data, file, key, store), file)
+            d = _built(data, file, key, store)
         except DataError:
             # Recorded as invalid: queries take the full path, which says why.
             batch.append((path, size, mtime, key, False, None, set(), set(), ""))
@@ -342,15 +345,17 @@ def refresh(
             )
             forget(d)  # its lookups would keep it alive
         if len(batch) == BATCH:
-            _write(conn, batch, known, fts)
+            _write(conn, batch, fts)
             indexed += len(batch)
             batch = []
     indexed += len(batch)
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        _put(conn, batch, known, fts)
-        for fid in removed:
-            _drop(conn, fid, fts)
+        _put(conn, batch, fts)
+        # Files gone, as the table holds them now (another run may have written meanwhile).
+        for fid, path in conn.execute("SELECT fid, path FROM files").fetchall():
+            if path not in listed:
+                _drop(conn, fid, fts)
         # Only onto the row of the bytes read (another run may have indexed newer ones): the
         # time was taken before the read, so a row never holds a time newer than its bytes.
         conn.executemany(
@@ -370,26 +375,25 @@ BATCH: Final = 200
 def _write(
     conn: sqlite3.Connection,
     batch: list[_Rows],
-    known: dict[str, tuple[int, int, int, str]],
     fts: bool,
 ) -> None:
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        _put(conn, batch, known, fts)
+        # Unchecked until the last transaction checks the whole: a run stopped between
+        # batches leaves an index no later run trusts without checking it again.
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('checked', '0')")
+        _put(conn, batch, fts)
 
 
 def _put(
     conn: sqlite3.Connection,
     batch: list[_Rows],
-    known: dict[str, tuple[int, int, int, str]],
     fts: bool,
 ) -> None:
     """BATCH's rows in place of the files' old ones, in the open transaction."""
     for path, size, mtime, key, valid, record, names, topics, words in batch:
-        old = known.get(path)
-        if old is not None:
-            _drop(conn, old[0], fts)
-        # Another run may have indexed the file meanwhile: the path is unique, so replace it.
+        # The file's row as the table holds it now (another run may have indexed it
+        # meanwhile, under another id): the path is unique, so replace it.
         row = conn.execute("SELECT fid FROM files WHERE path = ?", (path,)).fetchone()
         if row is not None:
             _drop(conn, row[0], fts)
