@@ -171,20 +171,28 @@ def load_data(
         )
 
 
+def _index_limit(shared: Common) -> int | None:
+    """The largest file the index may read for this run; None when the index is not to be
+    asked (--no-cache, or a --max-file-size that the full load reports as bad)."""
+    from briefing import load
+
+    size = shared.max_file_size
+    if shared.no_cache or (size is not None and not size >= 0):
+        return None
+    return load.max_file_bytes(size)
+
+
 def _narrowed(shared: Common, narrow: "index.Narrow") -> Knowledge | None:
     """What a narrowed question needs, from the index (see `briefing.index`); None when the
     index cannot answer it, and everything is loaded."""
     from briefing import index, load
 
-    size = shared.max_file_size
-    if shared.no_cache or (size is not None and not size >= 0):
+    limit = _index_limit(shared)
+    if limit is None:
         return None
     with _collecting_after_load():
         return index.knowledge_for(
-            load.resolve_data(shared.data),
-            narrow,
-            limit=load.max_file_bytes(size),
-            dialogue=shared.dialogue,
+            load.resolve_data(shared.data), narrow, limit=limit, dialogue=shared.dialogue
         )
 
 
@@ -251,10 +259,10 @@ def listed(shared: Common) -> "list[Listing] | None":
     """What `dialogues` shows of every meeting, from the index; None when it cannot say."""
     from briefing import index, load
 
-    size = shared.max_file_size
-    if shared.no_cache or (size is not None and not size >= 0):
+    limit = _index_limit(shared)
+    if limit is None:
         return None
-    return index.listings_for(load.resolve_data(shared.data), limit=load.max_file_bytes(size))
+    return index.listings_for(load.resolve_data(shared.data), limit=limit)
 
 
 def run(

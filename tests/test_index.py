@@ -61,7 +61,7 @@ def _refresh(corpus: Path) -> index.Refresh:
     conn = index.connect(where)
     assert conn is not None
     try:
-        done = index.refresh(conn, load.listed_files(corpus), LIMIT, cache.open_store())
+        done = index.refresh(conn, load.listed_paths(corpus), LIMIT, cache.open_store())
     finally:
         conn.close()
     assert done is not None

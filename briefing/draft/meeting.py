@@ -238,7 +238,9 @@ def _month_day(match: re.Match[str]) -> tuple[int, int, int | None]:
     return month, day, int(year) if year else None
 
 
-def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+def _publication(
+    doc: Document, published: dt.date | None, printed: tuple[dt.date, str] | None
+) -> tuple[dt.date | None, str | None]:
     if published:
         return published, "the page's publication date"
     # The first paragraph's opening, where a dateline prints its date; not its sentences.
@@ -270,7 +272,6 @@ def _publication(doc: Document, published: dt.date | None) -> tuple[dt.date | No
                     return dt.date(year, month, day), "the dateline"
                 except ValueError:
                     pass
-    printed = _date_line(doc)
     if printed is not None:
         return printed[0], _PRINTED_ON_PAGE
     if from_url:
@@ -466,7 +467,8 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
             from_headline = True
     dateline = _dateline(doc)
     location = _location(body, dateline)
-    anchor, anchor_source = _publication(doc, published)
+    line = _date_line(doc)  # a date printed on a line of its own, if any
+    anchor, anchor_source = _publication(doc, published, line)
     if anchor is None:
         anchor, anchor_source = _printed(body[:10])
     filed = _filed(dateline, anchor)
@@ -475,12 +477,10 @@ def read_meeting(doc: Document, published: dt.date | None, headline: str | None)
     date, written, note = _day(doc, dateline, anchor, anchor_source)
     if note == SPANNED:
         note = None
-    elif date is None and anchor is not None:
+    elif date is None and line is not None and line[0] == anchor:
         # A date printed under the headline, and no day in the opening: that date, to check.
-        line = _date_line(doc)
-        if line is not None and line[0] == anchor:
-            date, written = line
-            note = f'The page prints "{written}" as its date; check that the meeting was that day.'
+        date, written = line
+        note = f'The page prints "{written}" as its date; check that the meeting was that day.'
     if date is None and filed and dateline and dateline.date:
         date, written = filed, dateline.date.group()
         note = f'The dateline says "{written}", the day of the report; check the meeting\'s day.'

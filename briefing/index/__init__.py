@@ -82,7 +82,7 @@ def _answer(data: Sequence[Path], ask: Ask[T], *, limit: int, use_cache: bool) -
             return None
         corrupt = False
         try:
-            done = refresh(conn, files, limit, store, absolute)
+            done = refresh(conn, listed, limit, store)
             if done is None or not done.ok:
                 return None
             # One read transaction: the question and the rows it picks see the same state of

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -10,9 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from briefing import cache, load
-from briefing.build import build_dialogue
 from briefing.errors import DataError
-from briefing.index.store import has_words, meeting_only
+from briefing.index.store import from_cache, has_words, meeting_only
 from briefing.match import bare, fold
 from briefing.model import Dialogue, Knowledge, day_key
 
@@ -158,11 +156,9 @@ def gather(
 
 def _build(file: Path, key: str, limit: int, store: cache.Store | None) -> Dialogue | None:
     """One dialogue in full: from the cache entry the index names, else from its file."""
-    if store is not None:
-        hit = store.get(key)
-        if hit is not None:
-            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError, IndexError):
-                return build_dialogue(hit[0], str(file))
+    cached = from_cache(store, key, str(file))
+    if cached is not None:
+        return cached
     try:
         return load._load_one(file, limit, store)[0]
     except DataError:

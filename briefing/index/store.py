@@ -257,27 +257,23 @@ def _words(d: Dialogue) -> str:
     return " ".join(sorted(set(_WORD.findall(text.lower()))))
 
 
-def absolute_paths(files: Sequence[str | Path]) -> list[str]:
-    """Each file's absolute path (as os.path.abspath, its folder's worked out once)."""
-    folders: dict[str, str] = {}
-    found = []
-    for file in files:
-        folder, name = os.path.split(file)
-        absolute = folders.get(folder)
-        if absolute is None:
-            absolute = folders[folder] = os.path.abspath(folder or ".")
-        found.append(os.path.join(absolute, name))
-    return found
-
-
-def _built(data: bytes, file: str, key: str, store: cache.Store | None) -> Dialogue:
-    """FILE's dialogue: from its cache entry, else (no entry, or one of the wrong shape, as
-    the full load treats it) parsed from DATA; DataError when the file has a problem."""
+def from_cache(store: cache.Store | None, key: str, file: str) -> Dialogue | None:
+    """FILE's dialogue from the cache entry under KEY; None when there is none, or one of the
+    wrong shape (then, as the full load does, the file is parsed)."""
     if store is not None:
         hit = store.get(key)
         if hit is not None:
             with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError, IndexError):
                 return build_dialogue(hit[0], file)
+    return None
+
+
+def _built(data: bytes, file: str, key: str, store: cache.Store | None) -> Dialogue:
+    """FILE's dialogue: from its cache entry, else (no entry, or one of the wrong shape, as
+    the full load treats it) parsed from DATA; DataError when the file has a problem."""
+    cached = from_cache(store, key, file)
+    if cached is not None:
+        return cached
     plain, marks = load.parse_file(data, file)
     if store is not None:
         store.put(key, plain, marks)
@@ -286,13 +282,13 @@ def _built(data: bytes, file: str, key: str, store: cache.Store | None) -> Dialo
 
 def refresh(
     conn: sqlite3.Connection,
-    files: Sequence[str | Path],
+    listed_files: Sequence[tuple[str, str]],
     limit: int,
     store: cache.Store | None,
-    absolute: Sequence[str] | None = None,
 ) -> Refresh | None:
-    """Bring the index up to date with FILES (at ABSOLUTE, worked out when not given);
-    None when one cannot be read as the full load would read it (that load then says why)."""
+    """Bring the index up to date with the files `load.listed_paths` gives (each as named
+    and its absolute path); None when one cannot be read as the full load would read it
+    (that load then says why)."""
     # Rows as the database gives them (fid, size, mtime, key), keyed by path: a named
     # tuple a file costs more than the look-up does in a large archive.
     known: dict[str, tuple[int, int, int, str]] = {
@@ -301,7 +297,7 @@ def refresh(
     now = time.time_ns()
     changed: list[tuple[str, str, int, int]] = []
     listed: set[str] = set()
-    for file, path in zip(files, absolute or absolute_paths(files), strict=True):
+    for file, path in listed_files:
         listed.add(path)
         try:
             info = os.stat(file)
