@@ -211,8 +211,7 @@ def _draft(
     max_file_size: float,
     keep: Path | None,
 ) -> None:
-    from briefing.draft.assemble import draft_plain, file_name
-    from briefing.draft.emit import to_yaml
+    from briefing.draft import regex
     from briefing.draft.sources import SourceError, read_source
 
     if max_file_size <= 0:
@@ -237,6 +236,24 @@ def _draft(
         fail("--id names one dialogue; the sources report several meetings", EXIT_USAGE)
     if into_dir and output is not None:
         output.mkdir(parents=True, exist_ok=True)
+    try:
+        _draft_groups(groups, output, when, ident, into_dir, force, keep)
+    finally:
+        regex.remember()
+
+
+def _draft_groups(
+    groups: list[list[SourceText]],
+    output: Path | None,
+    when: dt.date | None,
+    ident: str | None,
+    into_dir: bool,
+    force: bool,
+    keep: Path | None,
+) -> None:
+    from briefing.draft.assemble import draft_plain, file_name
+    from briefing.draft.emit import to_yaml
+
     with progress("drafting", "meetings") as bar:
         for n, group in enumerate(groups, 1):
             plain = draft_plain(group, date=when, ident=ident)

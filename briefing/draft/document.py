@@ -27,14 +27,14 @@ import unicodedata
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
-from briefing.draft.regex import Pattern
+from briefing.draft.regex import Pattern, compile_pattern
 from briefing.sentences import is_abbreviation
 
 
 def lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A pattern compiled the first time it is needed: most articles never need some of them,
     and compiling is most of what drafting one costs."""
-    return functools.cache(lambda: re.compile(pattern, flags))
+    return functools.cache(lambda: compile_pattern(pattern, flags))
 
 
 class Span(NamedTuple):

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from briefing.draft.document import slug
+from briefing.draft.regex import compile_pattern
 
 if TYPE_CHECKING:
     from briefing.draft.document import Document
@@ -54,7 +55,7 @@ _THEMES: Final = (
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """The themes' patterns, compiled only for an article without headings."""
     return tuple(
-        (key, name, re.compile(r"\b(?:" + words + r")", re.IGNORECASE))
+        (key, name, compile_pattern(r"\b(?:" + words + r")", re.IGNORECASE))
         for key, name, words in _THEMES
     )
 
