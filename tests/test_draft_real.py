@@ -94,24 +94,24 @@ def test_every_draft_is_faithful_and_loads(path: Path, tmp_path: Path) -> None:
     load_knowledge(target, use_cache=False)
 
 
-#: What the development split (90 articles) scores now: a floor, so that no change undoes
+#: What the development split (110 articles) scores now: a floor, so that no change undoes
 #: another.
 DEV_FLOORS = {
     "quotes_precision": 0.96,
-    "quotes_recall": 0.93,
-    "speakers_right": 0.84,
-    "participants_precision": 0.91,
-    "participants_recall": 0.91,
+    "quotes_recall": 0.92,
+    "speakers_right": 0.83,
+    "participants_precision": 0.9,
+    "participants_recall": 0.89,
     "sides_precision": 0.96,
-    "sides_recall": 0.93,
+    "sides_recall": 0.85,
     "commitments_precision": 0.88,
-    "commitments_recall": 0.9,
+    "commitments_recall": 0.86,
     "kinds": 0.94,
-    "parties": 0.87,
-    "dates": 1.0,
-    "places": 0.79,
+    "parties": 0.82,
+    "dates": 0.93,
+    "places": 0.77,
 }
-DEV_CEILINGS = {"speakers_wrong": 0.025, "dates_wrong": 0.0, "ordinals_wrong": 0.05}
+DEV_CEILINGS = {"speakers_wrong": 0.025, "dates_wrong": 0.031, "ordinals_wrong": 0.05}
 
 
 def test_the_development_split_keeps_its_scores() -> None:
