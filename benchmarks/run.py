@@ -24,7 +24,7 @@ of the same round), since it is far smaller than the noise on a whole run.
 
 --only runs some groups of rows, each measured exactly as in a whole run:
 start-up (rows 1, 1b, 1c, 2), cold (3a, 3b, 4, 5), warm (3c, 3d), edit (3e),
-across (6, 7, 8, 8b), draft (9, 9b), proof (10a, 10b: validate proving every quotation
+across (6, 7, 8, 8b), draft (9, 9b, 9c), proof (10a, 10b: validate proving every quotation
 against archived sources, against validate of the same files without archive records) and
 index (11a-11e: selective questions answered from the SQLite index on a corpus of
 --index-size dialogues, 1000 unless given, 5000 for the issue's targets).
