@@ -355,13 +355,17 @@ def _countries(name: str) -> frozenset[str]:
     """The countries a party's name names ("EU and Japan" -> European Union, Japan)."""
     from briefing.draft.lexicon import country_of
 
-    words = re.findall(r"[\w.]+", _BRACKETED.sub(" ", name))
+    words = re.findall(r"[\w.-]+", _BRACKETED.sub(" ", name))
     found = set()
-    for size in (3, 2, 1):
+    taken: set[int] = set()  # words of a longer name ("Guinea" in "Papua New Guinea")
+    for size in (5, 4, 3, 2, 1):
         for i in range(len(words) - size + 1):
+            if taken.intersection(range(i, i + size)):
+                continue
             country = country_of(" ".join(words[i : i + size]))
             if country:
                 found.add(country)
+                taken.update(range(i, i + size))
     return frozenset(found)
 
 

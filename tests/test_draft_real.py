@@ -103,11 +103,11 @@ DEV_FLOORS = {
     "participants_precision": 0.9,
     "participants_recall": 0.89,
     "sides_precision": 0.96,
-    "sides_recall": 0.85,
+    "sides_recall": 0.93,
     "commitments_precision": 0.88,
     "commitments_recall": 0.86,
     "kinds": 0.94,
-    "parties": 0.82,
+    "parties": 0.83,
     "dates": 0.93,
     "places": 0.77,
 }

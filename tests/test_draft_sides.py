@@ -52,13 +52,43 @@ def test_a_grouping_inside_a_larger_one_is_no_side_of_its_own() -> None:
     assert sides(text) == ["Nordic-Baltic Eight"]
 
 
-def test_at_a_grouping_of_unknown_members_those_present_are_members() -> None:
-    # The chair is a member's prime minister; the lede names no country as a side.
+def test_at_a_grouping_of_unknown_members_those_present_are_sides_and_it_commits() -> None:
+    # The chair is a member's prime minister; the lede names no country as a side. Samoa is
+    # a side as a member present, and what "the leaders" agreed is the Forum's.
     text = (
         "Leaders of the Pacific Islands Forum met for their retreat.\n\n"
         "The chairman, Samoa's Prime Minister Iosefa Lemalu, said the leaders agreed to act."
     )
-    assert sides(text) == ["Pacific Islands Forum"]
+    plain = draft(text)
+    names = {p["id"]: p["name"] for p in plain["parties"]}
+    assert sorted(p["name"] for p in plain["parties"]) == ["Pacific Islands Forum", "Samoa"]
+    (commitment,) = plain["commitments"]
+    assert [names[b] for b in commitment["by"]] == ["Pacific Islands Forum"]
+
+
+def test_the_members_of_a_grouping_in_its_table_stand_for_it() -> None:
+    text = "Leaders of the Bucharest Nine met in Warsaw and signed a joint declaration."
+    assert sides(text) == ["Bucharest Nine"]
+    text = "The Indian Ocean Rim Association (IORA) Council of Ministers met in Dhaka."
+    assert sides(text) == ["IORA"]
+
+
+def test_two_countries_after_their_leaders_are_the_sides() -> None:
+    text = (
+        "KINGSTOWN (CMC) - Prime Minister Ana Lopez says the leaders of Venezuela and Guyana "
+        "returned home feeling they had won. Lopez hosted the talks."
+    )
+    assert set(sides(text)) >= {"Venezuela", "Guyana"}
+
+
+def test_a_country_of_three_words_before_a_role_is_the_persons() -> None:
+    plain = draft(
+        "The Papua New Guinea Prime Minister James Marape met his Australian counterpart, "
+        "Anthony Albanese, in Port Moresby."
+    )
+    countries = {p["name"]: p.get("country") for p in plain["participants"]}
+    assert countries["James Marape"] == "Papua New Guinea"
+    assert "Guinea" not in [p["name"] for p in plain["parties"]]
 
 
 # -- the place -----------------------------------------------------------------------------

@@ -55,6 +55,14 @@ _MEMBERS_OF: Final = Pattern(
 )
 
 
+#: Before two countries, their people who met: "the leaders of", "foreign ministers of".
+_PEOPLE_OF: Final = Pattern(
+    r"\b(?:leaders|presidents|(?:prime|foreign|defen[cs]e|trade) ministers|heads of "
+    r"(?:state|government)|delegations|top diplomats) of (?:the )?$",
+    re.IGNORECASE,
+)
+
+
 def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
     """Countries TEXT lists three or more at a time ("the foreign ministers of Morocco, Egypt,
     Bahrain, the United States and the United Arab Emirates"); with INTRODUCED, only lists
@@ -77,7 +85,11 @@ def _enumerated(text: str, *, introduced: bool = False) -> list[str]:
         runs[-1][1].append(name)
         last_end = end
     for start, names in runs:
-        if len(names) < 3:
+        # Two are a list of the meeting's members only after its people: "the leaders of
+        # Venezuela and Guyana" (not "trade between Japan and Korea").
+        if len(names) < 2 or (
+            len(names) == 2 and not _PEOPLE_OF.search(text, max(0, start - 40), start)
+        ):
             continue
         if introduced and not _MEMBERS_OF.search(text, max(0, start - 25), start):
             continue
@@ -167,10 +179,12 @@ def _lede(read: Read, sentences: int = 1) -> str:
     return "\n".join([doc.title or "", *(doc.slice(s) for s in doc.sentences[:sentences])])
 
 
-def _parties(people: People, reads: list[Read]) -> list[str]:
+def _parties(people: People, reads: list[Read]) -> tuple[list[str], frozenset[str]]:
     """The sides: countries the meeting's name joins ("India-Japan"), groupings and lists of
     countries in the lede, the countries of the people present, and those that commit, in
-    that order. A country that belongs to a grouping already a side is not one of its own."""
+    that order. A country that belongs to a grouping already a side is not one of its own.
+    Second, the countries that are sides only as the members present at a meeting of a
+    grouping whose members the drafter does not know (what "the leaders" did, it did)."""
     found: list[str] = []
     year = _year(reads)
     for read in reads:
@@ -185,16 +199,19 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
             if name not in found:
                 found.append(name)
     # At a meeting of a grouping whose members the drafter does not know ("Pacific Islands
-    # Forum"), those present are its members unless the lede names their country as a side.
+    # Forum"), those present are sides as its members, unless the lede names their country.
     open_grouping = any(n in GROUPINGS and not members_of(n, year) for n in found)
     named = {c for read in reads for c in country_names(_lede(read))}
     against = critics(reads, people)
+    within: set[str] = set()
     for entry in people.entries:
         country = entry["country"]
         present = country and country not in found and entry.get("present", True)
         present = present and (entry["id"] not in against or country in named)
-        if present and (not open_grouping or country in named):
+        if present:
             found.append(country)
+            if open_grouping and country not in named:
+                within.add(country)
     if _count(found) < 2:
         for read in reads:
             for item in read.items:
@@ -224,7 +241,7 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
     # A member is not a side of its own beside its grouping, when the grouping is a side.
     # So is a grouping all of whose members belong to another ("Baltic states" in NB8).
     members = {m for g in found for m in members_of(g, year)}
-    return [
+    sides = [
         n
         for n in found
         if n not in members
@@ -234,6 +251,7 @@ def _parties(people: People, reads: list[Read]) -> list[str]:
             if members_of(n, year)
         )
     ]
+    return sides, frozenset(within & set(sides))
 
 
 def _year(reads: list[Read]) -> int | None:
@@ -327,7 +345,7 @@ def draft_plain(
         for person in read.cast.people:
             people.add(read.source_id, read.cast, person)
     _presence(people, reads)
-    sides = _parties(people, reads)
+    sides, within = _parties(people, reads)
     _infer_countries(people, sides)
     topics: Grouping = group_topics([(r.source_id, r.doc, r.items, r.quotes) for r in reads])
     return build_plain(
@@ -335,6 +353,7 @@ def draft_plain(
         reads=reads,
         people=people,
         sides=sides,
+        within=within,
         topics=topics,
         date=date,
         ident=ident,

@@ -19,6 +19,14 @@ _MORE_GROUPINGS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Visegrad Group": (("Visegrad Group", "Visegrad Four", "Visegrád Group", "V4"),
                        ("Czech Republic", "Hungary", "Poland", "Slovakia")),
     "Andean Community": (("Andean Community",), ("Bolivia", "Colombia", "Ecuador", "Peru")),
+    "Bucharest Nine": (("Bucharest Nine", "Bucharest Format", "B9", "B-9"),
+                       ("Bulgaria", "Czech Republic", "Estonia", "Hungary", "Latvia", "Lithuania",
+                        "Poland", "Romania", "Slovakia")),
+    "IORA": (("IORA", "Indian Ocean Rim Association"),
+             ("Australia", "Bangladesh", "Comoros", "France", "India", "Indonesia", "Iran",
+              "Kenya", "Madagascar", "Malaysia", "Maldives", "Mauritius", "Mozambique", "Oman",
+              "Seychelles", "Singapore", "Somalia", "South Africa", "Sri Lanka", "Tanzania",
+              "Thailand", "United Arab Emirates", "Yemen")),
     "BIMSTEC": (("BIMSTEC",),
                 ("Bangladesh", "Bhutan", "India", "Myanmar", "Nepal", "Sri Lanka", "Thailand")),
     "SAARC": (("SAARC",),
@@ -128,6 +136,7 @@ JOINED: Final[dict[str, dict[str, int]]] = {
     "SCO": {"India": 2017, "Pakistan": 2017, "Iran": 2023, "Belarus": 2024},
     "G20": {"African Union": 2023},
     "ASEAN": {"Vietnam": 1995, "Laos": 1997, "Myanmar": 1997, "Cambodia": 1999},
+    "IORA": {"Comoros": 2012, "Somalia": 2014, "Maldives": 2018, "France": 2020},
 }  # fmt: skip
 
 

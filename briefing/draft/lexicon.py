@@ -7,6 +7,7 @@ articles: every rule that uses them says which list and why (docs/draft.md).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Final
 
@@ -178,7 +179,7 @@ _COUNTRIES: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Cameroon": ((), ("Cameroonian",)),
     "Costa Rica": ((), ("Costa Rican",)),
     "Cyprus": ((), ("Cypriot",)),
-    "Democratic Republic of the Congo": ((), ("Congolese",)),
+    "Democratic Republic of the Congo": (("Democratic Republic of Congo",), ("Congolese",)),
     "Dominican Republic": ((), ("Dominican",)),
     "Ecuador": ((), ("Ecuadorian",)),
     "El Salvador": ((), ("Salvadoran",)),
@@ -262,6 +263,27 @@ _COUNTRIES: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "Mauritania": ((), ("Mauritanian",)),
     "Cape Verde": (("Cabo Verde",), ()),
     "Seychelles": ((), ()),
+    "Comoros": (("the Comoros",), ("Comorian",)),
+    "Guinea": ((), ("Guinean",)),
+    "Guinea-Bissau": (("Guinea Bissau",), ("Bissau-Guinean",)),
+    "Equatorial Guinea": ((), ("Equatoguinean",)),
+    "Central African Republic": ((), ()),
+    "Sao Tome and Principe": (("São Tomé and Príncipe", "Sao Tome"), ()),
+    "Antigua and Barbuda": ((), ()),
+    "Dominica": ((), ()),
+    "Grenada": ((), ("Grenadian",)),
+    "Saint Kitts and Nevis": (("St Kitts and Nevis", "St. Kitts and Nevis"), ()),
+    "Saint Lucia": (("St Lucia", "St. Lucia"), ()),
+    "Saint Vincent and the Grenadines": (
+        (
+            "St Vincent and the Grenadines",
+            "St. Vincent and the Grenadines",
+            "St Vincent",
+            "St. Vincent",
+        ),
+        ("Vincentian",),
+    ),
+    "Palestine": (("State of Palestine",), ()),
     "Andorra": ((), ()),
     "Liechtenstein": ((), ()),
     "Monaco": ((), ()),
@@ -344,6 +366,20 @@ def find_countries(
         else:
             i += 1
     return tuple(found)
+
+
+def country_ending(text: str, words: list[tuple[int, int]]) -> tuple[str, int] | None:
+    """The longest country of two or more of WORDS (spans in TEXT) that ends with the last
+    of them, the words one space apart ("Papua New Guinea" before "Prime Minister", not
+    "Guinea"), and how many words it has."""
+    for size in range(min(_LONGEST, len(words)), 1, -1):
+        span = words[-size:]
+        if any(text[a[1] : b[0]] != " " for a, b in itertools.pairwise(span)):
+            continue
+        found = country_of(text[span[0][0] : span[-1][1]])
+        if found:
+            return found, size
+    return None
 
 
 def in_a_sentence(name: str) -> str:

@@ -101,6 +101,8 @@ class PartiesOf:
 
     people: People
     sides: list[str]
+    #: Sides only as the members present at a meeting of a grouping of unknown members.
+    within: frozenset[str] = frozenset()
 
     def party(self, name: str) -> str:
         raise NotImplementedError
@@ -122,7 +124,10 @@ class PartiesOf:
             found += [n for n in self._partner(read, item) if n not in found]
         if found:
             return [self.party(n) for n in found], None
-        everyone = [self.party(s) for s in self.sides] or [self.party("not stated")]
+        # At a meeting of a grouping whose members are not listed ("Pacific Islands Forum"),
+        # the countries present as its members are not sides beside it: what all did, it did.
+        sides = [s for s in self.sides if s not in self.within]
+        everyone = [self.party(s) for s in sides] or [self.party("not stated")]
         if _ALL_SIDES.search(text, *subject):
             return everyone, None
         return everyone, "check the parties: taken to be all sides"

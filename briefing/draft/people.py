@@ -29,6 +29,7 @@ from briefing.draft.lexicon import (
     ROLE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
+    country_ending,
     country_of,
 )
 from briefing.draft.nameacts import (
@@ -192,11 +193,11 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
                 country = country or country_of(tokens[i - 1].text)
             break
         folded = tokens[i].folded
-        # Two-word countries first: "North Korean", "New Zealand", "Sri Lankan".
-        pair = f"{tokens[i - 1].text} {tokens[i].text}" if i > 0 else ""
-        if i > 0 and country_of(pair) and text[tokens[i - 1].end : tokens[i].start] == " ":
-            country = country or country_of(pair)
-            i -= 2
+        # Longer countries first: "Papua New Guinea", "North Korean", "Sri Lankan".
+        longer = country_ending(text, [(t.start, t.end) for t in tokens[max(0, i - 4) : i + 1]])
+        if longer is not None:
+            country = country or longer[0]
+            i -= longer[1]
             continue
         found = country_of(tokens[i].text)
         institution = i + 1 <= stop and tokens[i + 1].folded in INSTITUTIONS
@@ -221,8 +222,10 @@ def _role_before(tokens: list[_Token], first: int, text: str) -> tuple[str | Non
             continue
         break
     words = tokens[i + 1 : stop + 1]
-    if len(words) > 2 and country_of(f"{words[0].text} {words[1].text}"):
-        words = words[2:]
+    for size in (3, 2):
+        if len(words) > size and country_of(" ".join(t.text for t in words[:size])):
+            words = words[size:]
+            break
     while words and (
         words[0].folded in ("of", "and")
         or (country_of(words[0].text) and not (len(words) > 1 and words[1].folded in INSTITUTIONS))

@@ -79,9 +79,12 @@ def _commitment_text(doc: Document, item: Found) -> str:
 
 
 class _Builder(CommitmentParties):
-    def __init__(self, people: People, sides: list[str], grouping: Grouping) -> None:
+    def __init__(
+        self, people: People, sides: list[str], within: frozenset[str], grouping: Grouping
+    ) -> None:
         self.people = people
         self.sides = sides
+        self.within = within
         self.grouping = grouping
         self.parties: list[dict[str, Any]] = []
         #: Whether the article quotes a joint statement: joint words are then its words.
@@ -444,8 +447,9 @@ def build_plain(
     topics: Grouping,
     date: dt.date | None,
     ident: str | None,
+    within: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    builder = _Builder(people, sides, topics)
+    builder = _Builder(people, sides, within, topics)
     quotes = _quotes(builder, reads)
     meeting = next((r.meeting for r in reads if r.meeting.title), reads[0].meeting)
     dated = next((r.meeting for r in reads if r.meeting.date), None)
