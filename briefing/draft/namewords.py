@@ -28,7 +28,25 @@ COMMON: Final = frozenset(
 )
 PRONOUNS: Final = frozenset({"he", "she"})
 #: Titles of address before a name besides the lexicon's: "H.E Amb. Mauro Vieira".
-ADDRESS_TITLES: Final = HONORIFICS | frozenset({"amb", "h.e", "excellency", "prof", "professor"})
+ADDRESS_TITLES: Final = HONORIFICS | frozenset(
+    {
+        "amb",
+        "h.e",
+        "h.h",
+        "h.h.",
+        "hon",
+        "hon.",
+        "rt",
+        "rt.",
+        "highness",
+        "majesty",
+        "honourable",
+        "honorable",
+        "excellency",
+        "prof",
+        "professor",
+    }
+)
 #: Words of peoples, faiths and regions ("Sunni Arab states", "Gulf Arab"). Some are also
 #: given names ("Christian Lindner"), so they rule out a name only as adjectives of a group.
 GROUP_WORDS: Final = frozenset(

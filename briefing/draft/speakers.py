@@ -54,7 +54,6 @@ from briefing.draft.speech import (
     AND_COUNTERPART,
     ANONYMOUS,
     CITING,
-    CLAUSE,
     COLLECTIVE,
     COUNTERPART,
     DESCRIPTION,
@@ -72,6 +71,7 @@ from briefing.draft.speech import (
     speaker_before,
     tag_after,
 )
+from briefing.draft.subjects import SubjectReader
 
 #: A name in the possessive: "Marcos's concerns".
 POSSESSIVE: Final = Pattern("['\u2019](?:s\\b|(?=\\s)|$)")
@@ -100,7 +100,7 @@ def _sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
-class Resolver(DocumentReader, PhraseReader, OfficeReader):
+class Resolver(DocumentReader, PhraseReader, OfficeReader, SubjectReader):
     def __init__(self, doc: Document, cast: Cast) -> None:
         self.doc = doc
         self.cast = cast
@@ -483,66 +483,6 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader):
             return False
         before = self.doc.text[start : mentions[-1].start]
         return bool(ACTED_ON.search(before)) and not self._mentions(start, mentions[-1].start)
-
-    def note_sentence(self, start: int, end: int) -> None:
-        """Remember who speaks in a sentence of reported speech ("He said democratic ...")."""
-        text = self.doc.text
-        mentions = self.cast.mentions_in(start, end)
-        for mention in mentions:
-            self.state.named(mention.person)
-        if self._their_document(start, end):
-            return
-        verb = first_verb(text, start, end)
-        if verb is not None and self._next_to(start, verb):
-            speaker = self.who(start, verb)
-            if speaker and speaker.kind == "person":
-                self.state.spoke(speaker)
-                self.about(start, end, speaker.who)
-                return
-        self.about(start, end, self.subject_of(start, end))
-
-    def about(self, start: int, end: int, subject: str | None) -> None:
-        """Remember whom a sentence is about, whom it names, and who else is a clause's subject."""
-        text = self.doc.text
-        mentions = self._mentions(start, end)
-        self.state.subject = subject
-        self.state.mentioned = frozenset(m.person for m in self.cast.mentions_in(start, end))
-        self.state.rivals = frozenset(
-            m.person
-            for i, m in enumerate(mentions)
-            if m.person != subject
-            and (
-                CLAUSE.search(text, start, m.start)
-                or (i == 0 and len(text[start : m.start].split()) <= 3)
-            )
-        )
-
-    def _next_to(self, start: int, verb: int) -> bool:
-        """Whether the person last named before VERB is its subject ("Xi also said"), not
-        someone named further back ("Prabowo's decision ... confirms continued ties")."""
-        mentions = self._mentions(start, verb)
-        if not mentions:
-            return True  # a pronoun or a description: who() decides
-        return len(self.doc.text[mentions[-1].end : verb].split()) <= 3
-
-    def subject_of(self, start: int, end: int) -> str | None:
-        """The first person named in a sentence, unless only as someone another speaks for."""
-        mentions = self.cast.mentions_in(start, end)
-        if not mentions or self._stands_in(start, end, last=False):
-            return None
-        first = mentions[0]
-        text = self.doc.text
-        # The sentence's subject: named in its first words, and not "Prabowo's decision".
-        if len(text[start : first.start].split()) > 3 or text[first.end : first.end + 1] in (
-            "'",
-            "\u2019",
-        ):
-            return None
-        if first_verb(text, start, first.start) is not None or ACTED_ON.search(
-            text, start, first.start
-        ):
-            return None  # "Mori said Sato had ...", "Novak criticised Berg": not the subject
-        return first.person
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
