@@ -233,7 +233,7 @@ on Monday.
 == 48 quote after paragraph with the host quoted through an office => -
 {M2}
 "Relations are at their best," Petrov's office quoted him as saying.
-== 49 he said after a sentence whose subject is an analyst not in the meeting => berg -
+== 49 she said after a sentence that names only an analyst: the analyst => berg novak
 {M2}
 "We are ready," Berg said.
 

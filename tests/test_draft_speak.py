@@ -67,14 +67,25 @@ def test_the_president_is_whom_the_sentence_before_was_about() -> None:
     assert who(text) == ["ramaphosa"]
 
 
-def test_he_after_someone_other_than_the_last_speaker_is_left_unidentified() -> None:
-    # "He" could be Putin (the sentence before is about him) or Lula (who spoke last): the
-    # drafter knows no one's sex, so a person says which.
+def test_he_in_the_paragraph_of_a_sentence_naming_only_its_subject_is_that_subject() -> None:
+    # "He" opens the sentence after one about Putin alone, in its paragraph: Putin, not Lula
+    # who spoke last; the quotation standing alone after it is his too.
     text = (
         'President Luiz Lula said: "The task of BRICS is to promote renewal."\n\n'
         "Russian President Vladimir Putin addressed the summit by video. He emphasised"
         " that the group is growing.\n\n"
         '"Our group has expanded significantly."'
+    )
+    assert who(text) == ["lula", "putin"]
+
+
+def test_he_after_someone_other_than_the_last_speaker_is_left_unidentified() -> None:
+    # Across a paragraph, "he" could be Putin (the paragraph before is about him) or Lula
+    # (who spoke last): the drafter knows no one's sex, so a person says which.
+    text = (
+        'President Luiz Lula said: "The task of BRICS is to promote renewal."\n\n'
+        "Russian President Vladimir Putin addressed the summit by video.\n\n"
+        '"Our group has expanded significantly," he said.'
     )
     assert who(text) == ["lula", None]
 

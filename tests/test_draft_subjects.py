@@ -68,3 +68,33 @@ def test_a_sentence_about_both_leaders_does_not_keep_one_of_them() -> None:
     )
     (quote,) = speakers(text)
     assert quote[1] != "Ben Ode"
+
+
+def test_he_after_a_sentence_that_names_its_subject_alone() -> None:
+    text = (
+        "The meeting was opened by Brazilian President Lula.\n"
+        '"We can lay the foundation," said Luiz Inacio Lula da Silva, President of Brazil\n'
+        "Russian President Vladimir Putin addressed the summit by video. He emphasised that "
+        "the group is growing.\n"
+        '"Our group has expanded significantly"\n'
+        "The Russian leader stated the need.\n"
+    )
+    assert speakers(text)[1] == ("Our group has expand", "Vladimir Putin")
+
+
+def test_he_after_a_sentence_naming_two_stays_open() -> None:
+    text = (
+        '"We can lay the foundation," said President Ana Lopez.\n'
+        "President Ben Ode thanked Lopez for the visit. \u201cIt was useful,\u201d he said.\n"
+    )
+    assert speakers(text)[1] == ("It was useful,", "Unidentified speaker")
+
+
+def test_a_side_that_acts_between_takes_the_floor_from_the_last_speaker() -> None:
+    text = (
+        "Foreign Minister Ana Lopez met Foreign Minister Ben Ode in Kabul.\n"
+        "\u201cWe agreed to work together,\u201d Lopez said.\n"
+        "The Pakistani side promised better treatment for refugees. "
+        "\u201cThe side will also take steps to ease transit.\u201d\n"
+    )
+    assert speakers(text)[1] == ("The side will also t", "Unidentified speaker")

@@ -55,6 +55,8 @@ class State:
         #: rival, "he" or "she" after it is not clearly the sentence's subject.
         self.mentioned: frozenset[str] = frozenset()
         self.rivals: frozenset[str] = frozenset()
+        #: The paragraph of the sentence the subject was taken from.
+        self.paragraph = -1
 
     def spoke(self, speaker: Speaker) -> None:
         self.last_speaker = speaker._replace(review=None)

@@ -137,12 +137,14 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader, SubjectReader):
         before = text[max(start, mention.start - 40) : mention.start]
         return bool(OWNED.match(after) or SPEAKS_FOR.search(before))
 
-    def _pronoun(self, word: str) -> Speaker | None:
+    def _pronoun(self, word: str, at: int) -> Speaker | None:
         """A pronoun is whom the sentence before was about, else the last speaker if nobody else
         was named since: otherwise it is not clear who. When the sentence before is about
-        someone other than the last speaker, "he" or "she" could be either (the drafter knows
-        no one's sex), so it is left for a person to say, unless the text's honorifics rule
-        one out ("Mr Modi", then "she said")."""
+        someone other than the last speaker and names others too, "he" or "she" could be
+        either (the drafter knows no one's sex), so it is left for a person to say, unless the
+        text's honorifics rule one out ("Mr Modi", then "she said"). A sentence of the same
+        paragraph that names its subject alone ("Putin addressed the summit. He said ...")
+        settles it: across paragraphs, the last speaker may be meant."""
         note = f"check the speaker: '{word}' taken to be " + NAME
         subject, last = self.state.subject, self.state.last_speaker
         if subject is not None:
@@ -150,7 +152,10 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader, SubjectReader):
             if rival is not None:
                 # "Berg thanked Petrov, and Petrov praised Berg. “...,” he added": either.
                 last = Speaker("person", rival, None, None)
-            if last is not None and last.kind == "person" and last.who != subject:
+            sentence = self.doc.sentence_at(at)
+            here = sentence is not None and sentence.paragraph == self.state.paragraph
+            alone = here and rival is None and self.state.mentioned == {subject}
+            if last is not None and last.kind == "person" and last.who != subject and not alone:
                 only = self._by_sex(word, (last.who, subject))
                 if only is not None:
                     return Speaker("person", only, None, note + ", as the text's Mr or Ms says")
@@ -200,7 +205,7 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader, SubjectReader):
         if (tokens and is_pronoun(tokens[-1] if last else tokens[0])) or (
             len(tokens) <= 2 and any(is_pronoun(t) for t in tokens)
         ):
-            return self._pronoun(next(t for t in tokens if is_pronoun(t)))
+            return self._pronoun(next(t for t in tokens if is_pronoun(t)), start)
         counterpart = COUNTERPART().fullmatch(words.strip())
         if counterpart:
             return self._counterpart(counterpart.group())
@@ -399,7 +404,7 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader, SubjectReader):
         view = IN_HIS_VIEW().fullmatch(text, start, quote.opened)
         if view is not None:
             # "In his view, “...”": the one the sentence before was about.
-            return self._pronoun(view.group(1))
+            return self._pronoun(view.group(1), start)
         speaker = self.who(start, quote.opened) if text[start : quote.opened].strip() else None
         if speaker is not None and speaker.kind == "person" and self._object(start, quote.opened):
             # "Marta Novak criticised Berg, calling the visit “...”": not Berg, whom the

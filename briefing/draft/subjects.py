@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from briefing.draft.describe import is_pronoun
+from briefing.draft.regex import Pattern
 from briefing.draft.speech import (
     ACTED_ON,
     ANONYMOUS,
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 
 #: Small words inside a title before a name: "Minister of Foreign Affairs of the Republic".
 _TITLE_JOINS: Final = frozenset({"of", "the", "and", "for", "de", "da", "del"})
+
+
+#: A sentence whose subject is a side or its government, not a person: "The Pakistani side
+#: promised", "The Kenyan government said".
+_A_SIDE_ACTS: Final = Pattern(
+    r"\W*(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w'-]*\s+){1,3}(?:side|government|ministry|delegation|"
+    r"authorities|officials)\b"
+)
 
 
 class SubjectReader:
@@ -74,12 +83,17 @@ class SubjectReader:
         text = self.doc.text
         mentions = self._mentions(start, end)
         named = frozenset(m.person for m in self.cast.mentions_in(start, end))
+        if subject is None and _A_SIDE_ACTS.match(text, start, end):
+            # "The Pakistani side promised ...": a side has the floor, not the last speaker.
+            self.state.named_since = True
         if subject is None and not named and not self._someone_else(start, end):
             # A sentence that names no one ("All the forum's members attended.") leaves the
             # text about whom it was: "he said" after it is still the one before's subject.
             return
         self.state.subject = subject
         self.state.mentioned = named
+        sentence = self.doc.sentence_at(start)
+        self.state.paragraph = sentence.paragraph if sentence is not None else -1
         self.state.rivals = frozenset(
             m.person
             for i, m in enumerate(mentions)
