@@ -98,3 +98,22 @@ def test_a_side_that_acts_between_takes_the_floor_from_the_last_speaker() -> Non
         "\u201cThe side will also take steps to ease transit.\u201d\n"
     )
     assert speakers(text)[1] == ("The side will also t", "Unidentified speaker")
+
+
+def test_and_said_after_a_long_clause_is_the_sentence_s_subject() -> None:
+    text = (
+        "President Yoon Suk-yeol met the leaders of Tonga and Fiji in Seoul.\n"
+        "Yoon then evaluated that the direction of the strategy is consistent, and said, "
+        "\u201cI\u2019d like to work with the leaders here.\u201d\n"
+    )
+    assert speakers(text) == [("I\u2019d like to work wit", "Yoon Suk-yeol")]
+
+
+def test_a_sentence_that_ends_says_x_is_x_speaking() -> None:
+    text = (
+        "JAKARTA: Malaysia and Indonesia reached several agreements in talks held in Jakarta, "
+        "says Prime Minister Anwar Ibrahim.\n\n"
+        "He said that the main achievement was the signing of four memoranda.\n\n"
+        '"We touched on various important issues," he said at a press conference.\n'
+    )
+    assert speakers(text) == [("We touched on variou", "Anwar Ibrahim")]

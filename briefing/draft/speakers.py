@@ -273,6 +273,12 @@ class Resolver(DocumentReader, PhraseReader, OfficeReader, SubjectReader):
         match = speaker_before(text, s_start, quote.opened)
         if match:
             speaker = self.who(*match)
+            if speaker is None and text[match[0] : match[1]].strip() == "and":
+                # "Yoon then evaluated that ..., and said, “...”": the sentence's subject.
+                subject = self.subject_of(s_start, match[0])
+                if subject is not None:
+                    note = "check the speaker: taken to be the sentence's subject, " + NAME
+                    return Speaker("person", subject, None, note)
             if speaker:
                 return speaker
             named = named or match

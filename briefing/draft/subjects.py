@@ -17,8 +17,10 @@ from briefing.draft.speech import (
     first_verb,
 )
 
+from briefing.draft.docspeak import Speaker
+
 if TYPE_CHECKING:
-    from briefing.draft.docspeak import Speaker, State
+    from briefing.draft.docspeak import State
     from briefing.draft.document import Document
     from briefing.draft.people import Cast, Mention
 
@@ -61,6 +63,19 @@ class SubjectReader:
         if self._their_document(start, end):
             return
         verb = first_verb(text, start, end)
+        if verb is not None and text[start:verb].rstrip().endswith(","):
+            # "Malaysia and Indonesia reached agreements, says Prime Minister Anwar.": the
+            # one named after the verb spoke.
+            after = self._mentions(verb, end)
+            if (
+                after
+                and not self._mentions(start, verb)
+                and len(text[verb : after[0].start].split()) <= 5
+                and len(text[after[0].end : end].split()) <= 6
+            ):
+                self.state.spoke(Speaker("person", after[0].person, None, None))
+                self.about(start, end, after[0].person)
+                return
         comma = text.rfind(", ", start, verb) if verb is not None else -1
         if verb is not None and comma > start and not self._mentions(comma, verb):
             # "During his talks with Putin, the Kazakh president noted": the words after the
