@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from briefing.draft.describe import is_pronoun
+from briefing.draft.docspeak import Speaker
 from briefing.draft.regex import Pattern
 from briefing.draft.speech import (
     ACTED_ON,
@@ -16,8 +17,6 @@ from briefing.draft.speech import (
     DESCRIPTION,
     first_verb,
 )
-
-from briefing.draft.docspeak import Speaker
 
 if TYPE_CHECKING:
     from briefing.draft.docspeak import State
