@@ -320,3 +320,55 @@ def test_outcome_grammar_of_readouts_and_summits(sentence: str, kind: str) -> No
 )
 def test_an_itinerary_or_a_belief_is_no_plan(sentence: str) -> None:
     assert commitments(TWO + sentence) == []
+
+
+def _made(sentence: str) -> list[tuple[str, list[str]]]:
+    from briefing.draft.assemble import draft_plain
+    from briefing.draft.sources import SourceText
+
+    text = (
+        "Leaders meet\n\nPrime Minister Ana Lopez of Nepal met Prime Minister Ben Ode of India "
+        f"in Kathmandu.\n\n{sentence}\n"
+    )
+    source = SourceText("a.txt", "text", text, None, None, None, None, "a.txt")
+    plain = draft_plain([source])
+    names = {p["id"]: p["name"] for p in plain["parties"]}
+    return [(c["kind"], [names[b] for b in c["by"]]) for c in plain["commitments"]]
+
+
+def test_the_attendees_signed_is_everyone_s_decision() -> None:
+    assert _made("As previously announced, the attendees signed a joint declaration.") == [
+        ("decision", ["Nepal", "India"])
+    ]
+
+
+def test_an_outcome_told_in_a_participle_after_the_meeting() -> None:
+    made = _made(
+        "Delegations of Nepal and India concluded their meeting in Turkey's Istanbul on "
+        "Friday, agreeing to hold a new round of negotiations."
+    )
+    # Turkey is where they met, not who agreed.
+    assert made == [("decision", ["Nepal", "India"])]
+
+
+def test_gathered_to_sign_is_a_signing() -> None:
+    made = _made("The two prime ministers gathered here Friday to sign the Kathmandu Declaration.")
+    assert made == [("decision", ["Nepal", "India"])]
+
+
+def test_declared_a_partnership_is_a_decision() -> None:
+    made = _made("The two leaders held their first summit and declared a strategic partnership.")
+    assert [kind for kind, _ in made] == ["decision"]
+
+
+def test_a_country_word_inside_a_grouping_s_name_is_not_a_party() -> None:
+    from briefing.draft.assemble import draft_plain
+    from briefing.draft.blocs import grouping_spans
+    from briefing.draft.sources import SourceText
+
+    said = "The Member States of the Indian Ocean Rim Association (IORA) agreed to act."
+    assert [name for _, _, name in grouping_spans(said)] == ["IORA", "IORA"]
+    text = f"Ministers meet\n\nIORA foreign ministers met in Dhaka on Wednesday.\n\n{said}\n"
+    plain = draft_plain([SourceText("a.txt", "text", text, None, None, None, None, "a.txt")])
+    names = {p["id"]: p["name"] for p in plain["parties"]}
+    assert [[names[b] for b in c["by"]] for c in plain["commitments"]] == [["IORA"]]

@@ -105,9 +105,9 @@ DEV_FLOORS = {
     "sides_precision": 0.96,
     "sides_recall": 0.93,
     "commitments_precision": 0.88,
-    "commitments_recall": 0.86,
+    "commitments_recall": 0.87,
     "kinds": 0.94,
-    "parties": 0.83,
+    "parties": 0.84,
     "dates": 0.93,
     "places": 0.77,
 }

@@ -112,19 +112,26 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_")
 
 
-def find_groupings(text: str) -> list[str]:
-    """The groupings TEXT names, in the order it first names them, each once."""
+def grouping_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where TEXT names a grouping: (start, end, grouping), longest form first."""
     # A substring test per form costs less than compiling one alternation of them all.
-    at: dict[str, int] = {}
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, str]] = []
     for form, name in _GROUPING_FORMS:
         start = text.find(form)
         while start >= 0:
             end = start + len(form)
-            if _standalone(text, start, end) and not any(a < end and start < b for a, b in taken):
-                taken.append((start, end))
-                at[name] = min(at.get(name, start), start)
+            overlaps = any(a < end and start < b for a, b, _ in taken)
+            if _standalone(text, start, end) and not overlaps:
+                taken.append((start, end, name))
             start = text.find(form, end)
+    return taken
+
+
+def find_groupings(text: str) -> list[str]:
+    """The groupings TEXT names, in the order it first names them, each once."""
+    at: dict[str, int] = {}
+    for start, _, name in grouping_spans(text):
+        at[name] = min(at.get(name, start), start)
     return sorted(at, key=at.__getitem__)
 
 

@@ -61,7 +61,7 @@ _SIDES: Final = Pattern(
     r"ministers|officials|"
     r"parties|partners)|"
     r"(?:the )?(?:\w+ )?(?:presidents|prime ministers|heads of (?:state|government)|participants|"
-    r"signatories)|leaders|both|the (?:two|three|four)(?: (?:\w+ )?\w+)?|"
+    r"signatories|attendees|delegates)|leaders|both|the (?:two|three|four)(?: (?:\w+ )?\w+)?|"
     r"the (?:\w+ )?(?:side|president|prime minister|premier|chancellor|(?:foreign )?minister|"
     r"secretary(?: of state)?)|"
     r"officials|diplomats|delegations?|(?:the )?authorities|they|we|our|"

@@ -127,6 +127,13 @@ MORE_COMMITMENT_VERBS: Final[dict[str, tuple[str, ...]]] = {
         r"force|mechanism|fund|partnership|alliance|hotline|roadmap|plan|initiative|framework|"
         r"programme|program|strategy)\b",
         r"gave (?:the |their )?(?:go-ahead|green light)",
+        # The outcome told after the meeting, in a participle or a purpose: "concluded their
+        # meeting on Friday, agreeing to hold a new round"; "gathered here to sign the
+        # Declaration"; "held their first summit and declared a new strategic partnership".
+        r"(?<=, )(?:agreeing|deciding|resolving) (?:to|on)\b",
+        r"\b(?:gathered|convened|assembled) (?:[\w,]+ ){0,4}?to (?:sign|adopt|launch)\b",
+        r"declared (?:a|an) (?:new )?(?:[\w-]+ ){0,2}?(?:partnership|alliance|initiative|"
+        r"framework|zone|roadmap)\b",
         # A task given to those who carry it out: "The leaders tasked officials to finalise".
         # After "and" it goes on with the act before it ("agreed to ... and tasked the Sherpas").
         r"(?=directed|instructed|tasked|mandated)(?<!\band )"

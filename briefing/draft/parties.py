@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from briefing.draft.blocs import grouping_spans, members_of
 from briefing.draft.items import country_names
+from briefing.draft.lexicon import find_countries
 from briefing.draft.regex import Pattern
 
 if TYPE_CHECKING:
@@ -43,9 +45,11 @@ _PRONOUN: Final = Pattern(
 #: A subject that stands for every side.
 _ALL_SIDES: Final = Pattern(
     r"\b(?:both|they|we|the (?:\w+ )?(?:sides|leaders|ministers|countries|nations|governments|"
-    r"presidents|participants|heads of (?:state|government)))\b",
+    r"presidents|participants|attendees|delegates|signatories|heads of (?:state|government)))\b",
     re.IGNORECASE,
 )
+#: Before a country that is where something happened, not who did it.
+_PLACE_BEFORE: Final = Pattern(r"\b(?:in|at) (?:the )?$")
 _WITH_VERB: Final = Pattern(r"\b(?:signed|inked|restored)\b", re.IGNORECASE)
 _PARTNER: Final = Pattern(r"[^,.;]*?\bwith ((?:his |her |their )?[^,.;]*?)(?= on\b|[,.;]|$)")
 
@@ -135,7 +139,25 @@ class PartiesOf:
     def _sides_in(self, read: Read, start: int, end: int) -> list[str]:
         """The countries named in the words, and those of the people mentioned there.
         "Modi and President Lula" at a meeting of two sides, one's country unknown: both."""
-        found = country_names(read.doc.text[start:end])
+        text = read.doc.text
+        groupings = [(a + start, b + start, g) for a, b, g in grouping_spans(text[start:end])]
+        # Not a place ("concluded their meeting in Turkey's Istanbul"), nor a word of a
+        # grouping's name ("the Indian Ocean Rim Association").
+        found = [
+            name
+            for at, to, name in find_countries(text, start, end)
+            if not _PLACE_BEFORE.search(text, max(start, at - 12), at)
+            and not any(a < to and at < b for a, b, _ in groupings)
+        ]
+        found = list(dict.fromkeys(found))
+        # A grouping the subject names ("the EU and five Central Asian countries"): itself if
+        # it is a side, else those of its members that are.
+        for grouping in dict.fromkeys(g for _, _, g in groupings):
+            members = members_of(grouping)
+            if set(members) & set(found):
+                continue  # "the Quad, comprising the US, Japan, ...": named one by one
+            named = [grouping] if grouping in self.sides else members
+            found += [n for n in named if n in self.sides and n not in found]
         people = {m.person for m in read.cast.mentions_in(start, end)}
         unknown = False
         for person in people:
